@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.Features;
+using SecurityGroups.Domain.Errors;
+using IDiagnosticContext = Serilog.IDiagnosticContext;
+
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>
+/// First in the pipeline: gives every request its RequestId (upper-case UUID, also in <c>x-acs-request-id</c>) and turns
+/// every exception into the Alibaba error envelope. Unknown exceptions are <c>InternalError</c> (500), logged with the RequestId.
+/// </summary>
+internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<AcsErrorMiddleware> logger, IDiagnosticContext diagnostics)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var acs = new AcsRequestContext { RequestId = Guid.NewGuid().ToString("D").ToUpperInvariant() };
+        http.Features.Set(acs);
+        http.Response.Headers["x-acs-request-id"] = acs.RequestId;
+        try
+        {
+            await next(http);
+        }
+        catch (AcsException ex) when (!http.Response.HasStarted)
+        {
+            await Render(http, ex.Error, ex.Message);
+        }
+        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
+        {
+            await Render(http, AcsErrors.InvalidParameterDetail, "The request could not be read: " + ex.Message);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex) when (!http.Response.HasStarted)
+        {
+            LogUnhandled(logger, ex, acs.RequestId, acs.Action);
+            await Render(http, AcsErrors.InternalError, AcsErrors.InternalError.Message);
+        }
+        finally
+        {
+            diagnostics.Set("RequestId", acs.RequestId);
+            diagnostics.Set("AcsAction", acs.Action ?? "");
+            diagnostics.Set("AccountId", acs.AccountId ?? "");
+        }
+    }
+
+    private static Task Render(HttpContext http, AcsErrorCode error, string message)
+    {
+        http.Response.Clear();
+        http.Response.Headers["x-acs-request-id"] = http.Features.Get<AcsRequestContext>()!.RequestId;
+        http.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
+        return AcsResponseWriter.WriteErrorAsync(http, error, message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in request {RequestId} (Action {AcsAction})")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string requestId, string? acsAction);
+}

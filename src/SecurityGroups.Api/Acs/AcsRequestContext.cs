@@ -1,0 +1,32 @@
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>What the gateway learned about one request; an HTTP feature read by binding, filters and the renderer.</summary>
+internal sealed class AcsRequestContext
+{
+    public required string RequestId { get; init; }
+
+    /// <summary>The Alibaba Action (RPC requests only).</summary>
+    public string? Action { get; set; }
+
+    public string? Version { get; set; }
+
+    /// <summary>Product of the Action (<c>Ecs</c>, <c>Vpc</c>), for <c>HostId</c> and <c>Recommend</c>.</summary>
+    public string Product { get; set; } = "Ecs";
+
+    public bool Xml { get; set; }
+
+    /// <summary>The calling account (set once authenticated).</summary>
+    public string? AccountId { get; set; }
+
+    public AcsParameters Parameters { get; set; } = AcsParameters.Empty;
+}
+
+internal static class AcsRequestContextExtensions
+{
+    public static AcsRequestContext Acs(this HttpContext http) =>
+        http.Features.Get<AcsRequestContext>() ?? throw new InvalidOperationException("The ACS gateway did not run for this request.");
+
+    /// <summary>The authenticated account of the current request.</summary>
+    public static string AccountId(this HttpContext http) =>
+        http.Acs().AccountId ?? throw new InvalidOperationException("The request was not authenticated.");
+}

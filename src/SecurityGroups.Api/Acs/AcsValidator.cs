@@ -1,0 +1,36 @@
+using SecurityGroups.Domain.Errors;
+
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>
+/// Base of every Action's syntactic validator: stops at the first failure (Alibaba reports one error) and carries the
+/// catalogued error of each rule in its state. Validators never read the database; business rules live in the domain.
+/// </summary>
+public abstract class AcsValidator<T> : AbstractValidator<T>
+{
+    protected AcsValidator()
+    {
+        ClassLevelCascadeMode = CascadeMode.Stop;
+        RuleLevelCascadeMode = CascadeMode.Stop;
+    }
+}
+
+public static class AcsRuleExtensions
+{
+    /// <summary>Absent or empty: <c>MissingParameter</c> naming the parameter.</summary>
+    public static IRuleBuilderOptions<T, TProperty> Required<T, TProperty>(this IRuleBuilder<T, TProperty> rule) =>
+        rule.NotEmpty().WithState(_ => AcsErrors.MissingParameter);
+
+    /// <summary>Absent or empty: the given catalogued error (e.g. <c>MissingParameter.RegionId</c>).</summary>
+    public static IRuleBuilderOptions<T, TProperty> Required<T, TProperty>(this IRuleBuilder<T, TProperty> rule, AcsErrorCode error) =>
+        rule.NotEmpty().WithState(_ => error);
+
+    /// <summary>The catalogued error this rule raises when it fails.</summary>
+    public static IRuleBuilderOptions<T, TProperty> Raises<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, AcsErrorCode error) =>
+        rule.WithState(_ => error);
+
+    /// <summary>Alibaba's name and description rule: length within bounds, not starting with http:// or https://.</summary>
+    public static IRuleBuilderOptions<T, string?> AcsText<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
+        rule.Must(v => v is null || (v.Length >= min && v.Length <= max
+            && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Primitives;
+
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>
+/// Supplies the gateway's merged parameters (query and form) to MVC binding as the Query source, with flattened list
+/// keys translated by <see cref="FlattenedKeys"/>. It replaces MVC's own query and form providers.
+/// </summary>
+internal sealed class AcsValueProviderFactory : IValueProviderFactory
+{
+    public Task CreateValueProviderAsync(ValueProviderFactoryContext context)
+    {
+        var acs = context.ActionContext.HttpContext.Features.Get<AcsRequestContext>();
+        if (acs is not null && acs.Parameters.Values.Count > 0)
+        {
+            var keys = FlattenedKeys.ToBindingKeys(acs.Parameters.Values);
+            var store = keys.ToDictionary(k => k.Key, k => new StringValues(k.Value), StringComparer.OrdinalIgnoreCase);
+            context.ValueProviders.Add(new QueryStringValueProvider(BindingSource.Query, new QueryCollection(store), CultureInfo.InvariantCulture));
+        }
+
+        return Task.CompletedTask;
+    }
+}

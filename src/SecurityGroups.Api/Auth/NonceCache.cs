@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace SecurityGroups.Api.Auth;
+
+/// <summary>Signature nonces seen within the timestamp window, per access key (kept in memory; a restart forgets them).</summary>
+internal sealed class NonceCache(TimeProvider clock)
+{
+    private const int SweepEvery = 4096;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private int _inserts;
+
+    /// <summary>Records the nonce; false when it was already used and has not expired.</summary>
+    public bool TryUse(string accessKeyId, string nonce, TimeSpan lifetime)
+    {
+        var now = clock.GetUtcNow();
+        var key = accessKeyId + "\n" + nonce;
+        if (Interlocked.Increment(ref _inserts) % SweepEvery == 0)
+        {
+            foreach (var (k, expiry) in _seen)
+            {
+                if (expiry <= now)
+                {
+                    _seen.TryRemove(k, out _);
+                }
+            }
+        }
+
+        var added = false;
+        _seen.AddOrUpdate(key, _ => { added = true; return now + lifetime; }, (_, expiry) =>
+        {
+            if (expiry <= now)
+            {
+                added = true;
+                return now + lifetime;
+            }
+
+            return expiry;
+        });
+        return added;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Auth;
+using SecurityGroups.Api.Emulator;
+using SecurityGroups.Api.Swagger;
+using SecurityGroups.Domain;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace SecurityGroups.Api;
+
+internal static class DependencyInjection
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>Registers everything: configuration sections, logging, the ACS gateway, MVC, Swagger, the domain.</summary>
+    public static WebApplicationBuilder AddEmulator(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            k.Limits.MaxRequestLineSize = 256 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 256 * 1024;
+        });
+
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(config).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (string.Equals(config["Logging:Format"], "Json", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+            }
+        });
+
+        var services = builder.Services;
+        services.Configure<AuthOptions>(config.GetSection("Auth"));
+        services.Configure<AcsLimits>(config.GetSection("Limits"));
+        services.Configure<QuotaOptions>(config.GetSection("Quotas"));
+        services.Configure<StorageOptions>(config.GetSection("Storage"));
+        services.Configure<List<RegionDefinition>>(config.GetSection("Regions"));
+        services.AddDomain(config.GetConnectionString(Domain.DependencyInjection.ConnectionStringName),
+            config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions());
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICaller, HttpCaller>();
+        services.AddSingleton<AccountDirectory>();
+        services.AddSingleton<NonceCache>();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<AcsActionCatalog>();
+
+        services.AddControllers(mvc =>
+            {
+                mvc.ValueProviderFactories.Clear();
+                mvc.ValueProviderFactories.Add(new AcsValueProviderFactory());
+                mvc.ValueProviderFactories.Add(new RouteValueProviderFactory());
+                mvc.Filters.Add<AcsValidationFilter>();
+                mvc.Filters.Add<AcsResultFilter>();
+            })
+            .AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = null);
+        services.Configure<ApiBehaviorOptions>(o => o.SuppressModelStateInvalidFilter = true);
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddAcsSwagger();
+        return builder;
+    }
+
+    /// <summary>The request pipeline: request log, error envelope, gateway, routing, Swagger, controllers.</summary>
+    public static WebApplication UseEmulator(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(o => o.MessageTemplate =
+            "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
+        app.UseMiddleware<AcsErrorMiddleware>();
+        app.UseMiddleware<AcsGatewayMiddleware>();
+        app.UseRouting();
+        app.UseAcsSwagger();
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SecurityGroups.Domain.Persistence;
+
+namespace SecurityGroups.Api.Emulator;
+
+/// <summary>ASP.NET Core health check over the storage: reachable, WAL, migrations applied.</summary>
+internal sealed class StorageHealthCheck(StorageHealth storage) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var status = await storage.CheckAsync(cancellationToken);
+        var data = new Dictionary<string, object>
+        {
+            ["Provider"] = status.Provider,
+            ["DataSource"] = status.DataSource,
+            ["JournalMode"] = status.JournalMode,
+            ["Synchronous"] = status.Synchronous,
+            ["PendingMigrations"] = status.PendingMigrations,
+        };
+        return status.Status switch
+        {
+            "Healthy" => HealthCheckResult.Healthy("Storage is reachable and migrated.", data),
+            "Degraded" => HealthCheckResult.Degraded("Migrations are pending.", data: data),
+            _ => HealthCheckResult.Unhealthy(status.Error ?? "Storage is not reachable.", data: data),
+        };
+    }
+}

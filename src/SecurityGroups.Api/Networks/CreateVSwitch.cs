@@ -1,0 +1,55 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Errors;
+
+namespace SecurityGroups.Api.Networks;
+
+public sealed class CreateVSwitchRequest : CommonParameters
+{
+    /// <summary>Region; optional (taken from the VPC).</summary>
+    public string? RegionId { get; set; }
+
+    /// <summary>The VPC. Required.</summary>
+    public string? VpcId { get; set; }
+
+    /// <summary>Zone of the region, e.g. <c>cn-hangzhou-h</c>. Required.</summary>
+    public string? ZoneId { get; set; }
+
+    /// <summary>IPv4 block inside the VPC's, /16 to /29, not overlapping another vSwitch. Required.</summary>
+    public string? CidrBlock { get; set; }
+
+    /// <summary>1-128 characters, not starting with http:// or https://.</summary>
+    public string? VSwitchName { get; set; }
+
+    /// <summary>1-256 characters, not starting with http:// or https://.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>Idempotency token: a retry returns the first response.</summary>
+    public string? ClientToken { get; set; }
+
+    /// <summary>Check only: <c>DryRunOperation</c>.</summary>
+    public bool? DryRun { get; set; }
+
+    /// <summary>Accepted; IPv6 is not emulated.</summary>
+    public int? Ipv6CidrBlock { get; set; }
+
+    /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>.</summary>
+    public List<TagParameter>? Tag { get; set; }
+}
+
+public sealed class CreateVSwitchResponse : AcsResponse
+{
+    public string VSwitchId { get; init; } = "";
+}
+
+public sealed class CreateVSwitchValidator : AcsValidator<CreateVSwitchRequest>
+{
+    public CreateVSwitchValidator()
+    {
+        RuleFor(r => r.VpcId).Required();
+        RuleFor(r => r.ZoneId).Required();
+        RuleFor(r => r.CidrBlock).Required();
+        RuleFor(r => r.VSwitchName).AcsText(1, 128).Raises(AcsErrors.InvalidVSwitchNameMalformed);
+        RuleFor(r => r.Description).AcsText(1, 256).Raises(AcsErrors.InvalidVSwitchDescriptionMalformed);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "SecurityGroups";
+    public const string DefaultConnectionString = "Data Source=data/securitygroups.db";
+
+    /// <summary>Registers storage (EF Core on SQLite), the write gate, the region catalog and the domain services. The caller
+    /// binds <c>QuotaOptions</c>, <see cref="StorageOptions"/> and the region list from configuration.</summary>
+    public static IServiceCollection AddDomain(this IServiceCollection services, string? connectionString, StorageOptions storage)
+    {
+        if (!string.Equals(storage.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported yet; use 'Sqlite'.");
+        }
+
+        var synchronous = storage.Synchronous.ToUpperInvariant() switch
+        {
+            "NORMAL" => "NORMAL",
+            "FULL" => "FULL",
+            _ => throw new InvalidOperationException($"Storage:Synchronous '{storage.Synchronous}' must be 'Normal' or 'Full'."),
+        };
+        services.AddDbContext<EmulatorDbContext>(options => options
+            .UseSqlite(connectionString ?? DefaultConnectionString)
+            .AddInterceptors(new SqlitePragmaInterceptor(synchronous)));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<RegionCatalog>();
+        services.AddScoped<TagStore>();
+        services.AddScoped<PrivateIpAllocator>();
+        services.AddScoped<VpcService>();
+        services.AddScoped<VSwitchService>();
+        services.AddScoped<StateReset>();
+        services.AddScoped<StorageHealth>();
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+
+namespace SecurityGroups.Domain.Networks;
+
+/// <summary>
+/// Hands out private IPv4 addresses of a vSwitch. Alibaba reserves the first address and the last three of every vSwitch
+/// CIDR block; the rest are free until taken. Call inside the write gate: the lowest free address is taken.
+/// </summary>
+public sealed class PrivateIpAllocator(EmulatorDbContext db)
+{
+    public const int ReservedAddresses = 4;
+
+    /// <summary>Addresses usable by instances and ENIs in a block of this size.</summary>
+    public static long UsableCount(IPNetwork network) => Math.Max(0, Ipv4Cidr.Size(network) - ReservedAddresses);
+
+    /// <summary>Takes <paramref name="requested"/> (when given) or the lowest free address, for <paramref name="ownerId"/>.</summary>
+    public async Task<PrivateIpAddress> AllocateAsync(VSwitch vSwitch, string? requested, string ownerId, bool isPrimary, CancellationToken ct)
+    {
+        var network = IPNetwork.Parse(vSwitch.CidrBlock);
+        var first = Ipv4Cidr.ToNumber(network.BaseAddress) + 1;
+        var last = Ipv4Cidr.ToNumber(network.BaseAddress) + Ipv4Cidr.Size(network) - ReservedAddresses;
+        long chosen;
+        if (!string.IsNullOrEmpty(requested))
+        {
+            if (!IPAddress.TryParse(requested, out var address) || address.AddressFamily != AddressFamily.InterNetwork
+                || address.ToString() != requested)
+            {
+                throw new AcsException(AcsErrors.InvalidPrivateIpAddressMalformed);
+            }
+
+            chosen = Ipv4Cidr.ToNumber(address);
+            if (chosen < first || chosen > last)
+            {
+                throw new AcsException(AcsErrors.InvalidPrivateIpAddressMismatch);
+            }
+
+            if (db.PrivateIpAddresses.Local.Any(p => p.VSwitchId == vSwitch.VSwitchId && p.AddressValue == chosen)
+                || await Taken(vSwitch.VSwitchId).AnyAsync(p => p.AddressValue == chosen, ct).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.InvalidPrivateIpAddressDuplicated);
+            }
+        }
+        else
+        {
+            chosen = await LowestFreeAsync(vSwitch.VSwitchId, first, last, ct).ConfigureAwait(false)
+                ?? throw new AcsException(AcsErrors.InvalidVSwitchIdIpNotEnough);
+        }
+
+        var allocation = new PrivateIpAddress
+        {
+            VSwitchId = vSwitch.VSwitchId,
+            AddressValue = chosen,
+            Address = Ipv4Cidr.FromNumber(chosen).ToString(),
+            AccountId = vSwitch.AccountId,
+            OwnerId = ownerId,
+            IsPrimary = isPrimary,
+        };
+        db.PrivateIpAddresses.Add(allocation);
+        return allocation;
+    }
+
+    /// <summary>Returns the addresses held by <paramref name="ownerId"/> to their vSwitch.</summary>
+    public Task<int> ReleaseAllAsync(string ownerId, CancellationToken ct) =>
+        db.PrivateIpAddresses.Where(p => p.OwnerId == ownerId).ExecuteDeleteAsync(ct);
+
+    private IQueryable<PrivateIpAddress> Taken(string vSwitchId) => db.PrivateIpAddresses.Where(p => p.VSwitchId == vSwitchId);
+
+    private async Task<long?> LowestFreeAsync(string vSwitchId, long first, long last, CancellationToken ct)
+    {
+        var used = await Taken(vSwitchId).Select(p => p.AddressValue).OrderBy(v => v).ToListAsync(ct).ConfigureAwait(false);
+        used.AddRange(db.PrivateIpAddresses.Local.Where(p => p.VSwitchId == vSwitchId).Select(p => p.AddressValue));
+        used.Sort();
+        var candidate = first;
+        foreach (var value in used)
+        {
+            if (value > candidate)
+            {
+                break;
+            }
+
+            if (value == candidate)
+            {
+                candidate++;
+            }
+        }
+
+        return candidate <= last ? candidate : null;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Networks;
+
+/// <summary>vSwitches: create (zone, CIDR inside the VPC, no overlap, per-VPC quota), list, delete (refused while IPs are taken).</summary>
+public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+    IOptions<QuotaOptions> quotas, TimeProvider clock)
+{
+    public const string ResourceType = "VSWITCH";
+
+    public Task<string> CreateAsync(CreateVSwitchCommand command, CancellationToken ct)
+    {
+        if (command.RegionId is not null)
+        {
+            regions.Require(command.RegionId);
+        }
+
+        if (!Ipv4Cidr.TryParse(command.CidrBlock, out var network))
+        {
+            throw new AcsException(AcsErrors.InvalidCidrBlockMalformed);
+        }
+
+        if (network.PrefixLength is < 16 or > 29)
+        {
+            throw new AcsException(AcsErrors.InvalidCidrBlockMaskLength);
+        }
+
+        tags.Validate(command.Tags);
+        return gate.RunIdempotentAsync(db, caller, command.ClientToken, async c =>
+        {
+            var vpc = await db.Vpcs.AsNoTracking().FirstOrDefaultAsync(v => v.AccountId == caller.AccountId && v.VpcId == command.VpcId
+                && (command.RegionId == null || v.RegionId == command.RegionId), c).ConfigureAwait(false)
+                ?? throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+            if (!regions.HasZone(vpc.RegionId, command.ZoneId))
+            {
+                throw new AcsException(AcsErrors.InvalidZoneIdNotFound);
+            }
+
+            if (!Ipv4Cidr.Contains(IPNetwork.Parse(vpc.CidrBlock), network))
+            {
+                throw new AcsException(AcsErrors.InvalidCidrBlockNotInVpc);
+            }
+
+            var siblings = await db.VSwitches.AsNoTracking().Where(s => s.VpcId == vpc.VpcId).Select(s => s.CidrBlock)
+                .ToListAsync(c).ConfigureAwait(false);
+            if (siblings.Any(s => Ipv4Cidr.Overlaps(IPNetwork.Parse(s), network)))
+            {
+                throw new AcsException(AcsErrors.InvalidCidrBlockOverlapped);
+            }
+
+            if (siblings.Count >= quotas.Value.VSwitchesPerVpc)
+            {
+                throw new AcsException(AcsErrors.QuotaExceededVSwitch);
+            }
+
+            if (command.DryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
+            }
+
+            var vSwitch = new VSwitch
+            {
+                VSwitchId = ResourceIds.New("vsw"),
+                AccountId = caller.AccountId,
+                RegionId = vpc.RegionId,
+                VpcId = vpc.VpcId,
+                ZoneId = command.ZoneId,
+                CidrBlock = network.ToString(),
+                VSwitchName = command.VSwitchName ?? "",
+                Description = command.Description ?? "",
+                CreatedAt = AcsTime.Now(clock),
+            };
+            db.VSwitches.Add(vSwitch);
+            tags.AddAll(vSwitch.AccountId, vSwitch.RegionId, ResourceType, vSwitch.VSwitchId, command.Tags);
+            return vSwitch.VSwitchId;
+        }, ct);
+    }
+
+    public async Task<Page<VSwitchView>> DescribeAsync(VSwitchQuery query, CancellationToken ct)
+    {
+        if (query.RegionId is not null)
+        {
+            regions.Require(query.RegionId);
+        }
+
+        if (query.DryRun)
+        {
+            throw new AcsException(AcsErrors.DryRunOperation);
+        }
+
+        var switches = db.VSwitches.AsNoTracking().Where(s => s.AccountId == caller.AccountId);
+        if (query.RegionId is not null)
+        {
+            switches = switches.Where(s => s.RegionId == query.RegionId);
+        }
+
+        if (!string.IsNullOrEmpty(query.VpcId))
+        {
+            switches = switches.Where(s => s.VpcId == query.VpcId);
+        }
+
+        if (query.VSwitchIds.Count > 0)
+        {
+            switches = switches.Where(s => query.VSwitchIds.Contains(s.VSwitchId));
+        }
+
+        if (!string.IsNullOrEmpty(query.VSwitchName))
+        {
+            switches = switches.Where(s => s.VSwitchName == query.VSwitchName);
+        }
+
+        if (!string.IsNullOrEmpty(query.ZoneId))
+        {
+            switches = switches.Where(s => s.ZoneId == query.ZoneId);
+        }
+
+        if (query.IsDefault is bool isDefault)
+        {
+            switches = switches.Where(s => s.IsDefault == isDefault);
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            switches = switches.Where(s => s.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+            switches = switches.Where(s => tagged.Contains(s.VSwitchId));
+        }
+
+        var total = await switches.CountAsync(ct).ConfigureAwait(false);
+        var page = await switches.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.VSwitchId)
+            .Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+        var ids = page.Select(s => s.VSwitchId).ToList();
+        var used = await db.PrivateIpAddresses.AsNoTracking().Where(p => ids.Contains(p.VSwitchId)).GroupBy(p => p.VSwitchId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
+        var views = page.Select(s => new VSwitchView(s,
+            PrivateIpAllocator.UsableCount(IPNetwork.Parse(s.CidrBlock)) - used.GetValueOrDefault(s.VSwitchId),
+            tagLookup[s.VSwitchId].ToList())).ToList();
+        return new Page<VSwitchView>(views, total, query.Page.PageNumber, query.Page.PageSize);
+    }
+
+    public Task DeleteAsync(string? regionId, string vSwitchId, bool dryRun, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var vSwitch = await db.VSwitches.FirstOrDefaultAsync(s => s.AccountId == caller.AccountId && s.VSwitchId == vSwitchId
+                && (regionId == null || s.RegionId == regionId), c).ConfigureAwait(false)
+                ?? throw new AcsException(AcsErrors.InvalidVSwitchIdNotFound);
+            if (await db.PrivateIpAddresses.AnyAsync(p => p.VSwitchId == vSwitch.VSwitchId, c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.DependencyViolation);
+            }
+
+            if (dryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
+            }
+
+            await tags.RemoveAllAsync(vSwitch.VSwitchId, c).ConfigureAwait(false);
+            db.VSwitches.Remove(vSwitch);
+        }, ct);
+    }
+}

@@ -1,0 +1,34 @@
+namespace SecurityGroups.Domain.Networks;
+
+/// <summary>A virtual private cloud (VPC 2016-04-28). Owned by one account in one region.</summary>
+public sealed class Vpc
+{
+    public required string VpcId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string CidrBlock { get; init; }
+
+    public string VpcName { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public required string VRouterId { get; init; }
+
+    public required string RouteTableId { get; init; }
+
+    public string ResourceGroupId { get; set; } = "";
+
+    public bool IsDefault { get; init; }
+
+    public string Status { get; set; } = VpcStatus.Available;
+
+    public DateTime CreatedAt { get; init; }
+}
+
+public static class VpcStatus
+{
+    public const string Available = "Available";
+}

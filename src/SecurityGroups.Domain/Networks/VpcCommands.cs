@@ -1,0 +1,24 @@
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Networks;
+
+public sealed record CreateVpcCommand(string RegionId, string? CidrBlock, string? VpcName, string? Description,
+    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun, string? ClientToken);
+
+public sealed record CreatedVpc(string VpcId, string VRouterId, string RouteTableId, string ResourceGroupId);
+
+public sealed record VpcQuery(string RegionId, IReadOnlyList<string> VpcIds, string? VpcName, bool? IsDefault,
+    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, PageRequest Page, bool DryRun);
+
+/// <summary>A VPC with what DescribeVpcs shows beside it.</summary>
+public sealed record VpcView(Vpc Vpc, IReadOnlyList<string> VSwitchIds, IReadOnlyList<ResourceTag> Tags);
+
+public sealed record CreateVSwitchCommand(string? RegionId, string VpcId, string ZoneId, string CidrBlock, string? VSwitchName,
+    string? Description, IReadOnlyList<TagInput> Tags, bool DryRun, string? ClientToken);
+
+public sealed record VSwitchQuery(string? RegionId, string? VpcId, IReadOnlyList<string> VSwitchIds, string? VSwitchName, string? ZoneId,
+    bool? IsDefault, string? ResourceGroupId, IReadOnlyList<TagInput> Tags, PageRequest Page, bool DryRun);
+
+/// <summary>A vSwitch with its free address count and tags.</summary>
+public sealed record VSwitchView(VSwitch VSwitch, long AvailableIpAddressCount, IReadOnlyList<ResourceTag> Tags);

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Networks;
+
+/// <summary>VPCs: create (CIDR rules, per-region quota), list, delete (refused while vSwitches or security groups remain).</summary>
+public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+    IOptions<QuotaOptions> quotas, TimeProvider clock)
+{
+    public const string ResourceType = "VPC";
+    public const string DefaultCidrBlock = "172.16.0.0/12";
+
+    public Task<CreatedVpc> CreateAsync(CreateVpcCommand command, CancellationToken ct)
+    {
+        regions.Require(command.RegionId);
+        var cidr = command.CidrBlock ?? DefaultCidrBlock;
+        if (!Ipv4Cidr.TryParse(cidr, out var network) || network.PrefixLength is < 8 or > 28 || Ipv4Cidr.IsForbiddenInVpc(network))
+        {
+            throw new AcsException(AcsErrors.InvalidCidrBlockMalformed);
+        }
+
+        tags.Validate(command.Tags);
+        return gate.RunIdempotentAsync(db, caller, command.ClientToken, async c =>
+        {
+            var count = await db.Vpcs.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == command.RegionId, c).ConfigureAwait(false);
+            if (count >= quotas.Value.VpcsPerRegion)
+            {
+                throw new AcsException(AcsErrors.QuotaExceededVpc);
+            }
+
+            if (command.DryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
+            }
+
+            var vpc = new Vpc
+            {
+                VpcId = ResourceIds.New("vpc"),
+                AccountId = caller.AccountId,
+                RegionId = command.RegionId,
+                CidrBlock = network.ToString(),
+                VpcName = command.VpcName ?? "",
+                Description = command.Description ?? "",
+                VRouterId = ResourceIds.New("vrt"),
+                RouteTableId = ResourceIds.New("vtb"),
+                ResourceGroupId = command.ResourceGroupId ?? "",
+                CreatedAt = AcsTime.Now(clock),
+            };
+            db.Vpcs.Add(vpc);
+            tags.AddAll(vpc.AccountId, vpc.RegionId, ResourceType, vpc.VpcId, command.Tags);
+            return new CreatedVpc(vpc.VpcId, vpc.VRouterId, vpc.RouteTableId, vpc.ResourceGroupId);
+        }, ct);
+    }
+
+    public async Task<Page<VpcView>> DescribeAsync(VpcQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        if (query.DryRun)
+        {
+            throw new AcsException(AcsErrors.DryRunOperation);
+        }
+
+        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId);
+        if (query.VpcIds.Count > 0)
+        {
+            vpcs = vpcs.Where(v => query.VpcIds.Contains(v.VpcId));
+        }
+
+        if (!string.IsNullOrEmpty(query.VpcName))
+        {
+            vpcs = vpcs.Where(v => v.VpcName == query.VpcName);
+        }
+
+        if (query.IsDefault is bool isDefault)
+        {
+            vpcs = vpcs.Where(v => v.IsDefault == isDefault);
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            vpcs = vpcs.Where(v => v.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+            vpcs = vpcs.Where(v => tagged.Contains(v.VpcId));
+        }
+
+        var total = await vpcs.CountAsync(ct).ConfigureAwait(false);
+        var page = await vpcs.OrderByDescending(v => v.CreatedAt).ThenBy(v => v.VpcId)
+            .Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+        var ids = page.Select(v => v.VpcId).ToList();
+        var vSwitches = (await db.VSwitches.AsNoTracking().Where(s => ids.Contains(s.VpcId)).OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.VpcId, s.VSwitchId }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(s => s.VpcId, s => s.VSwitchId);
+        var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
+        var views = page.Select(v => new VpcView(v, vSwitches[v.VpcId].ToList(), tagLookup[v.VpcId].ToList())).ToList();
+        return new Page<VpcView>(views, total, query.Page.PageNumber, query.Page.PageSize);
+    }
+
+    public Task DeleteAsync(string? regionId, string vpcId, bool dryRun, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var vpc = await db.Vpcs.FirstOrDefaultAsync(v => v.AccountId == caller.AccountId && v.VpcId == vpcId
+                && (regionId == null || v.RegionId == regionId), c).ConfigureAwait(false)
+                ?? throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+            if (await db.VSwitches.AnyAsync(s => s.VpcId == vpc.VpcId, c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.DependencyViolationVSwitch);
+            }
+
+            if (dryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
+            }
+
+            await tags.RemoveAllAsync(vpc.VpcId, c).ConfigureAwait(false);
+            db.Vpcs.Remove(vpc);
+        }, ct);
+    }
+}

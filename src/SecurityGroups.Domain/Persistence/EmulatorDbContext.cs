@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Persistence;
+
+/// <summary>The emulator's state. Every row carries its account (and region where it has one).</summary>
+public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> options) : DbContext(options)
+{
+    public DbSet<Vpc> Vpcs => Set<Vpc>();
+
+    public DbSet<VSwitch> VSwitches => Set<VSwitch>();
+
+    public DbSet<PrivateIpAddress> PrivateIpAddresses => Set<PrivateIpAddress>();
+
+    public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);
+}

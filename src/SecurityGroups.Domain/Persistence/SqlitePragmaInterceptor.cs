@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SecurityGroups.Domain.Persistence;
+
+/// <summary>Sets the per-connection SQLite pragmas every time a pooled connection is opened.</summary>
+internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
+{
+    private readonly string _pragmas =
+        $"PRAGMA foreign_keys=ON; PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+}
