@@ -7,18 +7,23 @@ namespace SecurityGroups.Api.Networks;
 public sealed class CreateVSwitchRequest : CommonParameters
 {
     /// <summary>Region; optional (taken from the VPC).</summary>
+    /// <example>cn-hangzhou</example>
     public string? RegionId { get; set; }
 
     /// <summary>The VPC. Required.</summary>
+    /// <example>vpc-bp15zckdt37pq72zv0000</example>
     public string? VpcId { get; set; }
 
     /// <summary>Zone of the region, e.g. <c>cn-hangzhou-h</c>. Required.</summary>
+    /// <example>cn-hangzhou-h</example>
     public string? ZoneId { get; set; }
 
     /// <summary>IPv4 block inside the VPC's, /16 to /29, not overlapping another vSwitch. Required.</summary>
+    /// <example>192.168.1.0/24</example>
     public string? CidrBlock { get; set; }
 
     /// <summary>1-128 characters, not starting with http:// or https://.</summary>
+    /// <example>my-vswitch</example>
     public string? VSwitchName { get; set; }
 
     /// <summary>1-256 characters, not starting with http:// or https://.</summary>

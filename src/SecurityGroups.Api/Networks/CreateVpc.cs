@@ -7,12 +7,15 @@ namespace SecurityGroups.Api.Networks;
 public sealed class CreateVpcRequest : CommonParameters
 {
     /// <summary>Region of the VPC, e.g. <c>cn-hangzhou</c>. Required.</summary>
+    /// <example>cn-hangzhou</example>
     public string? RegionId { get; set; }
 
     /// <summary>IPv4 block, /8 to /28, e.g. <c>192.168.0.0/16</c>. Default <c>172.16.0.0/12</c>.</summary>
+    /// <example>192.168.0.0/16</example>
     public string? CidrBlock { get; set; }
 
     /// <summary>1-128 characters, not starting with http:// or https://.</summary>
+    /// <example>my-vpc</example>
     public string? VpcName { get; set; }
 
     /// <summary>1-256 characters, not starting with http:// or https://.</summary>

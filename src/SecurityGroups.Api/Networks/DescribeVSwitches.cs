@@ -8,6 +8,7 @@ namespace SecurityGroups.Api.Networks;
 public sealed class DescribeVSwitchesRequest : CommonParameters
 {
     /// <summary>Region; give this or VpcId.</summary>
+    /// <example>cn-hangzhou</example>
     public string? RegionId { get; set; }
 
     /// <summary>Only this VPC's vSwitches; give this or RegionId.</summary>
@@ -25,9 +26,11 @@ public sealed class DescribeVSwitchesRequest : CommonParameters
     public string? ResourceGroupId { get; set; }
 
     /// <summary>From 1, default 1.</summary>
+    /// <example>1</example>
     public int? PageNumber { get; set; }
 
     /// <summary>1-50, default 10.</summary>
+    /// <example>10</example>
     public int? PageSize { get; set; }
 
     /// <summary>Check only: <c>DryRunOperation</c>.</summary>

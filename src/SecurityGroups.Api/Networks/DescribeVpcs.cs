@@ -9,12 +9,14 @@ namespace SecurityGroups.Api.Networks;
 public sealed class DescribeVpcsRequest : CommonParameters
 {
     /// <summary>Region, e.g. <c>cn-hangzhou</c>. Required.</summary>
+    /// <example>cn-hangzhou</example>
     public string? RegionId { get; set; }
 
     /// <summary>Up to 20 VPC IDs, comma-separated. Unknown IDs are simply not listed.</summary>
     public string? VpcId { get; set; }
 
     /// <summary>Exact name.</summary>
+    /// <example>my-vpc</example>
     public string? VpcName { get; set; }
 
     /// <summary>Only default (true) or only non-default (false) VPCs; absent: all.</summary>
@@ -23,9 +25,11 @@ public sealed class DescribeVpcsRequest : CommonParameters
     public string? ResourceGroupId { get; set; }
 
     /// <summary>From 1, default 1.</summary>
+    /// <example>1</example>
     public int? PageNumber { get; set; }
 
     /// <summary>1-50, default 10.</summary>
+    /// <example>10</example>
     public int? PageSize { get; set; }
 
     /// <summary>Check only: <c>DryRunOperation</c>.</summary>

@@ -8,6 +8,7 @@ namespace SecurityGroups.Api.Regions;
 public sealed class DescribeRegionsRequest : CommonParameters
 {
     /// <summary>Language of LocalName: <c>zh-CN</c> (default), <c>en-US</c> or <c>ja</c>.</summary>
+    /// <example>en-US</example>
     public string? AcceptLanguage { get; set; }
 
     /// <summary>Accepted: PrePaid, PostPaid, SpotWithPriceLimit, SpotAsPriceGo.</summary>
