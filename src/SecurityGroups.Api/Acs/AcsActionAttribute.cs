@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.Routing;
 namespace SecurityGroups.Api.Acs;
 
 /// <summary>
-/// Marks a controller method as an Alibaba Action named after the method. It is served on <c>/</c> by GET and POST, and
+/// Marks a controller method as an Alibaba Action named after the method. It is served on <c>/</c> by any usual method (SDKs use GET and POST), and
 /// selected when the gateway resolved that Action (from <c>x-acs-action</c> or <c>Action</c>) for the controller's product.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 internal sealed class AcsActionAttribute : Attribute, IRouteTemplateProvider, IActionHttpMethodProvider, IActionConstraint
 {
-    private static readonly string[] Methods = ["GET", "POST"];
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "PATCH"];
 
     public string Template => "/";
 

@@ -29,8 +29,8 @@ public static class AcsRuleExtensions
     public static IRuleBuilderOptions<T, TProperty> Raises<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, AcsErrorCode error) =>
         rule.WithState(_ => error);
 
-    /// <summary>Alibaba's name and description rule: length within bounds, not starting with http:// or https://.</summary>
+    /// <summary>Alibaba's name and description rule: length within bounds, not starting with http:// or https://, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> AcsText<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
-        rule.Must(v => v is null || (v.Length >= min && v.Length <= max
+        rule.Must(v => v is null || (v.Length >= min && v.Length <= max && !v.Any(char.IsControl)
             && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
 }

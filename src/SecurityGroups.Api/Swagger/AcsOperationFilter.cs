@@ -53,17 +53,37 @@ internal sealed class AcsOperationFilter : IOperationFilter
         }
 
         operation.Parameters = expanded;
-        foreach (var (status, response) in operation.Responses ?? [])
+        operation.Responses ??= [];
+        if (!operation.Responses.ContainsKey("200") && Unwrap(context.MethodInfo.ReturnType) is { } success)
+        {
+            var schema = context.SchemaGenerator.GenerateSchema(success, context.SchemaRepository);
+            operation.Responses["200"] = new OpenApiResponse
+            {
+                Description = "Success: RequestId and the Action's fields.",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = schema },
+                    ["text/xml"] = new OpenApiMediaType { Schema = schema },
+                },
+            };
+        }
+
+        foreach (var (status, response) in operation.Responses)
         {
             if (status.StartsWith('4') && response.Content is not null)
             {
                 foreach (var media in response.Content.Values.OfType<OpenApiMediaType>())
                 {
-                    media.Example = ErrorExample(status);
+                    media.Example = ErrorExample(status, action.Version == "2016-04-28" ? "Vpc" : "Ecs");
                 }
             }
         }
     }
+
+    private static Type? Unwrap(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0]
+        : type == typeof(Task) ? null
+        : type;
 
     private static OpenApiParameter Flattened(string name, string? description, Type type) => new()
     {
@@ -78,17 +98,22 @@ internal sealed class AcsOperationFilter : IOperationFilter
         : type == typeof(bool) ? JsonSchemaType.Boolean
         : JsonSchemaType.String;
 
-    private static JsonNode ErrorExample(string status) => new JsonObject
+    private static JsonNode ErrorExample(string status, string product)
     {
-        ["RequestId"] = "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E",
-        ["HostId"] = "127.0.0.1:8080",
-        ["Code"] = status switch { "404" => "InvalidVpcId.NotFound", "403" => "Forbidden.RAM", _ => "MissingParameter" },
-        ["Message"] = status switch
+        const string requestId = "473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E";
+        var (code, message) = status switch
         {
-            "404" => "Specified VPC does not exist.",
-            "403" => "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-            _ => "The input parameter \"RegionId\" that is mandatory for processing this request is not supplied.",
-        },
-        ["Recommend"] = "https://api.aliyun.com/troubleshoot?q=MissingParameter&product=Ecs&requestId=473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E",
-    };
+            "404" => ("InvalidRegionId.NotFound", "The specified RegionId does not exist."),
+            "403" => ("Forbidden.RAM", "User not authorized to operate on the specified resource, or this API doesn't support RAM."),
+            _ => ("MissingParameter", "The input parameter \"RegionId\" that is mandatory for processing this request is not supplied."),
+        };
+        return new JsonObject
+        {
+            ["RequestId"] = requestId,
+            ["HostId"] = "127.0.0.1:8080",
+            ["Code"] = code,
+            ["Message"] = message,
+            ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={code}&product={product}&requestId={requestId}",
+        };
+    }
 }

@@ -13,12 +13,13 @@ public static class Ipv4Cidr
         IPNetwork.Parse("224.0.0.0/3"), IPNetwork.Parse("0.0.0.0/8"),
     ];
 
-    /// <summary>Parses <c>a.b.c.d/n</c> (prefix required, host bits zero).</summary>
+    /// <summary>Parses <c>a.b.c.d/n</c> in canonical form only: prefix required, host bits zero, no leading zeros.</summary>
     public static bool TryParse(string? text, out IPNetwork network)
     {
         network = default;
         return text is not null && text.Contains('/', StringComparison.Ordinal)
-            && IPNetwork.TryParse(text, out network) && network.BaseAddress.AddressFamily == AddressFamily.InterNetwork;
+            && IPNetwork.TryParse(text, out network) && network.BaseAddress.AddressFamily == AddressFamily.InterNetwork
+            && string.Equals(network.ToString(), text, StringComparison.Ordinal);
     }
 
     public static bool IsForbiddenInVpc(IPNetwork network) => Forbidden.Any(f => Overlaps(f, network));

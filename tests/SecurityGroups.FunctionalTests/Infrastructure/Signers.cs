@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SecurityGroups.FunctionalTests.Infrastructure;
+
+/// <summary>Client-side signers written independently of the server's verifier, following Alibaba's published algorithms.</summary>
+public static class Signers
+{
+    public static string Rfc3986(string s) =>
+        Uri.EscapeDataString(s).Replace("!", "%21", StringComparison.Ordinal).Replace("'", "%27", StringComparison.Ordinal)
+            .Replace("(", "%28", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal).Replace("*", "%2A", StringComparison.Ordinal);
+
+    /// <summary>Signs a request ACS3-HMAC-SHA256 style: Action in headers, params in the query, empty body.</summary>
+    public static HttpRequestMessage Acs3(string action, string version, IEnumerable<(string Key, string Value)> query, string accessKeyId, string secret,
+        string host = "localhost", DateTimeOffset? at = null, string? nonce = null)
+    {
+        var sorted = query.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var canonicalQuery = string.Join('&', sorted.Select(p => $"{Rfc3986(p.Key)}={Rfc3986(p.Value)}"));
+        var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["host"] = host,
+            ["x-acs-action"] = action,
+            ["x-acs-version"] = version,
+            ["x-acs-date"] = (at ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["x-acs-signature-nonce"] = nonce ?? Guid.NewGuid().ToString("N"),
+            ["x-acs-content-sha256"] = Hex(SHA256.HashData([])),
+        };
+        var canonicalHeaders = string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n"));
+        var signedHeaders = string.Join(';', headers.Keys);
+        var canonicalRequest = $"POST\n/\n{canonicalQuery}\n{canonicalHeaders}\n{signedHeaders}\n{headers["x-acs-content-sha256"]}";
+        var stringToSign = "ACS3-HMAC-SHA256\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
+        var signature = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign)));
+
+        var message = new HttpRequestMessage(HttpMethod.Post, "/?" + canonicalQuery);
+        foreach (var (name, value) in headers.Where(h => h.Key != "host"))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        message.Headers.Host = host;
+        message.Headers.TryAddWithoutValidation("Authorization", $"ACS3-HMAC-SHA256 Credential={accessKeyId},SignedHeaders={signedHeaders},Signature={signature}");
+        return message;
+    }
+
+    /// <summary>HMAC-SHA1 RPC style: every parameter (common ones included) signed; GET in the query or POST in a form body.</summary>
+    public static HttpRequestMessage Rpc(string action, string version, IEnumerable<(string Key, string Value)> parameters, string accessKeyId, string secret,
+        bool post = false, DateTimeOffset? at = null, string? nonce = null)
+    {
+        var all = parameters.Concat(
+        [
+            ("Action", action), ("Version", version), ("Format", "JSON"), ("AccessKeyId", accessKeyId),
+            ("SignatureMethod", "HMAC-SHA1"), ("SignatureVersion", "1.0"), ("SignatureNonce", nonce ?? Guid.NewGuid().ToString("N")),
+            ("Timestamp", (at ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+        ]).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
+        var canonical = string.Join('&', all.Select(p => $"{Rfc3986(p.Item1)}={Rfc3986(p.Item2)}"));
+        var stringToSign = (post ? "POST" : "GET") + "&%2F&" + Rfc3986(canonical);
+        var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret + "&"), Encoding.UTF8.GetBytes(stringToSign)));
+        var body = canonical + "&Signature=" + Rfc3986(signature);
+        return post
+            ? new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded") }
+            : new HttpRequestMessage(HttpMethod.Get, "/?" + body);
+    }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+}

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace SecurityGroups.FunctionalTests.Protocol;
+
+/// <summary>
+/// Thousands of malformed requests (bad encodings, huge values, wrong types, duplicated and odd list indexes, unknown
+/// Actions, hostile headers): none may get a 5xx, and none may change the stored state. Seeded, so a failure repeats.
+/// </summary>
+public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
+{
+    private const int Requests = 3000;
+
+    private static readonly string[] Actions = ["CreateVpc", "DeleteVpc", "CreateVSwitch", "DeleteVSwitch", "DescribeVpcs", "DescribeVSwitches", "DescribeRegions"];
+
+    private static readonly string[] Junk =
+    [
+        "%ZZ", "%C3%28", "%00", "%FF%FE", "\u0000", "💥", "'; DROP TABLE Vpcs; --", "<x>&amp;</x>", "{\"a\":1}", "[\"sg-1\"", "-1", "1e309",
+        "99999999999999999999", "true", "NaN", "", " ", "/", "../../etc/passwd", "\u202e", "null",
+    ];
+
+    [Fact]
+    public async Task MalformedRequests_NeverGet5xxAndChangeNothing()
+    {
+        var vpcId = await CreateVpc("192.168.0.0/16", "cn-hangzhou", ("VpcName", "keep"), ("Tag.1.Key", "k"));
+        await CreateVSwitch(vpcId);
+        var before = DatabaseSnapshot.Take(Factory.DatabasePath);
+        var random = new Random(20261128);
+        var failures = new List<string>();
+
+        for (var i = 0; i < Requests; i++)
+        {
+            using var request = Malformed(random, vpcId);
+            var description = $"{request.Method} {request.RequestUri}";
+            using var response = await Client.Http.SendAsync(request);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{(int)response.StatusCode} for {description[..Math.Min(300, description.Length)]}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(before, DatabaseSnapshot.Take(Factory.DatabasePath));
+    }
+
+    private static HttpRequestMessage Malformed(Random random, string vpcId)
+    {
+        var action = random.Next(10) == 0 ? Pick(random, Junk) + "Action" : Pick(random, Actions);
+        var parameters = new List<string> { "Action=" + action, "Version=" + (random.Next(8) == 0 ? Pick(random, Junk) : Version(action)) };
+
+        // The ingredient that makes the request fail for sure (a mutation must never succeed).
+        parameters.AddRange(random.Next(9) switch
+        {
+            0 => ["RegionId=" + Pick(random, Junk), "CidrBlock=" + Pick(random, Junk)],
+            1 => ["RegionId=cn-hangzhou", "CidrBlock=10.0.0.0/8", "VpcName=a", "VpcName=b"],
+            2 => ["VpcId=" + Pick(random, Junk), "ZoneId=cn-hangzhou-h", "CidrBlock=192.168.9.0/24", "PageSize=" + Pick(random, Junk) + "x"],
+            3 => ["RegionId=cn-hangzhou", "PageSize=x" + Pick(random, Junk), "DryRun=" + Pick(random, Junk) + "z", "VpcId=vpc-" + Pick(random, Junk)],
+            4 => ["RegionId=cn-hangzhou", "VpcName=" + new string('x', random.Next(129, 70000)), "CidrBlock=not-a-cidr"],
+            5 => ["RegionId=cn-hangzhou", "CidrBlock=" + Pick(random, Junk) + "/8", $"Tag.{random.Next()}.Key=aliyun", "Tag.1.Key=aliyun"],
+            6 => ["VpcId=" + vpcId, "ZoneId=cn-hangzhou-h", "CidrBlock=192.168.1.0/25", "Tag.0001.Key=a", "Tag.1.Value=b", "Tag..Key=c", "Tag.-1.Key=d", "Tag.1.Key.2=e", "Tag.1=f"],
+            7 => ["VSwitchId=vsw-" + Pick(random, Junk), "VpcId=" + Pick(random, Junk) + "q", "RegionId=" + Pick(random, Junk) + "q"],
+            _ => ["RegionId=cn-hangzhou", "CidrBlock=10.0.0.0/8", "DryRun=true", "Tag.99999999999999999999999.Key=k", "Tag.3.Value=" + Pick(random, Junk)],
+        });
+
+        for (var extra = random.Next(4); extra > 0; extra--)
+        {
+            parameters.Add($"{Pick(random, ["Tag", "Permissions", "SecurityGroupIds", "X"])}.{random.Next(-2, 300)}.{Pick(random, ["Key", "Value", "", "1"])}={Pick(random, Junk)}");
+        }
+
+        var text = string.Join('&', parameters.OrderBy(_ => random.Next()));
+        var request = random.Next(3) switch
+        {
+            0 => new HttpRequestMessage(HttpMethod.Get, "/?" + text),
+            1 => new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(text, Encoding.UTF8, "application/x-www-form-urlencoded") },
+            _ => new HttpRequestMessage(HttpMethod.Post, "/?" + text) { Content = new ByteArrayContent(RandomBytes(random)) },
+        };
+        if (random.Next(6) == 0)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", Pick(random, ["ACS3-HMAC-SHA256 " + Pick(random, Junk), "ACS3-", "ACS3-HMAC-SHA256 Credential=test,SignedHeaders=host;x-acs-date,Signature=00", "Basic abc"]));
+            request.Headers.TryAddWithoutValidation("x-acs-date", Pick(random, Junk));
+        }
+
+        if (random.Next(8) == 0)
+        {
+            request.Headers.TryAddWithoutValidation("x-acs-action", Pick(random, Junk));
+        }
+
+        return request;
+    }
+
+    private static string Version(string action) => action is "DescribeRegions" ? "2014-05-26" : "2016-04-28";
+
+    private static string Pick(Random random, string[] options) => options[random.Next(options.Length)];
+
+    private static byte[] RandomBytes(Random random)
+    {
+        var bytes = new byte[random.Next(0, 512)];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+}

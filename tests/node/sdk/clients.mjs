@@ -1,0 +1,256 @@
+// Shared helpers for the official-SDK conformance tests.
+//
+// The servers under test are given by environment variables (set by CI, or by hand):
+//   SG_ENDPOINT         host:port of a server in Relaxed auth mode (required)
+//   SG_STRICT_ENDPOINT  host:port of a server in Strict auth mode (required by the Strict-mode tests)
+// Both know the accounts test/test (1234567890123456, the default for unsigned requests in Relaxed mode)
+// and test2/secret2 (2222222222222222).
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import Ecs from '@alicloud/ecs20140526';
+import Vpc from '@alicloud/vpc20160428';
+import * as OpenApi from '@alicloud/openapi-core';
+
+const require = createRequire(import.meta.url);
+const RPC = require('@alicloud/pop-core');
+
+export { Ecs, Vpc, OpenApi, RPC };
+
+function endpointFromEnv(name) {
+  const value = process.env[name];
+  if (!value || !value.trim()) {
+    throw new Error(`${name} is not set: give the host:port of a running SecurityGroups server ` +
+      `(e.g. ${name}=127.0.0.1:18181). The SDK conformance tests cannot run without it.`);
+  }
+  return value.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+/** host:port of the Relaxed-mode server. Importing this module fails loudly when SG_ENDPOINT is unset. */
+export const ENDPOINT = endpointFromEnv('SG_ENDPOINT');
+
+/** host:port of the Strict-mode server; throws (failing the calling test, not skipping it) when unset. */
+export function strictEndpoint() {
+  return endpointFromEnv('SG_STRICT_ENDPOINT');
+}
+
+export const REGION = 'cn-hangzhou';
+export const VPC_VERSION = '2016-04-28';
+export const ECS_VERSION = '2014-05-26';
+
+export const ACCOUNTS = Object.freeze({
+  test: Object.freeze({ accessKeyId: 'test', accessKeySecret: 'test', accountId: '1234567890123456' }),
+  test2: Object.freeze({ accessKeyId: 'test2', accessKeySecret: 'secret2', accountId: '2222222222222222' }),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client factories
+// ---------------------------------------------------------------------------------------------------------------
+
+function config({ account = ACCOUNTS.test, endpoint = ENDPOINT, ...extra } = {}) {
+  return new OpenApi.$OpenApiUtil.Config({
+    accessKeyId: account.accessKeyId,
+    accessKeySecret: account.accessKeySecret,
+    endpoint,
+    protocol: 'http',
+    regionId: REGION,
+    ...extra,
+  });
+}
+
+/** v7 VPC client. signature: 'acs3' (ACS3-HMAC-SHA256, the default) or 'v2' (HMAC-SHA1 Signature parameter). */
+export function vpcClient({ signature = 'acs3', ...options } = {}) {
+  return new Vpc.default(config(signature === 'v2' ? { signatureAlgorithm: 'v2', ...options } : options));
+}
+
+/** v7 ECS client, same options as vpcClient. */
+export function ecsClient({ signature = 'acs3', ...options } = {}) {
+  return new Ecs.default(config(signature === 'v2' ? { signatureAlgorithm: 'v2', ...options } : options));
+}
+
+/** pop-core RPC client (HMAC-SHA1). */
+export function popClient({ account = ACCOUNTS.test, endpoint = ENDPOINT, apiVersion = VPC_VERSION } = {}) {
+  return new RPC({
+    accessKeyId: account.accessKeyId,
+    accessKeySecret: account.accessKeySecret,
+    endpoint: 'http://' + endpoint,
+    apiVersion,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Drivers: one uniform interface over the four client/signature/transport combinations. Each method takes
+// PascalCase wire parameters and returns the response body as PascalCase plain JSON (for the v7 SDK, the model's
+// toMap(), so a field the SDK model failed to map is missing from the result).
+// ---------------------------------------------------------------------------------------------------------------
+
+const camel = (s) => s.charAt(0).toLowerCase() + s.slice(1);
+
+function v7Request(ModelClass, TagClass, params) {
+  const map = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (key === 'Tag') {
+      map.tag = value.map((t) => new TagClass({ key: t.Key, value: t.Value }));
+    } else {
+      map[camel(key)] = value;
+    }
+  }
+  return new ModelClass(map);
+}
+
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+function v7Driver(name, signature, account) {
+  const vpc = () => vpcClient({ signature, account });
+  const ecs = () => ecsClient({ signature, account });
+  const unwrap = (response) => {
+    assert.equal(response.statusCode, 200, `${name}: HTTP status`);
+    assert.ok(response.body, `${name}: response body`);
+    return plain(response.body.toMap());
+  };
+  return {
+    name,
+    kind: 'v7',
+    createVpc: async (p) => unwrap(await vpc().createVpc(v7Request(Vpc.CreateVpcRequest, Vpc.CreateVpcRequestTag, p))),
+    describeVpcs: async (p) => unwrap(await vpc().describeVpcs(v7Request(Vpc.DescribeVpcsRequest, Vpc.DescribeVpcsRequestTag, p))),
+    deleteVpc: async (p) => unwrap(await vpc().deleteVpc(v7Request(Vpc.DeleteVpcRequest, null, p))),
+    createVSwitch: async (p) =>
+      unwrap(await vpc().createVSwitch(v7Request(Vpc.CreateVSwitchRequest, Vpc.CreateVSwitchRequestTag, p))),
+    describeVSwitches: async (p) =>
+      unwrap(await vpc().describeVSwitches(v7Request(Vpc.DescribeVSwitchesRequest, Vpc.DescribeVSwitchesRequestTag, p))),
+    deleteVSwitch: async (p) => unwrap(await vpc().deleteVSwitch(v7Request(Vpc.DeleteVSwitchRequest, null, p))),
+    describeRegions: async (p) => unwrap(await ecs().describeRegions(v7Request(Ecs.DescribeRegionsRequest, null, p))),
+  };
+}
+
+function popDriver(name, method, account) {
+  const vpc = popClient({ account, apiVersion: VPC_VERSION });
+  const ecs = popClient({ account, apiVersion: ECS_VERSION });
+  const call = (client, action) => async (p) => plain(await client.request(action, stripUndefined(p), { method }));
+  return {
+    name,
+    kind: 'pop',
+    createVpc: call(vpc, 'CreateVpc'),
+    describeVpcs: call(vpc, 'DescribeVpcs'),
+    deleteVpc: call(vpc, 'DeleteVpc'),
+    createVSwitch: call(vpc, 'CreateVSwitch'),
+    describeVSwitches: call(vpc, 'DescribeVSwitches'),
+    deleteVSwitch: call(vpc, 'DeleteVSwitch'),
+    describeRegions: call(ecs, 'DescribeRegions'),
+  };
+}
+
+function stripUndefined(params) {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+}
+
+/** The four ways the suite talks to the server: v7 ACS3, v7 HMAC-SHA1 (v2), pop-core GET (query), pop-core POST (form). */
+export function drivers(account = ACCOUNTS.test) {
+  return [
+    v7Driver('v7 SDK, ACS3-HMAC-SHA256, POST with query parameters', 'acs3', account),
+    v7Driver('v7 SDK, HMAC-SHA1 (signatureAlgorithm v2), POST with query parameters', 'v2', account),
+    popDriver('pop-core, HMAC-SHA1, GET with query parameters', 'GET', account),
+    popDriver('pop-core, HMAC-SHA1, POST with form body', 'POST', account),
+  ];
+}
+
+/** The default driver for set-up and checks (v7 ACS3 as account test). */
+export const sdk = drivers()[0];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Assertions
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Asserts that `promiseOrFn` rejects with the Alibaba error `code` and HTTP `statusCode`, whichever client threw it. */
+export async function assertAcsError(promiseOrFn, code, statusCode, label = '') {
+  const promise = typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn;
+  let error;
+  try {
+    const value = await promise;
+    assert.fail(`${label ? label + ': ' : ''}expected error ${code} (${statusCode}), got success: ${JSON.stringify(value)}`);
+  } catch (e) {
+    if (e instanceof assert.AssertionError) throw e;
+    error = e;
+  }
+  const context = `${label ? label + ': ' : ''}${error?.name}: ${error?.message}`;
+  assert.equal(error.code, code, `error code (${context})`);
+  assert.ok(error.data, `error carries the response body (${context})`);
+  assert.equal(error.data.Code, code, `body Code (${context})`);
+  assert.match(String(error.data.RequestId), UUID, `body RequestId (${context})`);
+  assert.equal(typeof error.data.Message, 'string', `body Message (${context})`);
+  if (error.entry) {
+    // pop-core: no statusCode on the error, but the raw response is in entry.
+    assert.equal(error.entry.response.statusCode, statusCode, `HTTP status (${context})`);
+  } else {
+    assert.equal(error.statusCode, statusCode, `HTTP status (${context})`);
+  }
+  return error;
+}
+
+export const UUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** Matches an Alibaba resource ID: the prefix, a dash and 20 lower-case letters or digits. */
+export const resourceId = (prefix) => new RegExp(`^${prefix}-[a-z0-9]{20}$`);
+
+/** Asserts that a CreationTime string is well formed and within `slackSeconds` of now. */
+export function assertRecentTimestamp(value, slackSeconds = 120) {
+  assert.match(value, TIMESTAMP);
+  const delta = Math.abs(Date.parse(value) - Date.now()) / 1000;
+  assert.ok(delta <= slackSeconds, `timestamp ${value} is ${delta}s away from now`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plain HTTP, names, clean-up
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Plain unsigned HTTP call to a server, e.g. rawFetch('/?Action=DescribeRegions&Version=2014-05-26'). */
+export async function rawFetch(path, { endpoint = ENDPOINT, ...init } = {}) {
+  const response = await fetch(`http://${endpoint}${path}`, init);
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** POST /_emulator/reset on the Relaxed server: empties all state. */
+export async function resetEmulator() {
+  const r = await rawFetch('/_emulator/reset', { method: 'POST' });
+  assert.equal(r.status, 200, `reset failed: ${r.text}`);
+  assert.equal(r.json?.Status, 'Reset');
+}
+
+let counter = 0;
+/** A name unique within this run, valid as VpcName/VSwitchName. */
+export function uniqueName(prefix) {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/**
+ * Registers clean-up of created resources on test `t` (run after the test, even when it failed), in reverse
+ * order, ignoring resources the test already deleted.
+ */
+export function cleanup(t, driver = sdk) {
+  const tasks = [];
+  t.after(async () => {
+    for (const task of tasks.reverse()) {
+      try {
+        await task();
+      } catch (e) {
+        if (!/NotFound$/.test(String(e.code))) throw e;
+      }
+    }
+  });
+  return {
+    vpc: (VpcId) => tasks.push(() => driver.deleteVpc({ VpcId })),
+    vSwitch: (VSwitchId) => tasks.push(() => driver.deleteVSwitch({ VSwitchId })),
+  };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
