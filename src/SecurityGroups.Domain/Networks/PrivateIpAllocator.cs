@@ -38,7 +38,7 @@ public sealed class PrivateIpAllocator(EmulatorDbContext db)
                 throw new AcsException(AcsErrors.InvalidPrivateIpAddressMismatch);
             }
 
-            if (db.PrivateIpAddresses.Local.Any(p => p.VSwitchId == vSwitch.VSwitchId && p.AddressValue == chosen)
+            if (Pending(vSwitch.VSwitchId).Any(v => v == chosen)
                 || await Taken(vSwitch.VSwitchId).AnyAsync(p => p.AddressValue == chosen, ct).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.InvalidPrivateIpAddressDuplicated);
@@ -64,15 +64,28 @@ public sealed class PrivateIpAllocator(EmulatorDbContext db)
     }
 
     /// <summary>Returns the addresses held by <paramref name="ownerId"/> to their vSwitch.</summary>
-    public Task<int> ReleaseAllAsync(string ownerId, CancellationToken ct) =>
-        db.PrivateIpAddresses.Where(p => p.OwnerId == ownerId).ExecuteDeleteAsync(ct);
+    public Task<int> ReleaseAllAsync(string ownerId, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<PrivateIpAddress>().Where(e => e.Entity.OwnerId == ownerId).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return db.PrivateIpAddresses.Where(p => p.OwnerId == ownerId).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Addresses allocated in this unit of work and not yet saved.</summary>
+    private IEnumerable<long> Pending(string vSwitchId) =>
+        db.ChangeTracker.Entries<PrivateIpAddress>()
+            .Where(e => e.State == EntityState.Added && e.Entity.VSwitchId == vSwitchId)
+            .Select(e => e.Entity.AddressValue);
 
     private IQueryable<PrivateIpAddress> Taken(string vSwitchId) => db.PrivateIpAddresses.Where(p => p.VSwitchId == vSwitchId);
 
     private async Task<long?> LowestFreeAsync(string vSwitchId, long first, long last, CancellationToken ct)
     {
         var used = await Taken(vSwitchId).Select(p => p.AddressValue).OrderBy(v => v).ToListAsync(ct).ConfigureAwait(false);
-        used.AddRange(db.PrivateIpAddresses.Local.Where(p => p.VSwitchId == vSwitchId).Select(p => p.AddressValue));
+        used.AddRange(Pending(vSwitchId));
         used.Sort();
         var candidate = first;
         foreach (var value in used)
