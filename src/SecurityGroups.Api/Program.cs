@@ -1,5 +1,11 @@
 using SecurityGroups.Api;
+using SecurityGroups.Api.Emulator;
 using SecurityGroups.Domain.Persistence;
+
+if (args.Contains(HealthProbe.Flag))
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEmulator();
@@ -8,6 +14,7 @@ var app = builder.Build();
 await StorageInitializer.InitializeAsync(app.Services);
 app.UseEmulator();
 await app.RunAsync();
+return 0;
 
 /// <summary>The server's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

@@ -95,7 +95,7 @@ public sealed record VSwitchItem
         IsDefault = view.VSwitch.IsDefault,
         ResourceGroupId = view.VSwitch.ResourceGroupId,
         OwnerId = long.TryParse(view.VSwitch.AccountId, out var owner) ? owner : 0,
-        RouteTable = new RouteTableRef("", "System"),
+        RouteTable = new RouteTableRef(view.RouteTableId, "System"),
         Tags = VpcTags.From(view.Tags),
     };
 }

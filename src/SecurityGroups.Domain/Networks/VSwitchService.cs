@@ -144,10 +144,13 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
         var ids = page.Select(s => s.VSwitchId).ToList();
         var used = await db.PrivateIpAddresses.AsNoTracking().Where(p => ids.Contains(p.VSwitchId)).GroupBy(p => p.VSwitchId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        var vpcIds = page.Select(s => s.VpcId).Distinct().ToList();
+        var routeTables = await db.Vpcs.AsNoTracking().Where(v => vpcIds.Contains(v.VpcId))
+            .ToDictionaryAsync(v => v.VpcId, v => v.RouteTableId, ct).ConfigureAwait(false);
         var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
         var views = page.Select(s => new VSwitchView(s,
             PrivateIpAllocator.UsableCount(IPNetwork.Parse(s.CidrBlock)) - used.GetValueOrDefault(s.VSwitchId),
-            tagLookup[s.VSwitchId].ToList())).ToList();
+            routeTables.GetValueOrDefault(s.VpcId, ""), tagLookup[s.VSwitchId].ToList())).ToList();
         return new Page<VSwitchView>(views, total, query.Page.PageNumber, query.Page.PageSize);
     }
 

@@ -21,4 +21,4 @@ public sealed record VSwitchQuery(string? RegionId, string? VpcId, IReadOnlyList
     bool? IsDefault, string? ResourceGroupId, IReadOnlyList<TagInput> Tags, PageRequest Page, bool DryRun);
 
 /// <summary>A vSwitch with its free address count and tags.</summary>
-public sealed record VSwitchView(VSwitch VSwitch, long AvailableIpAddressCount, IReadOnlyList<ResourceTag> Tags);
+public sealed record VSwitchView(VSwitch VSwitch, long AvailableIpAddressCount, string RouteTableId, IReadOnlyList<ResourceTag> Tags);

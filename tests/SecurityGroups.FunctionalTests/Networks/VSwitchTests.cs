@@ -18,6 +18,7 @@ public sealed class VSwitchTests(EmulatorFactory factory) : EmulatorTest(factory
         Assert.Equal(252, vsw.GetProperty("AvailableIpAddressCount").GetInt64());
         Assert.Equal("Available", vsw.GetProperty("Status").GetString());
         Assert.Equal(JsonValueKindObject, vsw.GetProperty("RouteTable").ValueKind);
+        Assert.Matches("^vtb-[a-z0-9]{20}$", vsw.GetProperty("RouteTable").GetProperty("RouteTableId").GetString());
         Assert.Equal(0, vsw.GetProperty("Tags").GetProperty("Tag").GetArrayLength());
     }
 

@@ -334,3 +334,23 @@ test('DeleteVpc of an unknown VPC is InvalidVpcId.NotFound; without VpcId Missin
     await assertAcsError(driver.deleteVpc({ RegionId: REGION }), 'MissingParameter', 400);
   }
 });
+
+test('CreateVpc refuses a VpcName starting with http:// or longer than 128 characters', async () => {
+  for (const VpcName of ['http://my-vpc', 'https://my-vpc', 'a'.repeat(129)]) {
+    await assertAcsError(sdk.createVpc({ RegionId: REGION, VpcName }), 'InvalidVpcName.Malformed', 400, `VpcName=${VpcName}`);
+    assert.equal((await sdk.describeVpcs({ RegionId: REGION, VpcName })).TotalCount, 0);
+  }
+});
+
+test('CreateVpc and DeleteVpc with DryRun check only (DryRunOperation)', async (t) => {
+  const clean = cleanup(t);
+  const name = uniqueName('vpc-dry');
+  for (const driver of drivers()) {
+    await assertAcsError(driver.createVpc({ RegionId: REGION, VpcName: name, DryRun: true }), 'DryRunOperation', 400, driver.name);
+  }
+  assert.equal((await sdk.describeVpcs({ RegionId: REGION, VpcName: name })).TotalCount, 0, 'a dry run creates nothing');
+  const created = await sdk.createVpc({ RegionId: REGION, VpcName: name });
+  clean.vpc(created.VpcId);
+  await assertAcsError(sdk.deleteVpc({ VpcId: created.VpcId, DryRun: true }), 'DryRunOperation', 400);
+  assert.equal((await sdk.describeVpcs({ RegionId: REGION, VpcName: name })).TotalCount, 1, 'a dry run deletes nothing');
+});

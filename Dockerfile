@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t securitygroups .      Run: docker run -p 127.0.0.1:8080:8080 -v sg-data:/app/data securitygroups
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig SecurityGroups.sln ./
+COPY src/SecurityGroups.RuleEngine/SecurityGroups.RuleEngine.csproj src/SecurityGroups.RuleEngine/
+COPY src/SecurityGroups.Domain/SecurityGroups.Domain.csproj src/SecurityGroups.Domain/
+COPY src/SecurityGroups.Api/SecurityGroups.Api.csproj src/SecurityGroups.Api/
+RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj
+COPY src/ src/
+RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -o /out --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /out ./
+# The image's non-root user owns the data folder; mount a volume there to keep state.
+RUN mkdir -p /app/data && chown -R $APP_UID /app/data
+USER $APP_UID
+# Inside a container the server must listen on all interfaces; publish the port on loopback on the host.
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    ConnectionStrings__SecurityGroups="Data Source=/app/data/securitygroups.db"
+EXPOSE 8080
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["dotnet", "SecurityGroups.Api.dll", "--healthcheck"]
+ENTRYPOINT ["dotnet", "SecurityGroups.Api.dll"]

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs every test of the project and prints one closing line "N passed, N failed".
+#   1. .NET unit and functional tests (xunit; the functional ones host the server in-process on SQLite files);
+#   2. the official-SDK conformance suite and the Swagger UI browser test (Node, tests/node) against two real servers
+#      started here: one in Relaxed mode, one in Strict mode, each on its own port and fresh SQLite file.
+# It installs what the tests need: the npm packages of tests/node (npm ci) and Debian's chromium when missing.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ART="$ROOT/.test-artifacts"
+CONFIG=${CONFIG:-Release}
+rm -rf "$ART" && mkdir -p "$ART/dotnet" "$ART/node"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+step() { printf '\n==> %s\n' "$*"; }
+fail_setup() { echo "SETUP FAILED: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+step "Build ($CONFIG)"
+dotnet build SecurityGroups.sln -c "$CONFIG" -nologo -clp:ErrorsOnly || fail_setup "dotnet build"
+
+step ".NET unit and functional tests"
+dotnet test SecurityGroups.sln -c "$CONFIG" --no-build -nologo --logger "trx" --results-directory "$ART/dotnet" --logger "console;verbosity=minimal"
+dotnet_status=$?
+
+step "Test tools: npm packages and Chromium"
+(cd tests/node && npm ci --no-audit --no-fund --loglevel=error) || fail_setup "npm ci in tests/node"
+CHROMIUM_PATH=${CHROMIUM_PATH:-$(command -v chromium || command -v chromium-browser || true)}
+if [ -z "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+    || fail_setup "apt-get install chromium"
+  CHROMIUM_PATH=$(command -v chromium)
+fi
+export CHROMIUM_PATH
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+SERVER_DLL="$ROOT/src/SecurityGroups.Api/bin/$CONFIG/net10.0/SecurityGroups.Api.dll"
+PIDS=()
+cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+
+start_server() { # name mode -> prints host:port
+  local name=$1 mode=$2 port dir
+  port=$(free_port); dir="$ART/servers/$name"; mkdir -p "$dir"
+  ( cd "$dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" \
+      ConnectionStrings__SecurityGroups="Data Source=$dir/securitygroups.db" Auth__Mode="$mode" \
+      Auth__Accounts__0__AccountId=1234567890123456 Auth__Accounts__0__AccessKeyId=test Auth__Accounts__0__AccessKeySecret=test \
+      Auth__Accounts__1__AccountId=2222222222222222 Auth__Accounts__1__AccessKeyId=test2 Auth__Accounts__1__AccessKeySecret=secret2 \
+      dotnet "$SERVER_DLL" >"$dir/server.log" 2>&1 ) &
+  PIDS+=($!)
+  for _ in $(seq 1 150); do
+    if curl -fsS "http://127.0.0.1:$port/_emulator/health" >/dev/null 2>&1; then echo "127.0.0.1:$port"; return 0; fi
+    sleep 0.2
+  done
+  cat "$dir/server.log" >&2
+  return 1
+}
+
+step "Servers for the SDK and browser suites"
+SG_ENDPOINT=$(start_server relaxed Relaxed) || fail_setup "relaxed server did not start"
+SG_STRICT_ENDPOINT=$(start_server strict Strict) || fail_setup "strict server did not start"
+export SG_ENDPOINT SG_STRICT_ENDPOINT
+echo "relaxed: $SG_ENDPOINT  strict: $SG_STRICT_ENDPOINT"
+
+step "SDK conformance and browser tests (node --test)"
+(cd tests/node && node --test --test-concurrency=1 \
+   --test-reporter=spec --test-reporter-destination=stdout \
+   --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ browser/)
+node_status=$?
+
+step "Summary"
+node tests/summarize.mjs "$ART"
+summary_status=$?
+if [ $dotnet_status -ne 0 ] || [ $node_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi
+exit 0
