@@ -69,6 +69,7 @@ internal static class DependencyInjection
                 mvc.ValueProviderFactories.Add(new AcsValueProviderFactory());
                 mvc.ValueProviderFactories.Add(new RouteValueProviderFactory());
                 mvc.Filters.Add<AcsValidationFilter>();
+                mvc.Filters.Add<AcsIdempotencyFilter>();
                 mvc.Filters.Add<AcsResultFilter>();
             })
             .AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = null);

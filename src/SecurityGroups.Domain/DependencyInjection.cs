@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
 
 namespace SecurityGroups.Domain;
@@ -36,9 +38,12 @@ public static class DependencyInjection
         services.AddSingleton<WriteGate>();
         services.AddSingleton<RegionCatalog>();
         services.AddScoped<TagStore>();
+        services.AddScoped<IdempotencyStore>();
         services.AddScoped<PrivateIpAllocator>();
         services.AddScoped<VpcService>();
         services.AddScoped<VSwitchService>();
+        services.AddScoped<SecurityGroupService>();
+        services.AddScoped<TagService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;

@@ -33,4 +33,13 @@ public static class AcsRuleExtensions
     public static IRuleBuilderOptions<T, string?> AcsText<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
         rule.Must(v => v is null || (v.Length >= min && v.Length <= max && !v.Any(char.IsControl)
             && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Alibaba's naming rule: length within bounds, starting with a letter (any script), not http(s)://, no control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> AcsName<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
+        rule.Must(v => v is null || (v.Length >= min && v.Length <= max && char.IsLetter(v[0]) && !v.Any(char.IsControl)
+            && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>One of the given values (ordinal), or absent.</summary>
+    public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, params string[] values) =>
+        rule.Must(v => v is null || values.Contains(v, StringComparer.Ordinal));
 }

@@ -11,10 +11,11 @@ public sealed class VSwitchesController(VSwitchService vSwitches) : AcsControlle
 {
     /// <summary>Creates a vSwitch in a zone of the VPC's region, inside the VPC's CIDR block.</summary>
     [AcsAction]
+    [AcsIdempotent]
     public async Task<CreateVSwitchResponse> CreateVSwitch([FromQuery] CreateVSwitchRequest request, CancellationToken ct)
     {
         var id = await vSwitches.CreateAsync(new CreateVSwitchCommand(request.RegionId, request.VpcId!, request.ZoneId!, request.CidrBlock!,
-            request.VSwitchName, request.Description, TagParameter.ToInputs(request.Tag), request.DryRun == true, request.ClientToken), ct);
+            request.VSwitchName, request.Description, TagParameter.ToInputs(request.Tag), request.DryRun == true), ct);
         return new CreateVSwitchResponse { VSwitchId = id };
     }
 

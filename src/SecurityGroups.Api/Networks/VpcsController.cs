@@ -11,10 +11,11 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
 {
     /// <summary>Creates a VPC (status Available at once) with its vRouter and system route table.</summary>
     [AcsAction]
+    [AcsIdempotent]
     public async Task<CreateVpcResponse> CreateVpc([FromQuery] CreateVpcRequest request, CancellationToken ct)
     {
         var created = await vpcs.CreateAsync(new CreateVpcCommand(request.RegionId!, request.CidrBlock, request.VpcName, request.Description,
-            request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.DryRun == true, request.ClientToken), ct);
+            request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.DryRun == true), ct);
         return new CreateVpcResponse
         {
             VpcId = created.VpcId,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -11,7 +12,7 @@ using SecurityGroups.Domain.Tags;
 namespace SecurityGroups.Domain.Networks;
 
 /// <summary>vSwitches: create (zone, CIDR inside the VPC, no overlap, per-VPC quota), list, delete (refused while IPs are taken).</summary>
-public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags, IdempotencyStore idempotency,
     IOptions<QuotaOptions> quotas, TimeProvider clock)
 {
     public const string ResourceType = "VSWITCH";
@@ -34,7 +35,7 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
         }
 
         tags.Validate(command.Tags);
-        return gate.RunIdempotentAsync(db, caller, command.ClientToken, async c =>
+        return gate.RunAsync(db, async c =>
         {
             var vpc = await db.Vpcs.AsNoTracking().FirstOrDefaultAsync(v => v.AccountId == caller.AccountId && v.VpcId == command.VpcId
                 && (command.RegionId == null || v.RegionId == command.RegionId), c).ConfigureAwait(false)
@@ -177,6 +178,7 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
             }
 
             await tags.RemoveAllAsync(vSwitch.VSwitchId, c).ConfigureAwait(false);
+            await idempotency.ForgetAsync(vSwitch.VSwitchId, c).ConfigureAwait(false);
             db.VSwitches.Remove(vSwitch);
         }, ct);
     }

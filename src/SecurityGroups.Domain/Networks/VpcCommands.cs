@@ -4,7 +4,7 @@ using SecurityGroups.Domain.Tags;
 namespace SecurityGroups.Domain.Networks;
 
 public sealed record CreateVpcCommand(string RegionId, string? CidrBlock, string? VpcName, string? Description,
-    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun, string? ClientToken);
+    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun);
 
 public sealed record CreatedVpc(string VpcId, string VRouterId, string RouteTableId, string ResourceGroupId);
 
@@ -15,7 +15,7 @@ public sealed record VpcQuery(string RegionId, IReadOnlyList<string> VpcIds, str
 public sealed record VpcView(Vpc Vpc, IReadOnlyList<string> VSwitchIds, IReadOnlyList<ResourceTag> Tags);
 
 public sealed record CreateVSwitchCommand(string? RegionId, string VpcId, string ZoneId, string CidrBlock, string? VSwitchName,
-    string? Description, IReadOnlyList<TagInput> Tags, bool DryRun, string? ClientToken);
+    string? Description, IReadOnlyList<TagInput> Tags, bool DryRun);
 
 public sealed record VSwitchQuery(string? RegionId, string? VpcId, IReadOnlyList<string> VSwitchIds, string? VSwitchName, string? ZoneId,
     bool? IsDefault, string? ResourceGroupId, IReadOnlyList<TagInput> Tags, PageRequest Page, bool DryRun);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -10,7 +11,7 @@ using SecurityGroups.Domain.Tags;
 namespace SecurityGroups.Domain.Networks;
 
 /// <summary>VPCs: create (CIDR rules, per-region quota), list, delete (refused while vSwitches or security groups remain).</summary>
-public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags, IdempotencyStore idempotency,
     IOptions<QuotaOptions> quotas, TimeProvider clock)
 {
     public const string ResourceType = "VPC";
@@ -26,7 +27,7 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
         }
 
         tags.Validate(command.Tags);
-        return gate.RunIdempotentAsync(db, caller, command.ClientToken, async c =>
+        return gate.RunAsync(db, async c =>
         {
             var count = await db.Vpcs.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == command.RegionId, c).ConfigureAwait(false);
             if (count >= quotas.Value.VpcsPerRegion)
@@ -121,12 +122,18 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 throw new AcsException(AcsErrors.DependencyViolationVSwitch);
             }
 
+            if (await db.SecurityGroups.AnyAsync(g => g.VpcId == vpc.VpcId, c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.DependencyViolationSecurityGroup);
+            }
+
             if (dryRun)
             {
                 throw new AcsException(AcsErrors.DryRunOperation);
             }
 
             await tags.RemoveAllAsync(vpc.VpcId, c).ConfigureAwait(false);
+            await idempotency.ForgetAsync(vpc.VpcId, c).ConfigureAwait(false);
             db.Vpcs.Remove(vpc);
         }, ct);
     }

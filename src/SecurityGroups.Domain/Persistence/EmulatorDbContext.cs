@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
 
 namespace SecurityGroups.Domain.Persistence;
@@ -17,6 +18,10 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     public DbSet<ResourceTag> ResourceTags => Set<ResourceTag>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<SecurityGroup> SecurityGroups => Set<SecurityGroup>();
+
+    public DbSet<SecurityGroupRule> SecurityGroupRules => Set<SecurityGroupRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);

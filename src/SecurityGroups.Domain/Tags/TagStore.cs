@@ -13,11 +13,11 @@ public sealed class TagStore(EmulatorDbContext db, IOptions<QuotaOptions> quotas
     public const int MaxValueLength = 128;
 
     /// <summary>Checks a request's <c>Tag.N</c> list: keys 1-128 characters, not <c>aliyun</c>/<c>acs:</c>, no URL; no duplicates.</summary>
-    public void Validate(IReadOnlyList<TagInput> tags)
+    public void Validate(IReadOnlyList<TagInput> tags, AcsErrorCode? tooMany = null)
     {
         if (tags.Count > quotas.Value.TagsPerResource)
         {
-            throw new AcsException(AcsErrors.NumberExceedTags);
+            throw new AcsException(tooMany ?? AcsErrors.NumberExceedTags);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

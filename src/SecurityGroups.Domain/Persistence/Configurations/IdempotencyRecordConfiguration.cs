@@ -14,5 +14,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Action).HasMaxLength(64);
         builder.Property(r => r.ClientToken).HasMaxLength(64);
         builder.Property(r => r.Fingerprint).HasMaxLength(64);
+        builder.Property(r => r.ResourceId).HasMaxLength(64);
+        builder.HasIndex(r => r.ResourceId);
     }
 }

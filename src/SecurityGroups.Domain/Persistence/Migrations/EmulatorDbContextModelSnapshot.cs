@@ -39,11 +39,18 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResultJson")
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId", "Action", "ClientToken");
+
+                    b.HasIndex("ResourceId");
 
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
@@ -205,6 +212,196 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.ToTable("Vpcs", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.SecurityGroups.SecurityGroup", b =>
+                {
+                    b.Property<string>("SecurityGroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeletionProtection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InnerAccessPolicy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityGroupName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityGroupType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ServiceManaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SecurityGroupId");
+
+                    b.HasIndex("VpcId");
+
+                    b.HasIndex("AccountId", "RegionId", "SecurityGroupId");
+
+                    b.ToTable("SecurityGroups", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.SecurityGroups.SecurityGroupRule", b =>
+                {
+                    b.Property<string>("SecurityGroupRuleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestCidrIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestGroupOwnerAccount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestGroupOwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestPrefixListId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpProtocol")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ipv6DestCidrIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ipv6SourceCidrIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NicType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortRange")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortRangeListId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityGroupId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceCidrIp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceGroupOwnerAccount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceGroupOwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePortRange")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePrefixListId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SecurityGroupRuleId");
+
+                    b.HasIndex("DestGroupId");
+
+                    b.HasIndex("DestPrefixListId");
+
+                    b.HasIndex("PortRangeListId");
+
+                    b.HasIndex("SourceGroupId");
+
+                    b.HasIndex("SourcePrefixListId");
+
+                    b.HasIndex("SecurityGroupId", "Direction");
+
+                    b.ToTable("SecurityGroupRules", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Tags.ResourceTag", b =>
                 {
                     b.Property<string>("ResourceId")
@@ -257,6 +454,15 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("VpcId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.SecurityGroups.SecurityGroupRule", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.SecurityGroups.SecurityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,55 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.SecurityGroups;
+
+namespace SecurityGroups.Api.SecurityGroups;
+
+public sealed class CreateSecurityGroupRequest : CommonParameters
+{
+    /// <summary>Region of the group. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The VPC (required for enterprise groups; without it a basic group is a classic-network group).</summary>
+    /// <example>vpc-bp15zckdt37pq72zv0000</example>
+    public string? VpcId { get; set; }
+
+    /// <summary>2-128 characters, starting with a letter, not http:// or https://.</summary>
+    /// <example>web-servers</example>
+    public string? SecurityGroupName { get; set; }
+
+    /// <summary>2-256 characters, not starting with http:// or https://.</summary>
+    public string? Description { get; set; }
+
+    /// <summary><c>normal</c> (basic, default) or <c>enterprise</c>.</summary>
+    /// <example>normal</example>
+    public string? SecurityGroupType { get; set; }
+
+    public string? ResourceGroupId { get; set; }
+
+    /// <summary>Not public at Alibaba: creates a group managed by a cloud product (read-only to the API).</summary>
+    public bool? ServiceManaged { get; set; }
+
+    /// <summary>Idempotency token (ASCII, at most 64 characters): a retry returns the first response.</summary>
+    public string? ClientToken { get; set; }
+
+    /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>, N = 1..20.</summary>
+    public List<TagParameter>? Tag { get; set; }
+}
+
+public sealed class CreateSecurityGroupResponse : AcsResponse
+{
+    public string SecurityGroupId { get; init; } = "";
+}
+
+public sealed class CreateSecurityGroupValidator : AcsValidator<CreateSecurityGroupRequest>
+{
+    public CreateSecurityGroupValidator()
+    {
+        RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
+        RuleFor(r => r.SecurityGroupType).OneOf(SecurityGroupTypes.Normal, SecurityGroupTypes.Enterprise).Raises(AcsErrors.InvalidParamsGroupType);
+        RuleFor(r => r.SecurityGroupName).AcsName(2, 128).Raises(AcsErrors.InvalidSecurityGroupNameMalformed);
+        RuleFor(r => r.Description).AcsText(2, 256).Raises(AcsErrors.InvalidSecurityGroupDescriptionMalformed);
+    }
+}

@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.SecurityGroups;
+
+/// <summary>Security groups: create (types, VPC, per-region quota), list, attributes, inner-access policy, delete (with
+/// Alibaba's refusals), and the emulator-only flags (managed, deletion protection).</summary>
+public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+    IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock)
+{
+    public const string ResourceType = "securitygroup";
+    private const string TokenKind = "sg";
+
+    public Task<string> CreateAsync(CreateSecurityGroupCommand command, CancellationToken ct)
+    {
+        regions.Require(command.RegionId);
+        var type = command.SecurityGroupType ?? SecurityGroupTypes.Normal;
+        if (type == SecurityGroupTypes.Enterprise && string.IsNullOrEmpty(command.VpcId))
+        {
+            throw new AcsException(AcsErrors.InvalidParamsVpcIdGroupType);
+        }
+
+        tags.Validate(command.Tags, AcsErrors.QuotaExceedTags);
+        return gate.RunAsync(db, async c =>
+        {
+            if (!string.IsNullOrEmpty(command.VpcId) && !await db.Vpcs.AnyAsync(v => v.AccountId == caller.AccountId
+                && v.RegionId == command.RegionId && v.VpcId == command.VpcId, c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+            }
+
+            var count = await db.SecurityGroups.CountAsync(g => g.AccountId == caller.AccountId && g.RegionId == command.RegionId, c).ConfigureAwait(false);
+            if (count >= quotas.Value.SecurityGroupsPerRegion)
+            {
+                throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
+            }
+
+            var group = new SecurityGroup
+            {
+                SecurityGroupId = ResourceIds.New("sg"),
+                AccountId = caller.AccountId,
+                RegionId = command.RegionId,
+                VpcId = command.VpcId ?? "",
+                SecurityGroupName = command.SecurityGroupName ?? "",
+                Description = command.Description ?? "",
+                SecurityGroupType = type,
+                InnerAccessPolicy = type == SecurityGroupTypes.Enterprise ? InnerAccessPolicies.Drop : InnerAccessPolicies.Accept,
+                ResourceGroupId = command.ResourceGroupId ?? "",
+                ServiceManaged = command.ServiceManaged,
+                CreatedAt = AcsTime.Now(clock),
+            };
+            db.SecurityGroups.Add(group);
+            tags.AddAll(group.AccountId, group.RegionId, ResourceType, group.SecurityGroupId, command.Tags);
+            return group.SecurityGroupId;
+        }, ct);
+    }
+
+    public async Task<SecurityGroupListing> DescribeAsync(SecurityGroupQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var after = query.Paging.NextToken is { Length: > 0 } token ? PageTokens.Decode(TokenKind, token) : null;
+        if (query.DryRun)
+        {
+            throw new AcsException(AcsErrors.DryRunOperation);
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var groups = Filter(query);
+        if (query.Paging.Page is { } page)
+        {
+            var total = await groups.CountAsync(ct).ConfigureAwait(false);
+            var items = await groups.OrderByDescending(g => g.SecurityGroupId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+            return new SecurityGroupListing(await ViewsAsync(items, ct).ConfigureAwait(false), total, page, null);
+        }
+
+        if (after is not null)
+        {
+            groups = groups.Where(g => string.Compare(g.SecurityGroupId, after) < 0);
+        }
+
+        var window = await groups.OrderByDescending(g => g.SecurityGroupId).Take(query.Paging.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
+        var more = window.Count > query.Paging.MaxResults;
+        var shown = more ? window.GetRange(0, query.Paging.MaxResults) : window;
+        return new SecurityGroupListing(await ViewsAsync(shown, ct).ConfigureAwait(false), null, null,
+            more ? PageTokens.Encode(TokenKind, shown[^1].SecurityGroupId) : null);
+    }
+
+    public async Task<SecurityGroupDetails> DescribeAttributeAsync(SecurityGroupRuleQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var offset = query.NextToken is { Length: > 0 } token && int.TryParse(PageTokens.Decode("sgr", token), out var o) && o >= 0 ? o
+            : query.NextToken is { Length: > 0 } ? throw new AcsException(AcsErrors.InvalidParameterNextToken) : 0;
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var group = await FindAsync(query.RegionId, query.SecurityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, ct).ConfigureAwait(false);
+        var rules = db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId);
+        if (query.Direction is "ingress" or "egress")
+        {
+            rules = rules.Where(r => r.Direction == query.Direction);
+        }
+
+        if (!string.IsNullOrEmpty(query.NicType))
+        {
+            rules = rules.Where(r => r.NicType == query.NicType);
+        }
+
+        var window = await rules.OrderBy(r => r.CreatedAt).ThenBy(r => r.SecurityGroupRuleId).Skip(offset).Take(query.MaxResults + 1)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var more = window.Count > query.MaxResults;
+        var shown = more ? window.GetRange(0, query.MaxResults) : window;
+        var names = await ReferencedNamesAsync(shown, ct).ConfigureAwait(false);
+        return new SecurityGroupDetails(group, shown, names, more ? PageTokens.Encode("sgr", (offset + shown.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+    }
+
+    public Task ModifyAttributeAsync(string regionId, string securityGroupId, string? name, string? description, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var group = await FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
+            group.SecurityGroupName = name ?? group.SecurityGroupName;
+            group.Description = description ?? group.Description;
+        }, ct);
+    }
+
+    public Task ModifyPolicyAsync(string regionId, string securityGroupId, string innerAccessPolicy, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var group = await FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
+            if (group.IsEnterprise)
+            {
+                throw new AcsException(AcsErrors.InvalidParameterInnerAccessPolicy);
+            }
+
+            group.InnerAccessPolicy = innerAccessPolicy;
+        }, ct);
+    }
+
+    public Task DeleteAsync(string regionId, string securityGroupId, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var group = await FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupNotFound, c).ConfigureAwait(false);
+            if (group.DeletionProtection)
+            {
+                throw new AcsException(AcsErrors.InvalidOperationDeletionProtection);
+            }
+
+            if (await db.SecurityGroupRules.AnyAsync(r => r.SecurityGroupId != group.SecurityGroupId
+                && ((r.Direction == "ingress" && r.SourceGroupId == group.SecurityGroupId)
+                    || (r.Direction == "egress" && r.DestGroupId == group.SecurityGroupId)), c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.DependencyViolationReferenced);
+            }
+
+            await db.SecurityGroupRules.Where(r => r.SecurityGroupId == group.SecurityGroupId).ExecuteDeleteAsync(c).ConfigureAwait(false);
+            await tags.RemoveAllAsync(group.SecurityGroupId, c).ConfigureAwait(false);
+            await idempotency.ForgetAsync(group.SecurityGroupId, c).ConfigureAwait(false);
+            db.SecurityGroups.Remove(group);
+        }, ct);
+    }
+
+    /// <summary>Sets the flags Alibaba's public API cannot (emulator endpoint); returns the group as it now is.</summary>
+    public Task<SecurityGroup> SetFlagsAsync(string? regionId, string securityGroupId, SecurityGroupFlags flags, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var group = await db.SecurityGroups.FirstOrDefaultAsync(g => g.AccountId == caller.AccountId && g.SecurityGroupId == securityGroupId
+                && (regionId == null || g.RegionId == regionId), c).ConfigureAwait(false)
+                ?? throw new AcsException(AcsErrors.InvalidSecurityGroupIdNotFound);
+            group.ServiceManaged = flags.ServiceManaged ?? group.ServiceManaged;
+            group.ServiceId = flags.ServiceId ?? group.ServiceId;
+            group.DeletionProtection = flags.DeletionProtection ?? group.DeletionProtection;
+            return group;
+        }, ct);
+    }
+
+    /// <summary>The caller's group in the region, or <paramref name="notFound"/>.</summary>
+    internal async Task<SecurityGroup> FindAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct) =>
+        await db.SecurityGroups.FirstOrDefaultAsync(g => g.AccountId == caller.AccountId && g.RegionId == regionId
+            && g.SecurityGroupId == securityGroupId, ct).ConfigureAwait(false)
+        ?? throw new AcsException(notFound);
+
+    /// <summary>Like <see cref="FindAsync"/>, refusing a group managed by a cloud product.</summary>
+    internal async Task<SecurityGroup> FindMutableAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct)
+    {
+        var group = await FindAsync(regionId, securityGroupId, notFound, ct).ConfigureAwait(false);
+        return group.ServiceManaged ? throw new AcsException(AcsErrors.ResourceManagedByCloudProduct, group.SecurityGroupId) : group;
+    }
+
+    private IQueryable<SecurityGroup> Filter(SecurityGroupQuery query)
+    {
+        var groups = db.SecurityGroups.AsNoTracking().Where(g => g.AccountId == caller.AccountId && g.RegionId == query.RegionId);
+        if (query.SecurityGroupIds.Count > 0)
+        {
+            groups = groups.Where(g => query.SecurityGroupIds.Contains(g.SecurityGroupId));
+        }
+
+        if (!string.IsNullOrEmpty(query.VpcId))
+        {
+            groups = groups.Where(g => g.VpcId == query.VpcId);
+        }
+
+        if (!string.IsNullOrEmpty(query.SecurityGroupName))
+        {
+            groups = groups.Where(g => g.SecurityGroupName == query.SecurityGroupName);
+        }
+
+        if (!string.IsNullOrEmpty(query.SecurityGroupType))
+        {
+            groups = groups.Where(g => g.SecurityGroupType == query.SecurityGroupType);
+        }
+
+        if (query.NetworkType == "vpc")
+        {
+            groups = groups.Where(g => g.VpcId != "");
+        }
+        else if (query.NetworkType == "classic")
+        {
+            groups = groups.Where(g => g.VpcId == "");
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            groups = groups.Where(g => g.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (query.ServiceManaged is bool managed)
+        {
+            groups = groups.Where(g => g.ServiceManaged == managed);
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+            groups = groups.Where(g => tagged.Contains(g.SecurityGroupId));
+        }
+
+        return groups;
+    }
+
+    private async Task<IReadOnlyList<SecurityGroupView>> ViewsAsync(List<SecurityGroup> groups, CancellationToken ct)
+    {
+        var ids = groups.Select(g => g.SecurityGroupId).ToList();
+        var counts = await db.SecurityGroupRules.AsNoTracking().Where(r => ids.Contains(r.SecurityGroupId))
+            .GroupBy(r => r.SecurityGroupId)
+            .Select(g => new { g.Key, Rules = g.Count(), GroupRules = g.Count(r => r.SourceGroupId != "" || r.DestGroupId != "") })
+            .ToDictionaryAsync(g => g.Key, ct).ConfigureAwait(false);
+        var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
+        return groups.Select(g =>
+        {
+            var count = counts.GetValueOrDefault(g.SecurityGroupId);
+            long capacity = g.IsEnterprise ? quotas.Value.NetworkInterfacesPerEnterpriseSecurityGroup : quotas.Value.PrivateIpsPerBasicSecurityGroup;
+            return new SecurityGroupView(g, count?.Rules ?? 0, count?.GroupRules ?? 0, 0, capacity, tagLookup[g.SecurityGroupId].ToList());
+        }).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> ReferencedNamesAsync(List<SecurityGroupRule> rules, CancellationToken ct)
+    {
+        var groupIds = rules.SelectMany(r => new[] { r.SourceGroupId, r.DestGroupId }).Where(id => id.Length > 0).Distinct().ToList();
+        if (groupIds.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.SecurityGroupId))
+            .ToDictionaryAsync(g => g.SecurityGroupId, g => g.SecurityGroupName, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.SecurityGroups;
+
+namespace SecurityGroups.Domain.Tags;
+
+/// <summary>A tag filter of ListTagResources: a key and the values any one of which matches (none: any value).</summary>
+public sealed record TagFilterInput(string Key, IReadOnlyList<string> Values);
+
+public sealed record TagListing(IReadOnlyList<ResourceTag> Items, string? NextToken);
+
+/// <summary>TagResources, UntagResources and ListTagResources over the resource types that carry ECS tags.</summary>
+public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore store, IOptions<QuotaOptions> quotas)
+{
+    public const int MaxResourceIds = 50;
+    public const int MaxTagsPerRequest = 20;
+    public const int PageSize = 50;
+
+    /// <summary>The ECS resource types that can be tagged here.</summary>
+    public static readonly IReadOnlyList<string> ResourceTypes = [SecurityGroupService.ResourceType];
+
+    public Task TagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags, CancellationToken ct)
+    {
+        Check(regionId, resourceType, resourceIds);
+        if (tags.Count > MaxTagsPerRequest)
+        {
+            throw new AcsException(AcsErrors.NumberExceedTags);
+        }
+
+        store.Validate(tags, AcsErrors.NumberExceedTags);
+        return gate.RunAsync(db, async c =>
+        {
+            await RequireResourcesAsync(regionId, resourceType, resourceIds, c).ConfigureAwait(false);
+            var existing = await db.ResourceTags.Where(t => resourceIds.Contains(t.ResourceId)).ToListAsync(c).ConfigureAwait(false);
+            foreach (var id in resourceIds.Distinct())
+            {
+                var mine = existing.Where(t => t.ResourceId == id).ToDictionary(t => t.TagKey, StringComparer.Ordinal);
+                if (mine.Count + tags.Count(t => !mine.ContainsKey(t.Key)) > quotas.Value.TagsPerResource)
+                {
+                    throw new AcsException(AcsErrors.OperationDeniedQuotaExceed);
+                }
+
+                foreach (var tag in tags)
+                {
+                    if (mine.TryGetValue(tag.Key, out var current))
+                    {
+                        current.TagValue = tag.Value;
+                    }
+                    else
+                    {
+                        store.AddAll(caller.AccountId, regionId, resourceType, id, [tag]);
+                    }
+                }
+            }
+        }, ct);
+    }
+
+    public Task UntagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<string> keys, bool all, CancellationToken ct)
+    {
+        Check(regionId, resourceType, resourceIds);
+        if (keys.Count > MaxTagsPerRequest)
+        {
+            throw new AcsException(AcsErrors.NumberExceedTagKeys);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            await RequireResourcesAsync(regionId, resourceType, resourceIds, c).ConfigureAwait(false);
+            var tags = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && resourceIds.Contains(t.ResourceId));
+            if (!all)
+            {
+                tags = tags.Where(t => keys.Contains(t.TagKey));
+            }
+
+            if (all || keys.Count > 0)
+            {
+                await tags.ExecuteDeleteAsync(c).ConfigureAwait(false);
+            }
+        }, ct);
+    }
+
+    public async Task<TagListing> ListAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags,
+        IReadOnlyList<TagFilterInput> filters, string? nextToken, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        RequireType(resourceType);
+        if (resourceIds.Count > MaxResourceIds)
+        {
+            throw new AcsException(AcsErrors.NumberExceedResourceIds);
+        }
+
+        var offset = nextToken is { Length: > 0 } ? ParseOffset(nextToken) : 0;
+        var rows = db.ResourceTags.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.RegionId == regionId && t.ResourceType == resourceType);
+        if (resourceIds.Count > 0)
+        {
+            rows = rows.Where(t => resourceIds.Contains(t.ResourceId));
+        }
+
+        if (tags.Count > 0)
+        {
+            var matching = store.Matching(caller.AccountId, resourceType, tags);
+            rows = rows.Where(t => matching.Contains(t.ResourceId));
+        }
+
+        foreach (var filter in filters)
+        {
+            var key = filter.Key;
+            var values = filter.Values;
+            var matching = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && t.ResourceType == resourceType && t.TagKey == key
+                && (values.Count == 0 || values.Contains(t.TagValue))).Select(t => t.ResourceId);
+            rows = rows.Where(t => matching.Contains(t.ResourceId));
+        }
+
+        var window = await rows.OrderBy(t => t.ResourceId).ThenBy(t => t.TagKey).Skip(offset).Take(PageSize + 1).ToListAsync(ct).ConfigureAwait(false);
+        var more = window.Count > PageSize;
+        return new TagListing(more ? window.GetRange(0, PageSize) : window,
+            more ? PageTokens.Encode("tag", (offset + PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
+    }
+
+    private void Check(string regionId, string resourceType, IReadOnlyList<string> resourceIds)
+    {
+        regions.Require(regionId);
+        RequireType(resourceType);
+        if (resourceIds.Count > MaxResourceIds)
+        {
+            throw new AcsException(AcsErrors.NumberExceedResourceIds);
+        }
+    }
+
+    private static void RequireType(string resourceType)
+    {
+        if (!ResourceTypes.Contains(resourceType))
+        {
+            throw new AcsException(AcsErrors.InvalidResourceTypeNotFound);
+        }
+    }
+
+    private static int ParseOffset(string token) =>
+        int.TryParse(PageTokens.Decode("tag", token), out var offset) && offset >= 0 ? offset : throw new AcsException(AcsErrors.InvalidParameterNextToken);
+
+    private async Task RequireResourcesAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, CancellationToken ct)
+    {
+        var wanted = resourceIds.Distinct().ToList();
+        var found = resourceType switch
+        {
+            SecurityGroupService.ResourceType => await db.SecurityGroups.CountAsync(g => g.AccountId == caller.AccountId && g.RegionId == regionId
+                && wanted.Contains(g.SecurityGroupId), ct).ConfigureAwait(false),
+            _ => 0,
+        };
+        if (found != wanted.Count)
+        {
+            throw new AcsException(AcsErrors.InvalidResourceIdNotFound);
+        }
+    }
+}
