@@ -87,4 +87,25 @@ public sealed class PersistenceTests
         Assert.Equal(vpcId, retry.GetProperty("VpcId").GetString());
         Assert.Equal(1, (await client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("TotalCount").GetInt32());
     }
+
+    [Fact]
+    public async Task ClientTokenReplay_IsByteForByteAfterARestart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sg-restart-{Guid.NewGuid():N}.db");
+        (string, string)[] create = [("RegionId", "cn-hangzhou"), ("SecurityGroupName", "kept"), ("ClientToken", "restart-sg")];
+        string first;
+        using (var before = new CustomEmulatorFactory(path, null))
+        {
+            first = (await before.Acs().Ecs("CreateSecurityGroup", create)).Text;
+        }
+
+        using var after = new CustomEmulatorFactory(path, null);
+        var client = after.Acs();
+        var replay = await client.Ecs("CreateSecurityGroup", create);
+        var mismatch = await client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupName", "changed"), ("ClientToken", "restart-sg"));
+
+        Assert.Equal(first, replay.Text);
+        mismatch.Error("IdempotentParameterMismatch", 400);
+        Assert.Equal(1, (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("TotalCount").GetInt32());
+    }
 }

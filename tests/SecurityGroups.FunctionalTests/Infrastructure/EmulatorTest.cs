@@ -27,6 +27,28 @@ public abstract class EmulatorTest(EmulatorFactory factory) : IClassFixture<Emul
         return result.Ok().GetProperty("VSwitchId").GetString()!;
     }
 
+    protected async Task<string> CreateGroup(string? vpcId = null, params (string, string)[] extra)
+    {
+        var parameters = new List<(string, string)> { ("RegionId", "cn-hangzhou") };
+        if (vpcId is not null)
+        {
+            parameters.Add(("VpcId", vpcId));
+        }
+
+        var result = await Client.Ecs("CreateSecurityGroup", [.. parameters, .. extra]);
+        return result.Ok().GetProperty("SecurityGroupId").GetString()!;
+    }
+
+    protected async Task<System.Text.Json.JsonElement> DescribeGroups(params (string, string)[] parameters) =>
+        (await Client.Ecs("DescribeSecurityGroups", [("RegionId", "cn-hangzhou"), .. parameters])).Ok();
+
+    protected async Task SetFlags(string securityGroupId, string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.Http.PostAsync($"/_emulator/security-groups/{securityGroupId}/flags", content);
+        response.EnsureSuccessStatusCode();
+    }
+
     protected async Task<int> VpcCount(string region = "cn-hangzhou") =>
         (await Client.Vpc("DescribeVpcs", ("RegionId", region))).Ok().GetProperty("TotalCount").GetInt32();
 }

@@ -87,12 +87,14 @@ export function popClient({ account = ACCOUNTS.test, endpoint = ENDPOINT, apiVer
 
 const camel = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 
-function v7Request(ModelClass, TagClass, params) {
+function v7Request(ModelClass, TagClass, params, TagFilterClass = null) {
   const map = {};
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (key === 'Tag') {
       map.tag = value.map((t) => new TagClass({ key: t.Key, value: t.Value }));
+    } else if (key === 'TagFilter') {
+      map.tagFilter = value.map((f) => new TagFilterClass({ tagKey: f.TagKey, tagValues: f.TagValues }));
     } else {
       map[camel(key)] = value;
     }
@@ -122,6 +124,21 @@ function v7Driver(name, signature, account) {
       unwrap(await vpc().describeVSwitches(v7Request(Vpc.DescribeVSwitchesRequest, Vpc.DescribeVSwitchesRequestTag, p))),
     deleteVSwitch: async (p) => unwrap(await vpc().deleteVSwitch(v7Request(Vpc.DeleteVSwitchRequest, null, p))),
     describeRegions: async (p) => unwrap(await ecs().describeRegions(v7Request(Ecs.DescribeRegionsRequest, null, p))),
+    createSecurityGroup: async (p) => unwrap(await ecs().createSecurityGroup(
+      v7Request(Ecs.CreateSecurityGroupRequest, Ecs.CreateSecurityGroupRequestTag, p))),
+    describeSecurityGroups: async (p) => unwrap(await ecs().describeSecurityGroups(
+      v7Request(Ecs.DescribeSecurityGroupsRequest, Ecs.DescribeSecurityGroupsRequestTag, p))),
+    describeSecurityGroupAttribute: async (p) => unwrap(await ecs().describeSecurityGroupAttribute(
+      v7Request(Ecs.DescribeSecurityGroupAttributeRequest, null, p))),
+    modifySecurityGroupAttribute: async (p) => unwrap(await ecs().modifySecurityGroupAttribute(
+      v7Request(Ecs.ModifySecurityGroupAttributeRequest, null, p))),
+    modifySecurityGroupPolicy: async (p) => unwrap(await ecs().modifySecurityGroupPolicy(
+      v7Request(Ecs.ModifySecurityGroupPolicyRequest, null, p))),
+    deleteSecurityGroup: async (p) => unwrap(await ecs().deleteSecurityGroup(v7Request(Ecs.DeleteSecurityGroupRequest, null, p))),
+    tagResources: async (p) => unwrap(await ecs().tagResources(v7Request(Ecs.TagResourcesRequest, Ecs.TagResourcesRequestTag, p))),
+    untagResources: async (p) => unwrap(await ecs().untagResources(v7Request(Ecs.UntagResourcesRequest, null, p))),
+    listTagResources: async (p) => unwrap(await ecs().listTagResources(
+      v7Request(Ecs.ListTagResourcesRequest, Ecs.ListTagResourcesRequestTag, p, Ecs.ListTagResourcesRequestTagFilter))),
   };
 }
 
@@ -139,6 +156,15 @@ function popDriver(name, method, account) {
     describeVSwitches: call(vpc, 'DescribeVSwitches'),
     deleteVSwitch: call(vpc, 'DeleteVSwitch'),
     describeRegions: call(ecs, 'DescribeRegions'),
+    createSecurityGroup: call(ecs, 'CreateSecurityGroup'),
+    describeSecurityGroups: call(ecs, 'DescribeSecurityGroups'),
+    describeSecurityGroupAttribute: call(ecs, 'DescribeSecurityGroupAttribute'),
+    modifySecurityGroupAttribute: call(ecs, 'ModifySecurityGroupAttribute'),
+    modifySecurityGroupPolicy: call(ecs, 'ModifySecurityGroupPolicy'),
+    deleteSecurityGroup: call(ecs, 'DeleteSecurityGroup'),
+    tagResources: call(ecs, 'TagResources'),
+    untagResources: call(ecs, 'UntagResources'),
+    listTagResources: call(ecs, 'ListTagResources'),
   };
 }
 
@@ -251,7 +277,31 @@ export function cleanup(t, driver = sdk) {
   return {
     vpc: (VpcId) => tasks.push(() => driver.deleteVpc({ VpcId })),
     vSwitch: (VSwitchId) => tasks.push(() => driver.deleteVSwitch({ VSwitchId })),
+    /** A security group; a protected or managed one (account test only) has its flags cleared first. */
+    securityGroup: (SecurityGroupId, RegionId = REGION) => tasks.push(async () => {
+      try {
+        await driver.deleteSecurityGroup({ RegionId, SecurityGroupId });
+      } catch (e) {
+        if (e.code !== 'InvalidOperation.DeletionProtection' && e.code !== 'InvalidOperation.ResourceManagedByCloudProduct') throw e;
+        await setSecurityGroupFlags(SecurityGroupId, { ServiceManaged: false, DeletionProtection: false });
+        await driver.deleteSecurityGroup({ RegionId, SecurityGroupId });
+      }
+    }),
   };
+}
+
+/**
+ * POST /_emulator/security-groups/{id}/flags on the Relaxed server (acting as account test): sets ServiceManaged,
+ * ServiceId and/or DeletionProtection (absent fields are unchanged). Returns the parsed 200 response.
+ */
+export async function setSecurityGroupFlags(SecurityGroupId, flags) {
+  const r = await rawFetch(`/_emulator/security-groups/${encodeURIComponent(SecurityGroupId)}/flags`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(flags),
+  });
+  assert.equal(r.status, 200, `setting flags ${JSON.stringify(flags)} on ${SecurityGroupId} failed: ${r.status} ${r.text}`);
+  return r.json;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
