@@ -35,10 +35,12 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
 
         for (var i = 0; i < Requests; i++)
         {
-            using var request = Malformed(random, vpcId);
-            var description = $"{request.Method} {request.RequestUri}";
+            var (request, action) = Malformed(random, vpcId);
+            using var disposeRequest = request;
+            var body = request.Content is StringContent ? await request.Content.ReadAsStringAsync() : "";
+            var description = $"{request.Method} {request.RequestUri} {body}";
             using var response = await Client.Http.SendAsync(request);
-            var mutating = !description.Contains("Action=Describe", StringComparison.Ordinal) && !description.Contains("Action=List", StringComparison.Ordinal);
+            var mutating = !action.StartsWith("Describe", StringComparison.Ordinal) && !action.StartsWith("List", StringComparison.Ordinal);
             if (response.IsSuccessStatusCode && mutating)
             {
                 failures.Add($"accepted: {description[..Math.Min(300, description.Length)]}");
@@ -54,7 +56,7 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         Assert.Equal(before, DatabaseSnapshot.Take(Factory.DatabasePath));
     }
 
-    private static HttpRequestMessage Malformed(Random random, string vpcId)
+    private static (HttpRequestMessage Request, string Action) Malformed(Random random, string vpcId)
     {
         var action = random.Next(10) == 0 ? Pick(random, Junk) + "Action" : Pick(random, Actions);
         var parameters = new List<string> { "Action=" + action, "Version=" + (random.Next(8) == 0 ? Pick(random, Junk) : Version(action)) };
@@ -100,7 +102,7 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
             request.Headers.TryAddWithoutValidation("x-acs-action", Pick(random, Junk));
         }
 
-        return request;
+        return (request, action);
     }
 
     private static string Version(string action) =>
