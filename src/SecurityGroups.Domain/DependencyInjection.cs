@@ -5,6 +5,7 @@ using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Rules;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
 
@@ -44,6 +45,9 @@ public static class DependencyInjection
         services.AddScoped<VSwitchService>();
         services.AddScoped<SecurityGroupService>();
         services.AddScoped<TagService>();
+        services.AddScoped<RuleBuilder>();
+        services.AddScoped<RuleQuota>();
+        services.AddScoped<RuleService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;

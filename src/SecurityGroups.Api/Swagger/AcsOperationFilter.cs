@@ -45,7 +45,7 @@ internal sealed class AcsOperationFilter : IOperationFilter
                 continue;
             }
 
-            foreach (var property in elementType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var property in elementType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !Hidden.Contains(p.Name)))
             {
                 expanded.Add(Flattened($"{parameter.Name}.1.{property.Name}",
                     $"{parameter.Description} First element; repeat with {parameter.Name}.2.{property.Name}, …", property.PropertyType));

@@ -6,5 +6,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int TotalCount, int PageNum
 /// <summary>Validated legacy paging parameters.</summary>
 public readonly record struct PageRequest(int PageNumber, int PageSize)
 {
-    public int Skip => (PageNumber - 1) * PageSize;
+    /// <summary>Rows before the page; past the last representable row a page is simply empty (no overflow).</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, ((long)PageNumber - 1) * PageSize);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
@@ -22,6 +23,14 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     public DbSet<SecurityGroup> SecurityGroups => Set<SecurityGroup>();
 
     public DbSet<SecurityGroupRule> SecurityGroupRules => Set<SecurityGroupRule>();
+
+    public DbSet<PrefixList> PrefixLists => Set<PrefixList>();
+
+    public DbSet<PrefixListEntry> PrefixListEntries => Set<PrefixListEntry>();
+
+    public DbSet<PortRangeList> PortRangeLists => Set<PortRangeList>();
+
+    public DbSet<PortRangeListEntry> PortRangeListEntries => Set<PortRangeListEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);

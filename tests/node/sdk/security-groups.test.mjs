@@ -543,7 +543,9 @@ describe('DescribeSecurityGroups', () => {
     assert.deepEqual(idsOf(await sdk.describeSecurityGroups({ RegionId: REGION, SecurityGroupIds })), [mine]);
     assert.deepEqual(idsOf(await sdk.describeSecurityGroups({ RegionId: 'cn-shanghai', SecurityGroupIds })), [shanghai]);
     assert.deepEqual(idsOf(await other.describeSecurityGroups({ RegionId: REGION, SecurityGroupIds })), [theirs]);
-    assert.deepEqual(idsOf(await sdk.describeSecurityGroups({ RegionId: REGION, SecurityGroupName: name })), [mine]);
+    const byName = await sdk.describeSecurityGroups({ RegionId: REGION, SecurityGroupName: name });
+    assert.deepEqual(idsOf(byName), [mine]);
+    assert.equal(byName.TotalCount, 1);
     assert.deepEqual(idsOf(await sdk.describeSecurityGroups({ RegionId: REGION, SecurityGroupId: theirs })), []);
   });
 
@@ -598,10 +600,26 @@ describe('DescribeSecurityGroups', () => {
     }
   });
 
-  test('accepts the paging boundaries MaxResults 1 and 100, PageSize 1 and 50', async () => {
-    for (const params of [{ MaxResults: 1 }, { MaxResults: 100 }, { PageSize: 1 }, { PageSize: 50 }, { DryRun: false }]) {
-      const body = await sdk.describeSecurityGroups({ RegionId: REGION, ...params });
-      assert.ok(Array.isArray(body.SecurityGroups.SecurityGroup), JSON.stringify(params));
+  test('accepts the paging boundaries MaxResults 1 and 100, PageSize 1 and 50, and DryRun=false', async (t) => {
+    const clean = cleanup(t);
+    const name = uniqueName('sg-bounds');
+    const ids = descending([await newGroup(clean, { SecurityGroupName: name }), await newGroup(clean, { SecurityGroupName: name })]);
+    for (const driver of drivers()) {
+      const list = (params) => driver.describeSecurityGroups({ RegionId: REGION, SecurityGroupName: name, ...params });
+      const one = await list({ MaxResults: 1 });
+      assert.deepEqual(idsOf(one), ids.slice(0, 1), driver.name);
+      assert.ok(one.NextToken, driver.name);
+      const hundred = await list({ MaxResults: 100 });
+      assert.deepEqual(idsOf(hundred), ids, driver.name);
+      assert.equal(hundred.NextToken, undefined, driver.name);
+      const size1 = await list({ PageSize: 1 });
+      assert.deepEqual(idsOf(size1), ids.slice(0, 1), driver.name);
+      assert.equal(size1.PageSize, 1);
+      assert.equal(size1.TotalCount, 2);
+      const size50 = await list({ PageSize: 50 });
+      assert.deepEqual(idsOf(size50), ids, driver.name);
+      assert.equal(size50.PageSize, 50);
+      assert.deepEqual(idsOf(await list({ DryRun: false })), ids, `${driver.name} DryRun=false`);
     }
   });
 

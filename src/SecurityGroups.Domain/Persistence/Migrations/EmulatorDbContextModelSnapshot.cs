@@ -55,6 +55,135 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeList", b =>
+                {
+                    b.Property<string>("PortRangeListId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PortRangeListName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PortRangeListId");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("PortRangeLists", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeListEntry", b =>
+                {
+                    b.Property<string>("PortRangeListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortRange")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PortRangeListId", "PortRange");
+
+                    b.ToTable("PortRangeListEntries", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PrefixList", b =>
+                {
+                    b.Property<string>("PrefixListId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressFamily")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxEntries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefixListName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrefixListId");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("PrefixLists", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PrefixListEntry", b =>
+                {
+                    b.Property<string>("PrefixListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cidr")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrefixListId", "Cidr");
+
+                    b.ToTable("PrefixListEntries", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Networks.PrivateIpAddress", b =>
                 {
                     b.Property<string>("VSwitchId")
@@ -437,6 +566,24 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.HasIndex("AccountId", "RegionId", "ResourceType", "TagKey");
 
                     b.ToTable("ResourceTags", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeListEntry", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Lists.PortRangeList", null)
+                        .WithMany()
+                        .HasForeignKey("PortRangeListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Lists.PrefixListEntry", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Lists.PrefixList", null)
+                        .WithMany()
+                        .HasForeignKey("PrefixListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityGroups.Domain.Networks.PrivateIpAddress", b =>

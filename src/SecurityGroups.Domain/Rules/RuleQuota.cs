@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.SecurityGroups;
+
+namespace SecurityGroups.Domain.Rules;
+
+/// <summary>
+/// The rule quotas, checked inside the write gate before rules are added or changed:
+/// <c>RulesPerSecurityGroup</c> (a rule using a prefix list or port list counts as the list's MaxEntries; both: the
+/// product) and <c>GroupReferenceRulesPerSecurityGroup</c> for basic groups. The per-ENI limit across a member's groups
+/// (<c>RulesPerNetworkInterface</c>) belongs here too and is added with ENI membership.
+/// </summary>
+public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quotas)
+{
+    public async Task EnsureAsync(SecurityGroup group, IReadOnlyList<SecurityGroupRule> existing, IReadOnlyList<BuiltRule> added, AcsErrorCode limitError, CancellationToken ct)
+    {
+        var used = await UnitsAsync(existing, ct).ConfigureAwait(false);
+        if (used + added.Sum(a => a.Units) > quotas.Value.RulesPerSecurityGroup)
+        {
+            throw new AcsException(limitError);
+        }
+
+        var references = existing.Count(r => r.ReferencedGroupId.Length > 0) + added.Count(a => a.Rule.ReferencedGroupId.Length > 0);
+        if (!group.IsEnterprise && added.Any(a => a.Rule.ReferencedGroupId.Length > 0) && references > quotas.Value.GroupReferenceRulesPerSecurityGroup)
+        {
+            throw new AcsException(AcsErrors.AuthorizedGroupRuleLimitExceed, quotas.Value.GroupReferenceRulesPerSecurityGroup);
+        }
+    }
+
+    /// <summary>How many rules these count as.</summary>
+    public async Task<int> UnitsAsync(IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
+    {
+        var prefixIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
+        var portIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
+        var prefixSizes = prefixIds.Count == 0 ? [] : await db.PrefixLists.AsNoTracking().Where(l => prefixIds.Contains(l.PrefixListId))
+            .ToDictionaryAsync(l => l.PrefixListId, l => l.MaxEntries, ct).ConfigureAwait(false);
+        var portSizes = portIds.Count == 0 ? [] : await db.PortRangeLists.AsNoTracking().Where(l => portIds.Contains(l.PortRangeListId))
+            .ToDictionaryAsync(l => l.PortRangeListId, l => l.MaxEntries, ct).ConfigureAwait(false);
+        return rules.Sum(r =>
+            Math.Max(1, prefixSizes.GetValueOrDefault(r.SourcePrefixListId) + prefixSizes.GetValueOrDefault(r.DestPrefixListId))
+            * Math.Max(1, portSizes.GetValueOrDefault(r.PortRangeListId)));
+    }
+}
