@@ -66,9 +66,20 @@ public sealed class DescribeVpcsTests(EmulatorFactory factory) : EmulatorTest(fa
     [InlineData("PageSize", "0", "InvalidPageSize.Malformed")]
     [InlineData("PageSize", "51", "InvalidPageSize.Malformed")]
     [InlineData("PageNumber", "0", "InvalidPageNumber.Malformed")]
+    [InlineData("PageNumber", "99999999999", "InvalidPageNumber.Malformed")]
     public async Task DescribeVpcs_WithBadPaging_IsRefused(string name, string value, string code)
     {
         (await Client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"), (name, value))).Error(code, 400);
+    }
+
+    [Fact]
+    public async Task DescribeVpcs_HugePageNumber_IsAnEmptyPageNotAWrapAround()
+    {
+        await CreateVpc();
+        var body = (await Client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"), ("PageNumber", "2147483647"), ("PageSize", "50"))).Ok();
+
+        Assert.Equal(1, body.GetProperty("TotalCount").GetInt32());
+        Assert.Equal(0, body.GetProperty("Vpcs").GetProperty("Vpc").GetArrayLength());
     }
 
     [Fact]

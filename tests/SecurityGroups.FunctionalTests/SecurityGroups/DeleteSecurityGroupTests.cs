@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.SecurityGroups;
-
 namespace SecurityGroups.FunctionalTests.SecurityGroups;
 
 public sealed class DeleteSecurityGroupTests(EmulatorFactory factory) : EmulatorTest(factory)
@@ -94,21 +90,8 @@ public sealed class DeleteSecurityGroupTests(EmulatorFactory factory) : Emulator
         result.Error("InvalidSecurityGroupId.NotFound", 404);
     }
 
-    /// <summary>Arranges an ingress rule of <paramref name="referrer"/> whose source is <paramref name="target"/>.</summary>
-    private async Task AddRuleReferencing(string referrer, string target)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
-        db.SecurityGroupRules.Add(new SecurityGroupRule
-        {
-            SecurityGroupRuleId = "sgr-" + Guid.NewGuid().ToString("N")[..20],
-            SecurityGroupId = referrer,
-            AccountId = "1234567890123456",
-            Direction = "ingress",
-            IpProtocol = "TCP",
-            PortRange = "22/22",
-            SourceGroupId = target,
-        });
-        await db.SaveChangesAsync();
-    }
+    /// <summary>An ingress rule of <paramref name="referrer"/> whose source is <paramref name="target"/>.</summary>
+    private async Task AddRuleReferencing(string referrer, string target) =>
+        (await Client.Ecs("AuthorizeSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", referrer), ("Permissions.1.IpProtocol", "TCP"),
+            ("Permissions.1.PortRange", "22/22"), ("Permissions.1.SourceGroupId", target))).Ok();
 }
