@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Regions;
@@ -48,6 +49,8 @@ public static class DependencyInjection
         services.AddScoped<RuleBuilder>();
         services.AddScoped<RuleQuota>();
         services.AddScoped<RuleService>();
+        services.AddScoped<PrefixListService>();
+        services.AddScoped<PortRangeListService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;

@@ -271,13 +271,29 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
 
     private async Task<IReadOnlyDictionary<string, string>> ReferencedNamesAsync(List<SecurityGroupRule> rules, CancellationToken ct)
     {
-        var groupIds = rules.SelectMany(r => new[] { r.SourceGroupId, r.DestGroupId }).Where(id => id.Length > 0).Distinct().ToList();
-        if (groupIds.Count == 0)
+        var ids = rules.SelectMany(r => new[] { r.SourceGroupId, r.DestGroupId, r.SourcePrefixListId, r.DestPrefixListId, r.PortRangeListId })
+            .Where(id => id.Length > 0).Distinct().ToList();
+        var names = new Dictionary<string, string>();
+        if (ids.Count == 0)
         {
-            return new Dictionary<string, string>();
+            return names;
         }
 
-        return await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.SecurityGroupId))
-            .ToDictionaryAsync(g => g.SecurityGroupId, g => g.SecurityGroupName, ct).ConfigureAwait(false);
+        foreach (var g in await db.SecurityGroups.AsNoTracking().Where(g => ids.Contains(g.SecurityGroupId)).Select(g => new { g.SecurityGroupId, g.SecurityGroupName }).ToListAsync(ct).ConfigureAwait(false))
+        {
+            names[g.SecurityGroupId] = g.SecurityGroupName;
+        }
+
+        foreach (var l in await db.PrefixLists.AsNoTracking().Where(l => ids.Contains(l.PrefixListId)).Select(l => new { l.PrefixListId, l.PrefixListName }).ToListAsync(ct).ConfigureAwait(false))
+        {
+            names[l.PrefixListId] = l.PrefixListName;
+        }
+
+        foreach (var l in await db.PortRangeLists.AsNoTracking().Where(l => ids.Contains(l.PortRangeListId)).Select(l => new { l.PortRangeListId, l.PortRangeListName }).ToListAsync(ct).ConfigureAwait(false))
+        {
+            names[l.PortRangeListId] = l.PortRangeListName;
+        }
+
+        return names;
     }
 }

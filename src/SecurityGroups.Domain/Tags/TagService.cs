@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -22,7 +23,7 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
     public const int PageSize = 50;
 
     /// <summary>The ECS resource types that can be tagged here.</summary>
-    public static readonly IReadOnlyList<string> ResourceTypes = [SecurityGroupService.ResourceType];
+    public static readonly IReadOnlyList<string> ResourceTypes = [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType];
 
     public Task TagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags, CancellationToken ct)
     {
@@ -150,6 +151,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         {
             SecurityGroupService.ResourceType => await db.SecurityGroups.CountAsync(g => g.AccountId == caller.AccountId && g.RegionId == regionId
                 && wanted.Contains(g.SecurityGroupId), ct).ConfigureAwait(false),
+            PrefixListService.ResourceType => await db.PrefixLists.CountAsync(l => l.AccountId == caller.AccountId && l.RegionId == regionId
+                && wanted.Contains(l.PrefixListId), ct).ConfigureAwait(false),
+            PortRangeListService.ResourceType => await db.PortRangeLists.CountAsync(l => l.AccountId == caller.AccountId && l.RegionId == regionId
+                && wanted.Contains(l.PortRangeListId), ct).ConfigureAwait(false),
             _ => 0,
         };
         if (found != wanted.Count)
