@@ -15,6 +15,10 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         "CreateVpc", "DeleteVpc", "CreateVSwitch", "DeleteVSwitch", "DescribeVpcs", "DescribeVSwitches", "DescribeRegions",
         "CreateSecurityGroup", "DescribeSecurityGroups", "DescribeSecurityGroupAttribute", "ModifySecurityGroupAttribute",
         "ModifySecurityGroupPolicy", "DeleteSecurityGroup", "TagResources", "UntagResources", "ListTagResources",
+        "AuthorizeSecurityGroup", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroup", "RevokeSecurityGroupEgress", "ModifySecurityGroupRule",
+        "ModifySecurityGroupEgressRule", "DescribeSecurityGroupReferences", "CreatePrefixList", "DescribePrefixLists", "DescribePrefixListAttributes",
+        "ModifyPrefixList", "DeletePrefixList", "DescribePrefixListAssociations", "CreatePortRangeList", "DescribePortRangeLists",
+        "DescribePortRangeListEntries", "ModifyPortRangeList", "DeletePortRangeList", "DescribePortRangeListAssociations",
     ];
 
     private static readonly string[] Junk =
@@ -62,8 +66,14 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         var parameters = new List<string> { "Action=" + action, "Version=" + (random.Next(8) == 0 ? Pick(random, Junk) : Version(action)) };
 
         // The ingredient that makes the request fail for sure (a mutation must never succeed).
-        parameters.AddRange(random.Next(13) switch
+        parameters.AddRange(random.Next(15) switch
         {
+            13 => ["RegionId=cn-hangzhou", "SecurityGroupId=sg-" + Pick(random, Junk), "Permissions.1.IpProtocol=" + Pick(random, Junk), "Permissions.1.PortRange=" + Pick(random, Junk),
+                "Permissions.1.SourceCidrIp=" + Pick(random, Junk), "PrefixListId=pl-x" + Pick(random, Junk), "PortRangeListId=prl-x", "MaxEntries=0", "AddressFamily=IPv4",
+                "PrefixListName=abc", "PortRangeListName=abc", "CidrBlock=bad", "SecurityGroupType=bogus", "SecurityGroupRuleId.1=sgr-" + Pick(random, Junk)],
+            14 => ["RegionId=cn-hangzhou", "SecurityGroupId=" + vpcId, $"Permissions.{random.Next(1, 200)}.IpProtocol=TCP", "Permissions.1.PortRange=22/22",
+                "IpProtocol=tcp", "Entry.1.Cidr=" + Pick(random, Junk), "AddEntry.1.PortRange=" + Pick(random, Junk), "MaxEntries=" + Pick(random, ["-1", "2001", "x", "99999999999"]),
+                "CidrBlock=bad", "SecurityGroupType=bogus", "PrefixListId=pl-none", "PortRangeListId=prl-none"],
             9 => ["RegionId=cn-hangzhou", "SecurityGroupIds=" + Pick(random, Junk) + "[", "SecurityGroupType=" + Pick(random, Junk) + "x", "SecurityGroupName=9" + Pick(random, Junk), "PageSize=" + random.Next(51, int.MaxValue), "CidrBlock=bad"],
             10 => ["RegionId=cn-hangzhou", "SecurityGroupId=sg-" + Pick(random, Junk), "InnerAccessPolicy=" + Pick(random, Junk) + "q", "ResourceType=securitygroup", "ResourceId.1=sg-none", "Tag.1.Key=k", "TagKey.1=k", "All=true", "CidrBlock=bad", "SecurityGroupType=bogus"],
             11 => ["RegionId=cn-hangzhou", "SecurityGroupName=" + new string('s', random.Next(129, 5000)), "Description=" + Pick(random, ["x", "http://x"]), "MaxResults=" + Pick(random, ["0", "101", "-5", "x"]), "NextToken=!!" + Pick(random, Junk), "SecurityGroupId=" + vpcId, "CidrBlock=bad"],
