@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
@@ -51,6 +52,10 @@ public static class DependencyInjection
         services.AddScoped<RuleService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
+        services.AddScoped<Membership>();
+        services.AddScoped<InstanceViews>();
+        services.AddScoped<InstanceService>();
+        services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;

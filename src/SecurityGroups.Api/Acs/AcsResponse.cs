@@ -6,7 +6,7 @@ namespace SecurityGroups.Api.Acs;
 public class AcsResponse
 {
     [JsonPropertyOrder(-1)]
-    public string RequestId { get; set; } = "";
+    public string? RequestId { get; set; }
 }
 
 /// <summary>The Alibaba error envelope.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.SecurityGroups;
@@ -31,6 +32,12 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     public DbSet<PortRangeList> PortRangeLists => Set<PortRangeList>();
 
     public DbSet<PortRangeListEntry> PortRangeListEntries => Set<PortRangeListEntry>();
+
+    public DbSet<Instance> Instances => Set<Instance>();
+
+    public DbSet<NetworkInterface> NetworkInterfaces => Set<NetworkInterface>();
+
+    public DbSet<NetworkInterfaceGroup> NetworkInterfaceGroups => Set<NetworkInterfaceGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);

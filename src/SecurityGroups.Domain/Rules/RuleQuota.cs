@@ -10,8 +10,8 @@ namespace SecurityGroups.Domain.Rules;
 /// <summary>
 /// The rule quotas, checked inside the write gate before rules are added or changed:
 /// <c>RulesPerSecurityGroup</c> (a rule using a prefix list or port list counts as the list's MaxEntries; both: the
-/// product) and <c>GroupReferenceRulesPerSecurityGroup</c> for basic groups. The per-ENI limit across a member's groups
-/// (<c>RulesPerNetworkInterface</c>) belongs here too and is added with ENI membership.
+/// product), <c>GroupReferenceRulesPerSecurityGroup</c> for basic groups, and <c>RulesPerNetworkInterface</c> on every
+/// ENI in the group (its rules across all its groups).
 /// </summary>
 public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quotas)
 {
@@ -21,6 +21,21 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
         if (used + added.Sum(a => a.Units) > quotas.Value.RulesPerSecurityGroup)
         {
             throw new AcsException(limitError);
+        }
+
+        var perEni = quotas.Value.RulesPerNetworkInterface;
+        var members = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.SecurityGroupId == group.SecurityGroupId)
+            .Select(m => m.NetworkInterfaceId).ToListAsync(ct).ConfigureAwait(false);
+        var groupSets = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => members.Contains(m.NetworkInterfaceId) && m.SecurityGroupId != group.SecurityGroupId)
+            .Select(m => new { m.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var others in members.Distinct().Select(eni => groupSets.Where(x => x.NetworkInterfaceId == eni).Select(x => x.SecurityGroupId).Order().ToList())
+            .DistinctBy(set => string.Join(',', set)))
+        {
+            var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => others.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+            if (await UnitsAsync(rules, ct).ConfigureAwait(false) + used + added.Sum(a => a.Units) > perEni)
+            {
+                throw new AcsException(limitError);
+            }
         }
 
         var references = existing.Count(r => r.ReferencedGroupId.Length > 0) + added.Count(a => a.Rule.ReferencedGroupId.Length > 0);

@@ -155,6 +155,11 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
                 throw new AcsException(AcsErrors.InvalidOperationDeletionProtection);
             }
 
+            if (await db.NetworkInterfaceGroups.AnyAsync(m => m.SecurityGroupId == group.SecurityGroupId, c).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.DependencyViolationInstances);
+            }
+
             if (await db.SecurityGroupRules.AnyAsync(r => r.SecurityGroupId != group.SecurityGroupId
                 && ((r.Direction == "ingress" && r.SourceGroupId == group.SecurityGroupId)
                     || (r.Direction == "egress" && r.DestGroupId == group.SecurityGroupId)), c).ConfigureAwait(false))
@@ -260,12 +265,22 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
             .GroupBy(r => r.SecurityGroupId)
             .Select(g => new { g.Key, Rules = g.Count(), GroupRules = g.Count(r => r.SourceGroupId != "" || r.DestGroupId != "") })
             .ToDictionaryAsync(g => g.Key, ct).ConfigureAwait(false);
+        var members = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => ids.Contains(m.SecurityGroupId))
+            .Join(db.NetworkInterfaces.AsNoTracking(), m => m.NetworkInterfaceId, e => e.NetworkInterfaceId, (m, e) => new { m.SecurityGroupId, e.NetworkInterfaceId, e.InstanceId })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var eniIds = members.Select(m => m.NetworkInterfaceId).Distinct().ToList();
+        var ipCounts = await db.PrivateIpAddresses.AsNoTracking().Where(p => eniIds.Contains(p.OwnerId)).GroupBy(p => p.OwnerId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
         var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
         return groups.Select(g =>
         {
             var count = counts.GetValueOrDefault(g.SecurityGroupId);
-            long capacity = g.IsEnterprise ? quotas.Value.NetworkInterfacesPerEnterpriseSecurityGroup : quotas.Value.PrivateIpsPerBasicSecurityGroup;
-            return new SecurityGroupView(g, count?.Rules ?? 0, count?.GroupRules ?? 0, 0, capacity, tagLookup[g.SecurityGroupId].ToList());
+            var mine = members.Where(m => m.SecurityGroupId == g.SecurityGroupId).ToList();
+            var ecs = mine.Where(m => m.InstanceId.Length > 0).Select(m => m.InstanceId).Distinct().Count();
+            long available = g.IsEnterprise
+                ? quotas.Value.NetworkInterfacesPerEnterpriseSecurityGroup - mine.Count
+                : quotas.Value.PrivateIpsPerBasicSecurityGroup - mine.Sum(m => ipCounts.GetValueOrDefault(m.NetworkInterfaceId));
+            return new SecurityGroupView(g, count?.Rules ?? 0, count?.GroupRules ?? 0, ecs, available, tagLookup[g.SecurityGroupId].ToList());
         }).ToList();
     }
 

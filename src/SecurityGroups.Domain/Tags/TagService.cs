@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
@@ -23,7 +24,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
     public const int PageSize = 50;
 
     /// <summary>The ECS resource types that can be tagged here.</summary>
-    public static readonly IReadOnlyList<string> ResourceTypes = [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType];
+    public static readonly IReadOnlyList<string> ResourceTypes =
+        [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType];
 
     public Task TagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags, CancellationToken ct)
     {
@@ -155,6 +157,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 && wanted.Contains(l.PrefixListId), ct).ConfigureAwait(false),
             PortRangeListService.ResourceType => await db.PortRangeLists.CountAsync(l => l.AccountId == caller.AccountId && l.RegionId == regionId
                 && wanted.Contains(l.PortRangeListId), ct).ConfigureAwait(false),
+            InstanceService.ResourceType => await db.Instances.CountAsync(i => i.AccountId == caller.AccountId && i.RegionId == regionId
+                && wanted.Contains(i.InstanceId), ct).ConfigureAwait(false),
+            InstanceService.EniResourceType => await db.NetworkInterfaces.CountAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
+                && wanted.Contains(e.NetworkInterfaceId), ct).ConfigureAwait(false),
             _ => 0,
         };
         if (found != wanted.Count)

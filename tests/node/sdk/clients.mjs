@@ -104,9 +104,9 @@ function v7Request(ModelClass, TagClass, params, TagFilterClass = null) {
 
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
-function v7Driver(name, signature, account) {
-  const vpc = () => vpcClient({ signature, account });
-  const ecs = () => ecsClient({ signature, account });
+function v7Driver(name, signature, account, endpoint = ENDPOINT) {
+  const vpc = () => vpcClient({ signature, account, endpoint });
+  const ecs = () => ecsClient({ signature, account, endpoint });
   const unwrap = (response) => {
     assert.equal(response.statusCode, 200, `${name}: HTTP status`);
     assert.ok(response.body, `${name}: response body`);
@@ -139,12 +139,68 @@ function v7Driver(name, signature, account) {
     untagResources: async (p) => unwrap(await ecs().untagResources(v7Request(Ecs.UntagResourcesRequest, null, p))),
     listTagResources: async (p) => unwrap(await ecs().listTagResources(
       v7Request(Ecs.ListTagResourcesRequest, Ecs.ListTagResourcesRequestTag, p, Ecs.ListTagResourcesRequestTagFilter))),
+    // Rules, prefix lists and port range lists: strict requests (a parameter the SDK model cannot send is an error).
+    ...Object.fromEntries(Object.entries(V7_STRICT_ACTIONS).map(([method, [Model, nested]]) =>
+      [method, async (p) => unwrap(await ecs()[method](v7StrictRequest(name, Model, nested, p)))])),
   };
 }
 
-function popDriver(name, method, account) {
-  const vpc = popClient({ account, apiVersion: VPC_VERSION });
-  const ecs = popClient({ account, apiVersion: ECS_VERSION });
+/**
+ * The v7 ECS Actions built with v7StrictRequest: driver method → [request model, {array parameter: item model}]. The
+ * SDK only sends the fields its models name, so a parameter outside the model fails the call instead of being dropped.
+ */
+const V7_STRICT_ACTIONS = {
+  authorizeSecurityGroup: [Ecs.AuthorizeSecurityGroupRequest, { Permissions: Ecs.AuthorizeSecurityGroupRequestPermissions }],
+  authorizeSecurityGroupEgress: [Ecs.AuthorizeSecurityGroupEgressRequest, { Permissions: Ecs.AuthorizeSecurityGroupEgressRequestPermissions }],
+  revokeSecurityGroup: [Ecs.RevokeSecurityGroupRequest, { Permissions: Ecs.RevokeSecurityGroupRequestPermissions }],
+  revokeSecurityGroupEgress: [Ecs.RevokeSecurityGroupEgressRequest, { Permissions: Ecs.RevokeSecurityGroupEgressRequestPermissions }],
+  modifySecurityGroupRule: [Ecs.ModifySecurityGroupRuleRequest, {}],
+  modifySecurityGroupEgressRule: [Ecs.ModifySecurityGroupEgressRuleRequest, {}],
+  describeSecurityGroupReferences: [Ecs.DescribeSecurityGroupReferencesRequest, {}],
+  createPrefixList: [Ecs.CreatePrefixListRequest, { Entry: Ecs.CreatePrefixListRequestEntry, Tag: Ecs.CreatePrefixListRequestTag }],
+  describePrefixLists: [Ecs.DescribePrefixListsRequest, { Tag: Ecs.DescribePrefixListsRequestTag }],
+  describePrefixListAttributes: [Ecs.DescribePrefixListAttributesRequest, {}],
+  modifyPrefixList: [Ecs.ModifyPrefixListRequest, { AddEntry: Ecs.ModifyPrefixListRequestAddEntry, RemoveEntry: Ecs.ModifyPrefixListRequestRemoveEntry }],
+  deletePrefixList: [Ecs.DeletePrefixListRequest, {}],
+  describePrefixListAssociations: [Ecs.DescribePrefixListAssociationsRequest, {}],
+  createPortRangeList: [Ecs.CreatePortRangeListRequest, { Entry: Ecs.CreatePortRangeListRequestEntry, Tag: Ecs.CreatePortRangeListRequestTag }],
+  describePortRangeLists: [Ecs.DescribePortRangeListsRequest, { Tag: Ecs.DescribePortRangeListsRequestTag }],
+  describePortRangeListEntries: [Ecs.DescribePortRangeListEntriesRequest, {}],
+  modifyPortRangeList: [Ecs.ModifyPortRangeListRequest, {
+    AddEntry: Ecs.ModifyPortRangeListRequestAddEntry, RemoveEntry: Ecs.ModifyPortRangeListRequestRemoveEntry,
+  }],
+  deletePortRangeList: [Ecs.DeletePortRangeListRequest, {}],
+  describePortRangeListAssociations: [Ecs.DescribePortRangeListAssociationsRequest, {}],
+};
+
+/** PascalCase wire parameters → a v7 model; throws when the model has no such field (the SDK would silently drop it). */
+function v7StrictModel(label, ModelClass, params) {
+  const known = new Set(Object.keys(ModelClass.names()));
+  const map = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const field = camel(key);
+    if (!known.has(field)) {
+      throw new Error(`${label}: the v7 SDK model ${ModelClass.name} has no field ${key}; this client cannot send it`);
+    }
+    map[field] = value;
+  }
+  return new ModelClass(map);
+}
+
+function v7StrictRequest(label, ModelClass, nested, params) {
+  const converted = {};
+  for (const [key, value] of Object.entries(params)) {
+    converted[key] = nested[key] && Array.isArray(value)
+      ? value.map((item) => v7StrictModel(label, nested[key], item))
+      : value;
+  }
+  return v7StrictModel(label, ModelClass, converted);
+}
+
+function popDriver(name, method, account, endpoint = ENDPOINT) {
+  const vpc = popClient({ account, endpoint, apiVersion: VPC_VERSION });
+  const ecs = popClient({ account, endpoint, apiVersion: ECS_VERSION });
   const call = (client, action) => async (p) => plain(await client.request(action, stripUndefined(p), { method }));
   return {
     name,
@@ -165,20 +221,27 @@ function popDriver(name, method, account) {
     tagResources: call(ecs, 'TagResources'),
     untagResources: call(ecs, 'UntagResources'),
     listTagResources: call(ecs, 'ListTagResources'),
+    ...Object.fromEntries(Object.keys(V7_STRICT_ACTIONS).map((m) => [m, call(ecs, m.charAt(0).toUpperCase() + m.slice(1))])),
   };
 }
 
+/** Drops undefined values, also inside arrays of objects (pop-core would send them as the string "undefined"). */
 function stripUndefined(params) {
-  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+  const strip = (value) => (Array.isArray(value) ? value.map(strip)
+    : value && typeof value === 'object' ? stripUndefined(value) : value);
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, strip(v)]));
 }
 
-/** The four ways the suite talks to the server: v7 ACS3, v7 HMAC-SHA1 (v2), pop-core GET (query), pop-core POST (form). */
-export function drivers(account = ACCOUNTS.test) {
+/**
+ * The four ways the suite talks to the server: v7 ACS3, v7 HMAC-SHA1 (v2), pop-core GET (query), pop-core POST (form).
+ * `endpoint` defaults to the Relaxed server (pass strictEndpoint() for the Strict one).
+ */
+export function drivers(account = ACCOUNTS.test, endpoint = ENDPOINT) {
   return [
-    v7Driver('v7 SDK, ACS3-HMAC-SHA256, POST with query parameters', 'acs3', account),
-    v7Driver('v7 SDK, HMAC-SHA1 (signatureAlgorithm v2), POST with query parameters', 'v2', account),
-    popDriver('pop-core, HMAC-SHA1, GET with query parameters', 'GET', account),
-    popDriver('pop-core, HMAC-SHA1, POST with form body', 'POST', account),
+    v7Driver('v7 SDK, ACS3-HMAC-SHA256, POST with query parameters', 'acs3', account, endpoint),
+    v7Driver('v7 SDK, HMAC-SHA1 (signatureAlgorithm v2), POST with query parameters', 'v2', account, endpoint),
+    popDriver('pop-core, HMAC-SHA1, GET with query parameters', 'GET', account, endpoint),
+    popDriver('pop-core, HMAC-SHA1, POST with form body', 'POST', account, endpoint),
   ];
 }
 
@@ -259,24 +322,40 @@ export function uniqueName(prefix) {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** Clean-up errors worth a retry once the other resources are gone (a group still referenced, a list still in use). */
+const RETRY_LATER = /^DependencyViolation|AssociationExist$/;
+
 /**
  * Registers clean-up of created resources on test `t` (run after the test, even when it failed), in reverse
- * order, ignoring resources the test already deleted.
+ * order, ignoring resources the test already deleted. A deletion refused because another resource still depends on
+ * it (a referenced group, a VPC with groups, a list used by a rule) is retried after the others.
  */
 export function cleanup(t, driver = sdk) {
   const tasks = [];
   t.after(async () => {
-    for (const task of tasks.reverse()) {
-      try {
-        await task();
-      } catch (e) {
-        if (!/NotFound$/.test(String(e.code))) throw e;
+    let pending = tasks.reverse();
+    while (pending.length > 0) {
+      const retry = [];
+      let lastError;
+      for (const task of pending) {
+        try {
+          await task();
+        } catch (e) {
+          if (/NotFound$/.test(String(e.code))) continue;
+          if (!RETRY_LATER.test(String(e.code))) throw e;
+          retry.push(task);
+          lastError = e;
+        }
       }
+      if (retry.length === pending.length) throw lastError;
+      pending = retry;
     }
   });
   return {
     vpc: (VpcId) => tasks.push(() => driver.deleteVpc({ VpcId })),
     vSwitch: (VSwitchId) => tasks.push(() => driver.deleteVSwitch({ VSwitchId })),
+    prefixList: (PrefixListId, RegionId = REGION) => tasks.push(() => driver.deletePrefixList({ RegionId, PrefixListId })),
+    portRangeList: (PortRangeListId, RegionId = REGION) => tasks.push(() => driver.deletePortRangeList({ RegionId, PortRangeListId })),
     /** A security group; a protected or managed one (account test only) has its flags cleared first. */
     securityGroup: (SecurityGroupId, RegionId = REGION) => tasks.push(async () => {
       try {

@@ -55,6 +55,178 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.ToTable("IdempotencyRecords", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.Instance", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DeletionProtection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImageId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryNetworkInterfaceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VSwitchId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("VSwitchId");
+
+                    b.HasIndex("AccountId", "RegionId", "InstanceId");
+
+                    b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterface", b =>
+                {
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MacAddress")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VSwitchId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VpcId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZoneId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NetworkInterfaceId");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("VSwitchId");
+
+                    b.HasIndex("AccountId", "RegionId", "NetworkInterfaceId");
+
+                    b.ToTable("NetworkInterfaces", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceGroup", b =>
+                {
+                    b.Property<string>("NetworkInterfaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NetworkInterfaceId", "SecurityGroupId");
+
+                    b.HasIndex("SecurityGroupId");
+
+                    b.ToTable("NetworkInterfaceGroups", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeList", b =>
                 {
                     b.Property<string>("PortRangeListId")
@@ -566,6 +738,21 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.HasIndex("AccountId", "RegionId", "ResourceType", "TagKey");
 
                     b.ToTable("ResourceTags", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceGroup", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Instances.NetworkInterface", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecurityGroups.Domain.SecurityGroups.SecurityGroup", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeListEntry", b =>

@@ -1,0 +1,218 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Errors;
+
+namespace SecurityGroups.Api.Instances;
+
+public class LaunchRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The vSwitch (and so the VPC and zone) of the instance. Required.</summary>
+    public string? VSwitchId { get; set; }
+
+    /// <summary>Must be the vSwitch's zone when given.</summary>
+    public string? ZoneId { get; set; }
+
+    /// <summary>A group of the same VPC (or <c>SecurityGroupIds.N</c>).</summary>
+    public string? SecurityGroupId { get; set; }
+
+    /// <summary>A fixed primary private IP from the vSwitch (Amount 1 only).</summary>
+    public string? PrivateIpAddress { get; set; }
+
+    public string? InstanceName { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? HostName { get; set; }
+
+    /// <summary>Accepted and shown (no real machine), e.g. <c>ecs.g7.large</c>.</summary>
+    public string? InstanceType { get; set; }
+
+    /// <summary>Accepted and shown.</summary>
+    public string? ImageId { get; set; }
+
+    public string? ResourceGroupId { get; set; }
+
+    public string? ClientToken { get; set; }
+
+    public bool? DryRun { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? InstanceChargeType { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? InternetChargeType { get; set; }
+
+    public List<TagParameter>? Tag { get; set; }
+}
+
+public sealed class RunInstancesRequest : LaunchRequest
+{
+    /// <summary>1-100 instances (default 1).</summary>
+    public int? Amount { get; set; }
+
+    /// <summary>Accepted (all or nothing: either Amount instances or none).</summary>
+    public int? MinAmount { get; set; }
+
+    /// <summary>Groups, <c>SecurityGroupIds.N</c> (instead of SecurityGroupId).</summary>
+    public List<string>? SecurityGroupIds { get; set; }
+
+    internal IReadOnlyList<string> Groups() =>
+        SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds : string.IsNullOrEmpty(SecurityGroupId) ? [] : [SecurityGroupId];
+}
+
+public sealed class RunInstancesResponse : AcsResponse
+{
+    public required InstanceIdSets InstanceIdSets { get; init; }
+
+    public string OrderId { get; init; } = "";
+
+    public double TradePrice { get; init; }
+}
+
+public sealed record InstanceIdSets(IReadOnlyList<string> InstanceIdSet);
+
+public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
+{
+    public RunInstancesValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.VSwitchId).Required();
+    }
+}
+
+public sealed class CreateInstanceRequest : LaunchRequest;
+
+public sealed class CreateInstanceResponse : AcsResponse
+{
+    public string InstanceId { get; init; } = "";
+
+    public string OrderId { get; init; } = "";
+
+    public double TradePrice { get; init; }
+}
+
+public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest>
+{
+    public CreateInstanceValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.VSwitchId).Required();
+    }
+}
+
+public sealed class InstanceIdRequest : CommonParameters
+{
+    /// <summary>The instance. Required.</summary>
+    public string? InstanceId { get; set; }
+
+    public bool? DryRun { get; set; }
+
+    /// <summary>Accepted (StopInstance).</summary>
+    public bool? ForceStop { get; set; }
+
+    /// <summary>Accepted (StopInstance).</summary>
+    public string? StoppedMode { get; set; }
+}
+
+public sealed class InstanceIdValidator : AcsValidator<InstanceIdRequest>
+{
+    public InstanceIdValidator() => RuleFor(r => r.InstanceId).Required();
+}
+
+public sealed class DeleteInstanceRequest : CommonParameters
+{
+    /// <summary>The instance. Required.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>Delete a running instance too.</summary>
+    public bool? Force { get; set; }
+
+    public bool? DryRun { get; set; }
+}
+
+public sealed class DeleteInstanceValidator : AcsValidator<DeleteInstanceRequest>
+{
+    public DeleteInstanceValidator() => RuleFor(r => r.InstanceId).Required();
+}
+
+public sealed class DeleteInstancesRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>Instances, <c>InstanceId.N</c>, N = 1..100. Required.</summary>
+    public List<string>? InstanceId { get; set; }
+
+    public bool? Force { get; set; }
+
+    public bool? DryRun { get; set; }
+
+    public string? ClientToken { get; set; }
+}
+
+public sealed class DeleteInstancesValidator : AcsValidator<DeleteInstancesRequest>
+{
+    public DeleteInstancesValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.InstanceId).Required();
+        RuleFor(r => r.InstanceId!.Count).LessThanOrEqualTo(100).OverridePropertyName("InstanceId").When(r => r.InstanceId is not null)
+            .Raises(AcsErrors.InvalidInstanceIdsMalformed);
+    }
+}
+
+public sealed class ModifyInstanceAttributeRequest : CommonParameters
+{
+    /// <summary>The instance (no RegionId: it is found by ID). Required.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>The instance's whole new set of groups, <c>SecurityGroupIds.N</c>.</summary>
+    public List<string>? SecurityGroupIds { get; set; }
+
+    public string? InstanceName { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? HostName { get; set; }
+
+    public bool? DeletionProtection { get; set; }
+}
+
+public sealed class ModifyInstanceAttributeValidator : AcsValidator<ModifyInstanceAttributeRequest>
+{
+    public ModifyInstanceAttributeValidator() => RuleFor(r => r.InstanceId).Required();
+}
+
+public sealed class SecurityGroupMembershipRequest : CommonParameters
+{
+    /// <summary>Optional for the instance form; required for the ENI form.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The group. Required.</summary>
+    public string? SecurityGroupId { get; set; }
+
+    /// <summary>An instance (its primary ENI), or</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>an ENI; never both.</summary>
+    public string? NetworkInterfaceId { get; set; }
+}
+
+public sealed class SecurityGroupMembershipValidator : AcsValidator<SecurityGroupMembershipRequest>
+{
+    public SecurityGroupMembershipValidator()
+    {
+        RuleFor(r => r.SecurityGroupId).Required();
+        RuleFor(r => r).Must(r => string.IsNullOrEmpty(r.InstanceId) || string.IsNullOrEmpty(r.NetworkInterfaceId))
+            .OverridePropertyName("InstanceId").Raises(AcsErrors.EniIdAndInstanceIdConflict);
+        RuleFor(r => r).Must(r => !string.IsNullOrEmpty(r.InstanceId) || !string.IsNullOrEmpty(r.NetworkInterfaceId))
+            .OverridePropertyName("InstanceId").Raises(AcsErrors.MissingInstanceOrEni);
+        RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId).When(r => !string.IsNullOrEmpty(r.NetworkInterfaceId));
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Instances;
+
+namespace SecurityGroups.Api.Instances;
+
+/// <summary>ECS 2014-05-26: instances (a faithful model without machines) and their security groups.</summary>
+[AcsProduct(AcsProductAttribute.Ecs, AcsProductAttribute.EcsVersion)]
+public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis) : AcsController
+{
+    /// <summary>Launches 1-100 running instances into a vSwitch and groups, each with a primary ENI and private IP.</summary>
+    [AcsAction]
+    [AcsIdempotent]
+    public async Task<RunInstancesResponse> RunInstances([FromQuery] RunInstancesRequest request, CancellationToken ct) =>
+        new() { InstanceIdSets = new InstanceIdSets(await instances.RunAsync(Command(request, request.Groups(), request.Amount ?? 1, stopped: false), ct)) };
+
+    /// <summary>Creates one instance in the Stopped state.</summary>
+    [AcsAction]
+    [AcsIdempotent]
+    public async Task<CreateInstanceResponse> CreateInstance([FromQuery] CreateInstanceRequest request, CancellationToken ct)
+    {
+        var groups = string.IsNullOrEmpty(request.SecurityGroupId) ? [] : new[] { request.SecurityGroupId };
+        return new() { InstanceId = (await instances.RunAsync(Command(request, groups, 1, stopped: true), ct))[0] };
+    }
+
+    /// <summary>Lists instances with their VPC attributes, groups and ENIs.</summary>
+    [AcsAction]
+    public async Task<DescribeInstancesResponse> DescribeInstances([FromQuery] DescribeInstancesRequest request, CancellationToken ct)
+    {
+        JsonIdList.TryParse(request.InstanceIds, 100, out var ids);
+        JsonIdList.TryParse(request.PrivateIpAddresses, 100, out var ips);
+        var token = request.MaxResults is not null || !string.IsNullOrEmpty(request.NextToken);
+        var listing = await instances.DescribeAsync(new InstanceQuery(request.RegionId!, ids, request.VpcId, request.VSwitchId, request.ZoneId,
+            request.SecurityGroupId, request.Status, request.InstanceName, ips, TagParameter.ToInputs(request.Tag),
+            token ? null : PageParameters.From(request.PageNumber, request.PageSize, 100), request.MaxResults ?? 10, request.NextToken), ct);
+        return DescribeInstancesResponse.From(listing);
+    }
+
+    /// <summary>Starts a stopped instance.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> StartInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
+    {
+        await instances.StartAsync(request.InstanceId!, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Stops a running instance.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> StopInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
+    {
+        await instances.StopAsync(request.InstanceId!, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Deletes an instance (a running one with Force=true), releasing its primary ENI, IPs and memberships.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> DeleteInstance([FromQuery] DeleteInstanceRequest request, CancellationToken ct)
+    {
+        await instances.DeleteAsync(null, [request.InstanceId!], request.Force == true, request.DryRun == true, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Deletes up to 100 instances, all or none.</summary>
+    [AcsAction]
+    [AcsIdempotent]
+    public async Task<AcsResponse> DeleteInstances([FromQuery] DeleteInstancesRequest request, CancellationToken ct)
+    {
+        await instances.DeleteAsync(request.RegionId, request.InstanceId!, request.Force == true, request.DryRun == true, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Changes an instance's attributes; <c>SecurityGroupIds.N</c> replaces its whole set of groups.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyInstanceAttribute([FromQuery] ModifyInstanceAttributeRequest request, CancellationToken ct)
+    {
+        await instances.ModifyAsync(request.InstanceId!, request.SecurityGroupIds, request.InstanceName, request.Description, request.HostName,
+            request.DeletionProtection, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Adds an instance (its primary ENI) or an ENI to a group.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> JoinSecurityGroup([FromQuery] SecurityGroupMembershipRequest request, CancellationToken ct)
+    {
+        await enis.JoinOrLeaveAsync(request.RegionId, request.InstanceId, request.NetworkInterfaceId, request.SecurityGroupId!, join: true, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Removes an instance or an ENI from a group (never from its last one).</summary>
+    [AcsAction]
+    public async Task<AcsResponse> LeaveSecurityGroup([FromQuery] SecurityGroupMembershipRequest request, CancellationToken ct)
+    {
+        await enis.JoinOrLeaveAsync(request.RegionId, request.InstanceId, request.NetworkInterfaceId, request.SecurityGroupId!, join: false, ct);
+        return new AcsResponse();
+    }
+
+    private static RunInstancesCommand Command(LaunchRequest r, IReadOnlyList<string> groups, int amount, bool stopped) =>
+        new(r.RegionId!, r.VSwitchId!, r.ZoneId, groups, amount, r.PrivateIpAddress, r.InstanceName, r.Description, r.HostName, r.InstanceType,
+            r.ImageId, r.ResourceGroupId, TagParameter.ToInputs(r.Tag), r.DryRun == true, stopped);
+}

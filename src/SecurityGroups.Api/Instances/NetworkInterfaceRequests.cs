@@ -1,0 +1,262 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
+
+namespace SecurityGroups.Api.Instances;
+
+public sealed class CreateNetworkInterfaceRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The vSwitch. Required.</summary>
+    public string? VSwitchId { get; set; }
+
+    /// <summary>A group of the same VPC (or <c>SecurityGroupIds.N</c>).</summary>
+    public string? SecurityGroupId { get; set; }
+
+    /// <summary>Groups, <c>SecurityGroupIds.N</c>.</summary>
+    public List<string>? SecurityGroupIds { get; set; }
+
+    /// <summary>A fixed primary private IP.</summary>
+    public string? PrimaryIpAddress { get; set; }
+
+    /// <summary>Fixed secondary private IPs, <c>PrivateIpAddress.N</c>.</summary>
+    public List<string>? PrivateIpAddress { get; set; }
+
+    /// <summary>How many secondary private IPs to allocate.</summary>
+    public int? SecondaryPrivateIpAddressCount { get; set; }
+
+    public string? NetworkInterfaceName { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? ResourceGroupId { get; set; }
+
+    public string? ClientToken { get; set; }
+
+    public List<TagParameter>? Tag { get; set; }
+
+    internal IReadOnlyList<string> Groups() =>
+        SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds : string.IsNullOrEmpty(SecurityGroupId) ? [] : [SecurityGroupId];
+}
+
+public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetworkInterfaceRequest>
+{
+    public CreateNetworkInterfaceValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.VSwitchId).Required();
+    }
+}
+
+/// <summary>An ENI as CreateNetworkInterface and DescribeNetworkInterfaces show it.</summary>
+public class NetworkInterfaceFields : AcsResponse
+{
+    public string NetworkInterfaceId { get; init; } = "";
+    public string NetworkInterfaceName { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string Status { get; init; } = "";
+    public string VpcId { get; init; } = "";
+    public string VSwitchId { get; init; } = "";
+    public string ZoneId { get; init; } = "";
+    public string PrivateIpAddress { get; init; } = "";
+    public string MacAddress { get; init; } = "";
+    public string InstanceId { get; init; } = "";
+    public string CreationTime { get; init; } = "";
+    public string OwnerId { get; init; } = "";
+    public string ResourceGroupId { get; init; } = "";
+    public bool ServiceManaged { get; init; }
+    public bool SourceDestCheck { get; init; }
+    public SecurityGroupIdList SecurityGroupIds { get; init; } = new([]);
+    public PrivateIpSetList PrivateIpSets { get; init; } = new([]);
+    public EcsTags Tags { get; init; } = new([]);
+
+    public static T From<T>(NetworkInterfaceView view)
+        where T : NetworkInterfaceFields, new() => new()
+    {
+        NetworkInterfaceId = view.Eni.NetworkInterfaceId,
+        NetworkInterfaceName = view.Eni.NetworkInterfaceName,
+        Description = view.Eni.Description,
+        Type = view.Eni.Type,
+        Status = view.Eni.Status,
+        VpcId = view.Eni.VpcId,
+        VSwitchId = view.Eni.VSwitchId,
+        ZoneId = view.Eni.ZoneId,
+        PrivateIpAddress = view.Ips.FirstOrDefault(ip => ip.IsPrimary)?.Address ?? "",
+        MacAddress = view.Eni.MacAddress,
+        InstanceId = view.Eni.InstanceId,
+        CreationTime = AcsTime.Seconds(view.Eni.CreatedAt),
+        OwnerId = view.Eni.AccountId,
+        ResourceGroupId = view.Eni.ResourceGroupId,
+        SecurityGroupIds = new SecurityGroupIdList(view.SecurityGroupIds),
+        PrivateIpSets = new PrivateIpSetList(view.Ips.Select(ip => new PrivateIpSetItem(ip.Address, ip.IsPrimary)).ToList()),
+        Tags = EcsTags.From(view.Tags),
+    };
+}
+
+public sealed class CreateNetworkInterfaceResponse : NetworkInterfaceFields;
+
+/// <summary>One item of DescribeNetworkInterfaces (its RequestId stays null, so it is not written).</summary>
+public sealed class NetworkInterfaceSetItem : NetworkInterfaceFields;
+
+public sealed class DescribeNetworkInterfacesRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>ENI IDs, <c>NetworkInterfaceId.N</c>.</summary>
+    public List<string>? NetworkInterfaceId { get; set; }
+
+    public string? InstanceId { get; set; }
+
+    public string? VpcId { get; set; }
+
+    public string? VSwitchId { get; set; }
+
+    public string? SecurityGroupId { get; set; }
+
+    /// <summary><c>Primary</c> or <c>Secondary</c>.</summary>
+    public string? Type { get; set; }
+
+    /// <summary><c>Available</c> or <c>InUse</c>.</summary>
+    public string? Status { get; set; }
+
+    public string? PrimaryIpAddress { get; set; }
+
+    public string? NetworkInterfaceName { get; set; }
+
+    public int? PageNumber { get; set; }
+
+    /// <summary>1-500 (default 10).</summary>
+    public int? PageSize { get; set; }
+
+    /// <summary>Token paging: 1-500.</summary>
+    public int? MaxResults { get; set; }
+
+    public string? NextToken { get; set; }
+
+    public List<TagParameter>? Tag { get; set; }
+}
+
+public sealed class DescribeNetworkInterfacesValidator : AcsValidator<DescribeNetworkInterfacesRequest>
+{
+    public DescribeNetworkInterfacesValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.MaxResults).InclusiveBetween(1, 500).Raises(AcsErrors.InvalidParameterMaxResults);
+    }
+}
+
+public sealed class DescribeNetworkInterfacesResponse : AcsResponse
+{
+    public int? TotalCount { get; init; }
+
+    public int? PageNumber { get; init; }
+
+    public int? PageSize { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public required NetworkInterfaceSetList NetworkInterfaceSets { get; init; }
+
+    public static DescribeNetworkInterfacesResponse From(Listing<NetworkInterfaceView> listing) => new()
+    {
+        TotalCount = listing.TotalCount,
+        PageNumber = listing.Page?.PageNumber,
+        PageSize = listing.Page?.PageSize,
+        NextToken = listing.NextToken,
+        NetworkInterfaceSets = new NetworkInterfaceSetList(listing.Items.Select(v => NetworkInterfaceFields.From<NetworkInterfaceSetItem>(v)).ToList()),
+    };
+}
+
+public sealed record NetworkInterfaceSetList(IReadOnlyList<NetworkInterfaceSetItem> NetworkInterfaceSet);
+
+public sealed class NetworkInterfaceIdRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The ENI. Required.</summary>
+    public string? NetworkInterfaceId { get; set; }
+
+    /// <summary>The instance (Attach/DetachNetworkInterface).</summary>
+    public string? InstanceId { get; set; }
+}
+
+public sealed class NetworkInterfaceIdValidator : AcsValidator<NetworkInterfaceIdRequest>
+{
+    public NetworkInterfaceIdValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.NetworkInterfaceId).Required();
+    }
+}
+
+public sealed class PrivateIpAddressesRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The ENI. Required.</summary>
+    public string? NetworkInterfaceId { get; set; }
+
+    /// <summary>Addresses, <c>PrivateIpAddress.N</c>.</summary>
+    public List<string>? PrivateIpAddress { get; set; }
+
+    /// <summary>AssignPrivateIpAddresses: how many to allocate.</summary>
+    public int? SecondaryPrivateIpAddressCount { get; set; }
+
+    public string? ClientToken { get; set; }
+}
+
+public sealed class PrivateIpAddressesValidator : AcsValidator<PrivateIpAddressesRequest>
+{
+    public PrivateIpAddressesValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.NetworkInterfaceId).Required();
+    }
+}
+
+public sealed class AssignPrivateIpAddressesResponse : AcsResponse
+{
+    public required AssignedPrivateIpAddressesSet AssignedPrivateIpAddressesSet { get; init; }
+}
+
+public sealed record AssignedPrivateIpAddressesSet(string NetworkInterfaceId, AssignedPrivateIpSet PrivateIpSet);
+
+public sealed record AssignedPrivateIpSet(IReadOnlyList<string> PrivateIpAddress);
+
+public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>The ENI. Required.</summary>
+    public string? NetworkInterfaceId { get; set; }
+
+    /// <summary>The ENI's whole new set of groups, <c>SecurityGroupId.N</c>.</summary>
+    public List<string>? SecurityGroupId { get; set; }
+
+    public string? NetworkInterfaceName { get; set; }
+
+    public string? Description { get; set; }
+}
+
+public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<ModifyNetworkInterfaceAttributeRequest>
+{
+    public ModifyNetworkInterfaceAttributeValidator()
+    {
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.NetworkInterfaceId).Required();
+    }
+}

@@ -1,0 +1,34 @@
+namespace SecurityGroups.Domain.Errors;
+
+public static partial class AcsErrors
+{
+    // Instances, ENIs and membership (alibaba-wire.md 6.4, alibaba-semantics.md 3 and 5.2).
+    public static readonly AcsErrorCode InvalidInstanceIdNotFound = new("InvalidInstanceId.NotFound", 404, "The specified InstanceId does not exist.");
+    public static readonly AcsErrorCode InvalidEniIdNotFound = new("InvalidEniId.NotFound", 404, "The specified NetworkInterfaceId does not exist.");
+    public static readonly AcsErrorCode InvalidVSwitchIdNotFoundEcs = new("InvalidVSwitchId.NotFound", 404, "The specified VSwitchId does not exist.");
+    public static readonly AcsErrorCode EniIdAndInstanceIdConflict = new("InvalidParam.EniIdAndInstanceId.Conflict", 403, "InstanceId and NetworkInterfaceId cannot be specified at the same time.");
+    public static readonly AcsErrorCode MissingInstanceOrEni = new("MissingParameter", 400, "The input parameter \"InstanceId\" or \"NetworkInterfaceId\" that is mandatory for processing this request is not supplied.");
+    public static readonly AcsErrorCode InvalidInstanceIdAlreadyExists = new("InvalidInstanceId.AlreadyExists", 403, "The specified instance already exists in the specified security group.");
+    public static readonly AcsErrorCode InstanceSecurityGroupLimitExceeded = new("InstanceSecurityGroupLimitExceeded", 403, "Exceeding the allowed amount of security groups that an instance can be in.");
+    public static readonly AcsErrorCode SecurityGroupInstanceLimitExceeded = new("SecurityGroupInstanceLimitExceeded", 403, "The maximum number of instances in a security group is exceeded.");
+    public static readonly AcsErrorCode InvalidOperationMultiGroupType = new("InvalidOperation.MultiGroupType", 400, "The specified instance can't join different types of security group.");
+    public static readonly AcsErrorCode InvalidInstanceIdMismatch = new("InvalidInstanceId.Mismatch", 400, "Specified instance and security group are not in the same VPC.");
+    public static readonly AcsErrorCode InvalidSecurityGroupVpcNotBelongToOneVpc = new("InvalidSecurityGroupVpc.NotBelongToOneVpc", 400, "The specified security groups and the instance are not in the same VPC.");
+    public static readonly AcsErrorCode InvalidOperationVpcMismatch = new("InvalidOperation.VpcMismatch", 403, "The specified security group and the network interface are not in the same VPC.");
+    public static readonly AcsErrorCode InvalidParameterVpcMismatch = new("InvalidParameter.Mismatch", 400, "Specified security group and vswitch are not in the same vpc.");
+    public static readonly AcsErrorCode InstanceLastSecurityGroup = new("InstanceLastSecurityGroup", 403, "The instance must belong to at least one security group.");
+    public static readonly AcsErrorCode InvalidSecurityGroupAssociationNotFound = new("InvalidSecurityGroupAssociation.NotFound", 400, "The instance or network interface is not in the specified security group.");
+    public static readonly AcsErrorCode IncorrectInstanceStatus = new("IncorrectInstanceStatus", 403, "The current status of the resource does not support this operation.");
+    public static readonly AcsErrorCode AclLimitExceed = new("AclLimitExceed", 403, "The number of security group rules that act on the network interface has reached the upper limit.");
+    public static readonly AcsErrorCode SecurityGroupIdRepeated = new("InvalidParameter.SecurityGroupIdRepeated", 400, "The specified SecurityGroupIds contain duplicates.");
+    public static readonly AcsErrorCode InvalidEniStateOperation = new("InvalidOperation.InvalidEniState", 403, "The current status of the network interface does not support this operation.");
+    public static readonly AcsErrorCode DetachPrimaryEniNotAllowed = new("InvalidOperation.DetachPrimaryEniNotAllowed", 403, "The primary network interface of an instance cannot be detached or deleted.");
+    public static readonly AcsErrorCode InvalidIpIpUnassigned = new("InvalidIp.IpUnassigned", 403, "The specified IP address {0} is not assigned to the network interface.");
+    public static readonly AcsErrorCode InvalidOperationPrimaryIp = new("InvalidOperation.UnassignPrimaryIp", 403, "The primary private IP address of a network interface cannot be unassigned.");
+    public static readonly AcsErrorCode InvalidAmountMalformed = new("InvalidParameter.Amount", 400, "The parameter Amount must be between 1 and 100, and PrivateIpAddress requires Amount 1.");
+    public static readonly AcsErrorCode InvalidZoneIdMismatch = new("InvalidParameter.ZoneId", 400, "The specified ZoneId does not match the zone of the vSwitch.");
+    public static readonly AcsErrorCode MissingSecurityGroupIdInstance = new("MissingParameter.SecurityGroupId", 400, "The input parameter SecurityGroupId that is mandatory for processing this request is not supplied.");
+    public static readonly AcsErrorCode InvalidInstanceIdsMalformed = new("InvalidInstanceIds.Malformed", 400, "The specified parameter InstanceIds is not valid.");
+    public static readonly AcsErrorCode InstanceDeletionProtection = new("InvalidOperation.DeletionProtection", 403, "The instance is protected by deletion protection.");
+    public static readonly AcsErrorCode InvalidPrivateIpCount = new("InvalidParameter.SecondaryPrivateIpAddressCount", 400, "The number of private IP addresses of a network interface must be at most 50.");
+}

@@ -1,0 +1,105 @@
+namespace SecurityGroups.Domain.Instances;
+
+/// <summary>An ECS instance: no real machine, but a status, a vSwitch and a primary ENI with a private IP.</summary>
+public sealed class Instance
+{
+    public required string InstanceId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string ZoneId { get; init; }
+
+    public required string VpcId { get; init; }
+
+    public required string VSwitchId { get; init; }
+
+    public string InstanceName { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string HostName { get; set; } = "";
+
+    public string InstanceType { get; init; } = "ecs.g7.large";
+
+    public string ImageId { get; init; } = "aliyun_3_x64_20G_alibase_20240528.vhd";
+
+    public string Status { get; set; } = InstanceStatus.Running;
+
+    public bool DeletionProtection { get; set; }
+
+    public string ResourceGroupId { get; init; } = "";
+
+    public required string PrimaryNetworkInterfaceId { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? StartedAt { get; set; }
+}
+
+public static class InstanceStatus
+{
+    public const string Running = "Running";
+    public const string Stopped = "Stopped";
+}
+
+/// <summary>An elastic network interface: the thing security groups act on.</summary>
+public sealed class NetworkInterface
+{
+    public required string NetworkInterfaceId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string ZoneId { get; init; }
+
+    public required string VpcId { get; init; }
+
+    public required string VSwitchId { get; init; }
+
+    public string NetworkInterfaceName { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    /// <summary><c>Primary</c> (an instance's own, released with it) or <c>Secondary</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary><c>Available</c> (detached) or <c>InUse</c> (attached).</summary>
+    public string Status { get; set; } = NetworkInterfaceStatus.Available;
+
+    /// <summary>The instance it is attached to, empty when detached.</summary>
+    public string InstanceId { get; set; } = "";
+
+    public required string MacAddress { get; init; }
+
+    public string ResourceGroupId { get; init; } = "";
+
+    public DateTime CreatedAt { get; init; }
+}
+
+public static class NetworkInterfaceStatus
+{
+    public const string Available = "Available";
+    public const string InUse = "InUse";
+}
+
+public static class NetworkInterfaceTypes
+{
+    public const string Primary = "Primary";
+    public const string Secondary = "Secondary";
+}
+
+/// <summary>One ENI's membership of one security group (an instance's groups are its primary ENI's).</summary>
+public sealed class NetworkInterfaceGroup
+{
+    public required string NetworkInterfaceId { get; init; }
+
+    public required string SecurityGroupId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    /// <summary>Order in which the groups were given (listings keep it).</summary>
+    public int Position { get; set; }
+}

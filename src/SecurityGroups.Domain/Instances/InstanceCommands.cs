@@ -1,0 +1,30 @@
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Instances;
+
+public sealed record RunInstancesCommand(string RegionId, string VSwitchId, string? ZoneId, IReadOnlyList<string> SecurityGroupIds, int Amount,
+    string? PrivateIpAddress, string? InstanceName, string? Description, string? HostName, string? InstanceType, string? ImageId,
+    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun, bool Stopped);
+
+public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> InstanceIds, string? VpcId, string? VSwitchId, string? ZoneId,
+    string? SecurityGroupId, string? Status, string? InstanceName, IReadOnlyList<string> PrivateIpAddresses, IReadOnlyList<TagInput> Tags,
+    PageRequest? Page, int MaxResults, string? NextToken);
+
+/// <summary>An ENI with its groups and private IPs (primary first).</summary>
+public sealed record NetworkInterfaceView(NetworkInterface Eni, IReadOnlyList<string> SecurityGroupIds, IReadOnlyList<PrivateIpAddress> Ips,
+    IReadOnlyList<ResourceTag> Tags);
+
+/// <summary>An instance with its ENIs (primary first) and tags.</summary>
+public sealed record InstanceView(Instance Instance, IReadOnlyList<NetworkInterfaceView> NetworkInterfaces, IReadOnlyList<ResourceTag> Tags);
+
+public sealed record Listing<T>(IReadOnlyList<T> Items, int? TotalCount, PageRequest? Page, string? NextToken);
+
+public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwitchId, IReadOnlyList<string> SecurityGroupIds, string? PrimaryIpAddress,
+    IReadOnlyList<string> SecondaryIps, int SecondaryCount, string? NetworkInterfaceName, string? Description, string? ResourceGroupId,
+    IReadOnlyList<TagInput> Tags);
+
+public sealed record NetworkInterfaceQuery(string RegionId, IReadOnlyList<string> NetworkInterfaceIds, string? InstanceId, string? VpcId,
+    string? VSwitchId, string? SecurityGroupId, string? Type, string? Status, string? PrimaryIpAddress, string? NetworkInterfaceName,
+    IReadOnlyList<TagInput> Tags, PageRequest? Page, int MaxResults, string? NextToken);

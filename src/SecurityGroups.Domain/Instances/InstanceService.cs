@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Idempotency;
+using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Instances;
+
+/// <summary>Instances: launched into a vSwitch and groups with a primary ENI; started, stopped, deleted (releasing the
+/// primary ENI, its IPs and memberships in the same transaction); their groups changed; joined to or left from groups.</summary>
+public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+    IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock)
+{
+    public const string ResourceType = "instance";
+    public const string EniResourceType = "eni";
+    public const int MaxAmount = 100;
+
+    public Task<IReadOnlyList<string>> RunAsync(RunInstancesCommand command, CancellationToken ct)
+    {
+        regions.Require(command.RegionId);
+        if (command.Amount is < 1 or > MaxAmount || (command.Amount > 1 && !string.IsNullOrEmpty(command.PrivateIpAddress)))
+        {
+            throw new AcsException(AcsErrors.InvalidAmountMalformed);
+        }
+
+        if (command.SecurityGroupIds.Count == 0)
+        {
+            throw new AcsException(AcsErrors.MissingSecurityGroupIdInstance);
+        }
+
+        tags.Validate(command.Tags);
+        return gate.RunAsync<IReadOnlyList<string>>(db, async c =>
+        {
+            var vSwitch = await VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(command.ZoneId) && command.ZoneId != vSwitch.ZoneId)
+            {
+                throw new AcsException(AcsErrors.InvalidZoneIdMismatch);
+            }
+
+            var ids = new List<string>(command.Amount);
+            for (var i = 0; i < command.Amount; i++)
+            {
+                var eni = NewEni(vSwitch, NetworkInterfaceTypes.Primary, "", "");
+                var instance = new Instance
+                {
+                    InstanceId = ResourceIds.New("i"),
+                    AccountId = caller.AccountId,
+                    RegionId = vSwitch.RegionId,
+                    ZoneId = vSwitch.ZoneId,
+                    VpcId = vSwitch.VpcId,
+                    VSwitchId = vSwitch.VSwitchId,
+                    InstanceName = command.InstanceName ?? "",
+                    Description = command.Description ?? "",
+                    HostName = command.HostName ?? "",
+                    InstanceType = command.InstanceType ?? "ecs.g7.large",
+                    ImageId = command.ImageId ?? "aliyun_3_x64_20G_alibase_20240528.vhd",
+                    Status = command.Stopped ? InstanceStatus.Stopped : InstanceStatus.Running,
+                    ResourceGroupId = command.ResourceGroupId ?? "",
+                    PrimaryNetworkInterfaceId = eni.NetworkInterfaceId,
+                    CreatedAt = AcsTime.Now(clock),
+                    StartedAt = command.Stopped ? null : AcsTime.Now(clock),
+                };
+                eni.InstanceId = instance.InstanceId;
+                eni.Status = NetworkInterfaceStatus.InUse;
+                db.NetworkInterfaces.Add(eni);
+                await db.SaveChangesAsync(c).ConfigureAwait(false);
+                await allocator.AllocateAsync(vSwitch, command.PrivateIpAddress, eni.NetworkInterfaceId, isPrimary: true, c).ConfigureAwait(false);
+                await db.SaveChangesAsync(c).ConfigureAwait(false);
+                await membership.SetAsync(eni, command.SecurityGroupIds, AcsErrors.InvalidParameterVpcMismatch, c).ConfigureAwait(false);
+                db.Instances.Add(instance);
+                tags.AddAll(instance.AccountId, instance.RegionId, ResourceType, instance.InstanceId, command.Tags);
+                await db.SaveChangesAsync(c).ConfigureAwait(false);
+                ids.Add(instance.InstanceId);
+            }
+
+            return command.DryRun ? throw new AcsException(AcsErrors.DryRunOperation) : ids;
+        }, ct);
+    }
+
+    public async Task<Listing<InstanceView>> DescribeAsync(InstanceQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("i", token) : null;
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
+        if (query.InstanceIds.Count > 0)
+        {
+            instances = instances.Where(i => query.InstanceIds.Contains(i.InstanceId));
+        }
+
+        if (!string.IsNullOrEmpty(query.VpcId))
+        {
+            instances = instances.Where(i => i.VpcId == query.VpcId);
+        }
+
+        if (!string.IsNullOrEmpty(query.VSwitchId))
+        {
+            instances = instances.Where(i => i.VSwitchId == query.VSwitchId);
+        }
+
+        if (!string.IsNullOrEmpty(query.ZoneId))
+        {
+            instances = instances.Where(i => i.ZoneId == query.ZoneId);
+        }
+
+        if (!string.IsNullOrEmpty(query.Status))
+        {
+            instances = instances.Where(i => i.Status == query.Status);
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceName))
+        {
+            instances = instances.Where(i => i.InstanceName == query.InstanceName);
+        }
+
+        if (!string.IsNullOrEmpty(query.SecurityGroupId))
+        {
+            instances = instances.Where(i => db.NetworkInterfaceGroups.Any(m => m.NetworkInterfaceId == i.PrimaryNetworkInterfaceId && m.SecurityGroupId == query.SecurityGroupId));
+        }
+
+        if (query.PrivateIpAddresses.Count > 0)
+        {
+            instances = instances.Where(i => db.PrivateIpAddresses.Any(p => p.OwnerId == i.PrimaryNetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)));
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+            instances = instances.Where(i => tagged.Contains(i.InstanceId));
+        }
+
+        if (query.Page is { } page)
+        {
+            var total = await instances.CountAsync(ct).ConfigureAwait(false);
+            var items = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+            return new Listing<InstanceView>(await views.InstancesAsync(items, ct).ConfigureAwait(false), total, page, null);
+        }
+
+        if (after is not null)
+        {
+            instances = instances.Where(i => string.Compare(i.InstanceId, after) > 0);
+        }
+
+        var window = await instances.OrderBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
+        var more = window.Count > query.MaxResults;
+        var shown = more ? window.GetRange(0, query.MaxResults) : window;
+        return new Listing<InstanceView>(await views.InstancesAsync(shown, ct).ConfigureAwait(false), null, null,
+            more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
+    }
+
+    public Task StartAsync(string instanceId, CancellationToken ct) =>
+        gate.RunAsync(db, async c =>
+        {
+            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
+            instance.Status = instance.Status == InstanceStatus.Stopped ? InstanceStatus.Running : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
+            instance.StartedAt = AcsTime.Now(clock);
+        }, ct);
+
+    public Task StopAsync(string instanceId, CancellationToken ct) =>
+        gate.RunAsync(db, async c =>
+        {
+            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
+            instance.Status = instance.Status == InstanceStatus.Running ? InstanceStatus.Stopped : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
+        }, ct);
+
+    /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases primary ENIs, detaches the others.</summary>
+    public Task DeleteAsync(string? regionId, IReadOnlyList<string> instanceIds, bool force, bool dryRun, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            foreach (var id in instanceIds.Distinct())
+            {
+                var instance = await FindAsync(id, regionId, c).ConfigureAwait(false);
+                if (instance.DeletionProtection)
+                {
+                    throw new AcsException(AcsErrors.InstanceDeletionProtection);
+                }
+
+                if (instance.Status == InstanceStatus.Running && !force)
+                {
+                    throw new AcsException(AcsErrors.IncorrectInstanceStatus);
+                }
+
+                if (dryRun)
+                {
+                    continue;
+                }
+
+                await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstanceId, "").SetProperty(e => e.Status, NetworkInterfaceStatus.Available), c).ConfigureAwait(false);
+                await ReleaseEniAsync(instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
+                await tags.RemoveAllAsync(instance.InstanceId, c).ConfigureAwait(false);
+                await idempotency.ForgetAsync(instance.InstanceId, c).ConfigureAwait(false);
+                db.Instances.Remove(instance);
+            }
+
+            if (dryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
+            }
+        }, ct);
+    }
+
+    /// <summary>ModifyInstanceAttribute: name, description, host name, deletion protection and (replacing them) the groups.</summary>
+    public Task ModifyAsync(string instanceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, string? hostName,
+        bool? deletionProtection, CancellationToken ct) =>
+        gate.RunAsync(db, async c =>
+        {
+            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
+            instance.InstanceName = name ?? instance.InstanceName;
+            instance.Description = description ?? instance.Description;
+            instance.HostName = hostName ?? instance.HostName;
+            instance.DeletionProtection = deletionProtection ?? instance.DeletionProtection;
+            if (securityGroupIds is { Count: > 0 })
+            {
+                var eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
+                await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidSecurityGroupVpcNotBelongToOneVpc, c).ConfigureAwait(false);
+            }
+        }, ct);
+
+    /// <summary>The caller's instance (in the region when given), or <c>InvalidInstanceId.NotFound</c>.</summary>
+    internal async Task<Instance> FindAsync(string instanceId, string? regionId, CancellationToken ct) =>
+        await db.Instances.FirstOrDefaultAsync(i => i.AccountId == caller.AccountId && i.InstanceId == instanceId
+            && (regionId == null || i.RegionId == regionId), ct).ConfigureAwait(false)
+        ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound);
+
+    internal async Task<VSwitch> VSwitchAsync(string regionId, string vSwitchId, CancellationToken ct) =>
+        await db.VSwitches.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == caller.AccountId && s.RegionId == regionId
+            && s.VSwitchId == vSwitchId, ct).ConfigureAwait(false)
+        ?? throw new AcsException(AcsErrors.InvalidVSwitchIdNotFoundEcs);
+
+    internal NetworkInterface NewEni(VSwitch vSwitch, string type, string name, string description) => new()
+    {
+        NetworkInterfaceId = ResourceIds.New("eni"),
+        AccountId = caller.AccountId,
+        RegionId = vSwitch.RegionId,
+        ZoneId = vSwitch.ZoneId,
+        VpcId = vSwitch.VpcId,
+        VSwitchId = vSwitch.VSwitchId,
+        NetworkInterfaceName = name,
+        Description = description,
+        Type = type,
+        MacAddress = "00:16:3e:" + string.Join(':', RandomNumberGenerator.GetBytes(3).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+        CreatedAt = AcsTime.Now(clock),
+    };
+
+    /// <summary>Deletes an ENI with its IPs, memberships, tags and ClientToken records.</summary>
+    internal async Task ReleaseEniAsync(string networkInterfaceId, CancellationToken ct)
+    {
+        await allocator.ReleaseAllAsync(networkInterfaceId, ct).ConfigureAwait(false);
+        await db.NetworkInterfaceGroups.Where(m => m.NetworkInterfaceId == networkInterfaceId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        await tags.RemoveAllAsync(networkInterfaceId, ct).ConfigureAwait(false);
+        await idempotency.ForgetAsync(networkInterfaceId, ct).ConfigureAwait(false);
+        await db.NetworkInterfaces.Where(e => e.NetworkInterfaceId == networkInterfaceId).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+    }
+
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Instances;
+
+/// <summary>Loads the views of ENIs and instances (groups, IPs, tags) in a few queries.</summary>
+public sealed class InstanceViews(EmulatorDbContext db, TagStore tags)
+{
+    public async Task<IReadOnlyList<NetworkInterfaceView>> EnisAsync(IReadOnlyList<NetworkInterface> enis, CancellationToken ct)
+    {
+        var ids = enis.Select(e => e.NetworkInterfaceId).ToList();
+        var groups = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => ids.Contains(m.NetworkInterfaceId)).OrderBy(m => m.Position)
+            .ToListAsync(ct).ConfigureAwait(false)).ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId);
+        var ips = (await db.PrivateIpAddresses.AsNoTracking().Where(p => ids.Contains(p.OwnerId)).ToListAsync(ct).ConfigureAwait(false))
+            .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.AddressValue).ToLookup(p => p.OwnerId);
+        var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
+        return enis.Select(e => new NetworkInterfaceView(e, groups[e.NetworkInterfaceId].ToList(), ips[e.NetworkInterfaceId].ToList(),
+            tagLookup[e.NetworkInterfaceId].ToList())).ToList();
+    }
+
+    public async Task<IReadOnlyList<InstanceView>> InstancesAsync(IReadOnlyList<Instance> instances, CancellationToken ct)
+    {
+        var ids = instances.Select(i => i.InstanceId).ToList();
+        var enis = await db.NetworkInterfaces.AsNoTracking().Where(e => ids.Contains(e.InstanceId)).ToListAsync(ct).ConfigureAwait(false);
+        var views = (await EnisAsync(enis, ct).ConfigureAwait(false)).ToLookup(v => v.Eni.InstanceId);
+        var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
+        return instances.Select(i => new InstanceView(i,
+            views[i.InstanceId].OrderByDescending(v => v.Eni.Type == NetworkInterfaceTypes.Primary).ThenBy(v => v.Eni.NetworkInterfaceId).ToList(),
+            tagLookup[i.InstanceId].ToList())).ToList();
+    }
+}

@@ -1,0 +1,318 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Networks;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.SecurityGroups;
+using SecurityGroups.Domain.Tags;
+
+namespace SecurityGroups.Domain.Instances;
+
+/// <summary>ENIs: create, list, attach, detach, delete, private IPs, groups; and JoinSecurityGroup/LeaveSecurityGroup
+/// for an ENI or an instance (its primary ENI).</summary>
+public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
+    PrivateIpAllocator allocator, Membership membership, InstanceService instances, SecurityGroupService groups, InstanceViews views)
+{
+    public const int MaxPrivateIps = 50;
+
+    public Task<NetworkInterfaceView> CreateAsync(CreateNetworkInterfaceCommand command, CancellationToken ct)
+    {
+        regions.Require(command.RegionId);
+        if (command.SecurityGroupIds.Count == 0)
+        {
+            throw new AcsException(AcsErrors.MissingSecurityGroupIdInstance);
+        }
+
+        if (command.SecondaryCount is < 0 || command.SecondaryCount + command.SecondaryIps.Count + 1 > MaxPrivateIps)
+        {
+            throw new AcsException(AcsErrors.InvalidPrivateIpCount);
+        }
+
+        tags.Validate(command.Tags);
+        return gate.RunAsync(db, async c =>
+        {
+            var vSwitch = await instances.VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
+            var eni = instances.NewEni(vSwitch, NetworkInterfaceTypes.Secondary, command.NetworkInterfaceName ?? "", command.Description ?? "");
+            db.NetworkInterfaces.Add(eni);
+            await db.SaveChangesAsync(c).ConfigureAwait(false);
+            await allocator.AllocateAsync(vSwitch, command.PrimaryIpAddress, eni.NetworkInterfaceId, isPrimary: true, c).ConfigureAwait(false);
+            foreach (var ip in command.SecondaryIps)
+            {
+                await allocator.AllocateAsync(vSwitch, ip, eni.NetworkInterfaceId, isPrimary: false, c).ConfigureAwait(false);
+            }
+
+            for (var i = 0; i < command.SecondaryCount; i++)
+            {
+                await allocator.AllocateAsync(vSwitch, null, eni.NetworkInterfaceId, isPrimary: false, c).ConfigureAwait(false);
+            }
+
+            await db.SaveChangesAsync(c).ConfigureAwait(false);
+            await membership.SetAsync(eni, command.SecurityGroupIds, AcsErrors.InvalidOperationVpcMismatch, c).ConfigureAwait(false);
+            tags.AddAll(eni.AccountId, eni.RegionId, InstanceService.EniResourceType, eni.NetworkInterfaceId, command.Tags);
+            await db.SaveChangesAsync(c).ConfigureAwait(false);
+            return (await views.EnisAsync([eni], c).ConfigureAwait(false))[0];
+        }, ct);
+    }
+
+    public async Task<Listing<NetworkInterfaceView>> DescribeAsync(NetworkInterfaceQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("eni", token) : null;
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var enis = db.NetworkInterfaces.AsNoTracking().Where(e => e.AccountId == caller.AccountId && e.RegionId == query.RegionId);
+        if (query.NetworkInterfaceIds.Count > 0)
+        {
+            enis = enis.Where(e => query.NetworkInterfaceIds.Contains(e.NetworkInterfaceId));
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceId))
+        {
+            enis = enis.Where(e => e.InstanceId == query.InstanceId);
+        }
+
+        if (!string.IsNullOrEmpty(query.VpcId))
+        {
+            enis = enis.Where(e => e.VpcId == query.VpcId);
+        }
+
+        if (!string.IsNullOrEmpty(query.VSwitchId))
+        {
+            enis = enis.Where(e => e.VSwitchId == query.VSwitchId);
+        }
+
+        if (!string.IsNullOrEmpty(query.Type))
+        {
+            enis = enis.Where(e => e.Type == query.Type);
+        }
+
+        if (!string.IsNullOrEmpty(query.Status))
+        {
+            enis = enis.Where(e => e.Status == query.Status);
+        }
+
+        if (!string.IsNullOrEmpty(query.NetworkInterfaceName))
+        {
+            enis = enis.Where(e => e.NetworkInterfaceName == query.NetworkInterfaceName);
+        }
+
+        if (!string.IsNullOrEmpty(query.SecurityGroupId))
+        {
+            enis = enis.Where(e => db.NetworkInterfaceGroups.Any(m => m.NetworkInterfaceId == e.NetworkInterfaceId && m.SecurityGroupId == query.SecurityGroupId));
+        }
+
+        if (!string.IsNullOrEmpty(query.PrimaryIpAddress))
+        {
+            enis = enis.Where(e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && p.IsPrimary && p.Address == query.PrimaryIpAddress));
+        }
+
+        if (query.Tags.Count > 0)
+        {
+            var tagged = tags.Matching(caller.AccountId, InstanceService.EniResourceType, query.Tags);
+            enis = enis.Where(e => tagged.Contains(e.NetworkInterfaceId));
+        }
+
+        if (query.Page is { } page)
+        {
+            var total = await enis.CountAsync(ct).ConfigureAwait(false);
+            var items = await enis.OrderBy(e => e.NetworkInterfaceId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+            return new Listing<NetworkInterfaceView>(await views.EnisAsync(items, ct).ConfigureAwait(false), total, page, null);
+        }
+
+        if (after is not null)
+        {
+            enis = enis.Where(e => string.Compare(e.NetworkInterfaceId, after) > 0);
+        }
+
+        var window = await enis.OrderBy(e => e.NetworkInterfaceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
+        var more = window.Count > query.MaxResults;
+        var shown = more ? window.GetRange(0, query.MaxResults) : window;
+        return new Listing<NetworkInterfaceView>(await views.EnisAsync(shown, ct).ConfigureAwait(false), null, null,
+            more ? PageTokens.Encode("eni", shown[^1].NetworkInterfaceId) : null);
+    }
+
+    public Task AttachAsync(string regionId, string networkInterfaceId, string instanceId, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            var instance = await instances.FindAsync(instanceId, regionId, c).ConfigureAwait(false);
+            if (eni.Status != NetworkInterfaceStatus.Available)
+            {
+                throw new AcsException(AcsErrors.InvalidEniStateOperation);
+            }
+
+            if (eni.VpcId != instance.VpcId)
+            {
+                throw new AcsException(AcsErrors.InvalidOperationVpcMismatch);
+            }
+
+            eni.InstanceId = instance.InstanceId;
+            eni.Status = NetworkInterfaceStatus.InUse;
+        }, ct);
+    }
+
+    public Task DetachAsync(string regionId, string networkInterfaceId, string instanceId, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            await instances.FindAsync(instanceId, regionId, c).ConfigureAwait(false);
+            if (eni.Type == NetworkInterfaceTypes.Primary)
+            {
+                throw new AcsException(AcsErrors.DetachPrimaryEniNotAllowed);
+            }
+
+            if (eni.InstanceId != instanceId)
+            {
+                throw new AcsException(AcsErrors.InvalidEniStateOperation);
+            }
+
+            eni.InstanceId = "";
+            eni.Status = NetworkInterfaceStatus.Available;
+        }, ct);
+    }
+
+    public Task DeleteAsync(string regionId, string networkInterfaceId, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            if (eni.Type == NetworkInterfaceTypes.Primary)
+            {
+                throw new AcsException(AcsErrors.DetachPrimaryEniNotAllowed);
+            }
+
+            if (eni.Status != NetworkInterfaceStatus.Available)
+            {
+                throw new AcsException(AcsErrors.InvalidEniStateOperation);
+            }
+
+            db.Entry(eni).State = EntityState.Detached;
+            await instances.ReleaseEniAsync(eni.NetworkInterfaceId, c).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>Assigns secondary private IPs (named or a count); each basic group of the ENI must have room for them.</summary>
+    public Task<IReadOnlyList<string>> AssignAsync(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, int count, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync<IReadOnlyList<string>>(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            var current = await db.PrivateIpAddresses.CountAsync(p => p.OwnerId == eni.NetworkInterfaceId, c).ConfigureAwait(false);
+            var more = addresses.Count + count;
+            if (more == 0 || count < 0 || current + more > MaxPrivateIps)
+            {
+                throw new AcsException(AcsErrors.InvalidPrivateIpCount);
+            }
+
+            foreach (var groupId in await membership.GroupsOfAsync(eni.NetworkInterfaceId, c).ConfigureAwait(false))
+            {
+                var group = await db.SecurityGroups.AsNoTracking().FirstAsync(g => g.SecurityGroupId == groupId, c).ConfigureAwait(false);
+                if (!group.IsEnterprise)
+                {
+                    await membership.EnsureCapacityAsync(group, more, c).ConfigureAwait(false);
+                }
+            }
+
+            var vSwitch = await db.VSwitches.AsNoTracking().FirstAsync(s => s.VSwitchId == eni.VSwitchId, c).ConfigureAwait(false);
+            var assigned = new List<string>();
+            foreach (var address in addresses)
+            {
+                assigned.Add((await allocator.AllocateAsync(vSwitch, address, eni.NetworkInterfaceId, isPrimary: false, c).ConfigureAwait(false)).Address);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                assigned.Add((await allocator.AllocateAsync(vSwitch, null, eni.NetworkInterfaceId, isPrimary: false, c).ConfigureAwait(false)).Address);
+            }
+
+            return assigned;
+        }, ct);
+    }
+
+    public Task UnassignAsync(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            var ips = await db.PrivateIpAddresses.Where(p => p.OwnerId == eni.NetworkInterfaceId).ToListAsync(c).ConfigureAwait(false);
+            foreach (var address in addresses)
+            {
+                var ip = ips.FirstOrDefault(p => p.Address == address) ?? throw new AcsException(AcsErrors.InvalidIpIpUnassigned, address);
+                db.PrivateIpAddresses.Remove(ip.IsPrimary ? throw new AcsException(AcsErrors.InvalidOperationPrimaryIp) : ip);
+            }
+        }, ct);
+    }
+
+    /// <summary>ModifyNetworkInterfaceAttribute: name, description and (replacing them) the groups.</summary>
+    public Task ModifyAsync(string regionId, string networkInterfaceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            eni.NetworkInterfaceName = name ?? eni.NetworkInterfaceName;
+            eni.Description = description ?? eni.Description;
+            if (securityGroupIds is { Count: > 0 })
+            {
+                await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidOperationVpcMismatch, c).ConfigureAwait(false);
+            }
+        }, ct);
+    }
+
+    /// <summary>JoinSecurityGroup (<paramref name="join"/>) or LeaveSecurityGroup, for an instance or an ENI.</summary>
+    public Task JoinOrLeaveAsync(string? regionId, string? instanceId, string? networkInterfaceId, string securityGroupId, bool join, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            NetworkInterface eni;
+            if (!string.IsNullOrEmpty(instanceId))
+            {
+                var instance = await instances.FindAsync(instanceId, regionId, c).ConfigureAwait(false);
+                eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
+            }
+            else
+            {
+                eni = await FindAsync(regionId!, networkInterfaceId!, c).ConfigureAwait(false);
+            }
+
+            var group = await groups.FindAsync(eni.RegionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
+            if (group.ServiceManaged)
+            {
+                throw new AcsException(AcsErrors.ResourceManagedByCloudProduct, group.SecurityGroupId);
+            }
+
+            var current = await membership.GroupsOfAsync(eni.NetworkInterfaceId, c).ConfigureAwait(false);
+            if (join)
+            {
+                await membership.SetAsync(eni, current.Contains(securityGroupId) ? throw new AcsException(AcsErrors.InvalidInstanceIdAlreadyExists)
+                    : [.. current, securityGroupId], AcsErrors.InvalidInstanceIdMismatch, c).ConfigureAwait(false);
+                return;
+            }
+
+            if (!current.Contains(securityGroupId))
+            {
+                throw new AcsException(AcsErrors.InvalidSecurityGroupAssociationNotFound);
+            }
+
+            await membership.SetAsync(eni, current.Count == 1 ? throw new AcsException(AcsErrors.InstanceLastSecurityGroup)
+                : current.Where(id => id != securityGroupId).ToList(), AcsErrors.InvalidInstanceIdMismatch, c).ConfigureAwait(false);
+        }, ct);
+    }
+
+    private async Task<NetworkInterface> FindAsync(string regionId, string networkInterfaceId, CancellationToken ct) =>
+        await db.NetworkInterfaces.FirstOrDefaultAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
+            && e.NetworkInterfaceId == networkInterfaceId, ct).ConfigureAwait(false)
+        ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
+}

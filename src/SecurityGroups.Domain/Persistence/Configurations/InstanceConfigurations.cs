@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecurityGroups.Domain.Instances;
+using SecurityGroups.Domain.SecurityGroups;
+
+namespace SecurityGroups.Domain.Persistence.Configurations;
+
+internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
+{
+    public void Configure(EntityTypeBuilder<Instance> builder)
+    {
+        builder.ToTable("Instances");
+        builder.HasKey(i => i.InstanceId);
+        builder.Property(i => i.InstanceId).HasMaxLength(64);
+        builder.Property(i => i.AccountId).HasMaxLength(32);
+        builder.Property(i => i.InstanceName).HasMaxLength(128);
+        builder.Property(i => i.Description).HasMaxLength(256);
+        builder.HasIndex(i => new { i.AccountId, i.RegionId, i.InstanceId });
+        builder.HasIndex(i => i.VSwitchId);
+    }
+}
+
+internal sealed class NetworkInterfaceConfiguration : IEntityTypeConfiguration<NetworkInterface>
+{
+    public void Configure(EntityTypeBuilder<NetworkInterface> builder)
+    {
+        builder.ToTable("NetworkInterfaces");
+        builder.HasKey(n => n.NetworkInterfaceId);
+        builder.Property(n => n.NetworkInterfaceId).HasMaxLength(64);
+        builder.Property(n => n.AccountId).HasMaxLength(32);
+        builder.Property(n => n.NetworkInterfaceName).HasMaxLength(128);
+        builder.Property(n => n.Description).HasMaxLength(256);
+        builder.HasIndex(n => new { n.AccountId, n.RegionId, n.NetworkInterfaceId });
+        builder.HasIndex(n => n.InstanceId);
+        builder.HasIndex(n => n.VSwitchId);
+    }
+}
+
+internal sealed class NetworkInterfaceGroupConfiguration : IEntityTypeConfiguration<NetworkInterfaceGroup>
+{
+    public void Configure(EntityTypeBuilder<NetworkInterfaceGroup> builder)
+    {
+        builder.ToTable("NetworkInterfaceGroups");
+        builder.HasKey(m => new { m.NetworkInterfaceId, m.SecurityGroupId });
+        builder.HasOne<NetworkInterface>().WithMany().HasForeignKey(m => m.NetworkInterfaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<SecurityGroup>().WithMany().HasForeignKey(m => m.SecurityGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.SecurityGroupId);
+    }
+}
