@@ -19,6 +19,10 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         "ModifySecurityGroupEgressRule", "DescribeSecurityGroupReferences", "CreatePrefixList", "DescribePrefixLists", "DescribePrefixListAttributes",
         "ModifyPrefixList", "DeletePrefixList", "DescribePrefixListAssociations", "CreatePortRangeList", "DescribePortRangeLists",
         "DescribePortRangeListEntries", "ModifyPortRangeList", "DeletePortRangeList", "DescribePortRangeListAssociations",
+        "RunInstances", "CreateInstance", "DescribeInstances", "StartInstance", "StopInstance", "DeleteInstance", "DeleteInstances",
+        "ModifyInstanceAttribute", "CreateNetworkInterface", "DescribeNetworkInterfaces", "AttachNetworkInterface", "DetachNetworkInterface",
+        "DeleteNetworkInterface", "AssignPrivateIpAddresses", "UnassignPrivateIpAddresses", "ModifyNetworkInterfaceAttribute",
+        "JoinSecurityGroup", "LeaveSecurityGroup",
     ];
 
     private static readonly string[] Junk =
@@ -66,8 +70,12 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         var parameters = new List<string> { "Action=" + action, "Version=" + (random.Next(8) == 0 ? Pick(random, Junk) : Version(action)) };
 
         // The ingredient that makes the request fail for sure (a mutation must never succeed).
-        parameters.AddRange(random.Next(15) switch
+        parameters.AddRange(random.Next(16) switch
         {
+            15 => ["RegionId=cn-hangzhou", "VSwitchId=vsw-" + Pick(random, Junk), "SecurityGroupId=sg-" + Pick(random, Junk), "InstanceId=i-" + Pick(random, Junk),
+                "NetworkInterfaceId=eni-" + Pick(random, Junk), "Amount=" + Pick(random, ["0", "101", "-1", "x", "99999999999"]), "InstanceIds=" + Pick(random, Junk) + "[",
+                "SecurityGroupIds.1=sg-x", "SecurityGroupIds.2=sg-x", "PrivateIpAddress.1=" + Pick(random, Junk), "SecondaryPrivateIpAddressCount=" + Pick(random, ["-1", "51", "x"]),
+                "CidrBlock=bad", "SecurityGroupType=bogus", "MaxEntries=0"],
             13 => ["RegionId=cn-hangzhou", "SecurityGroupId=sg-" + Pick(random, Junk), "Permissions.1.IpProtocol=" + Pick(random, Junk), "Permissions.1.PortRange=" + Pick(random, Junk),
                 "Permissions.1.SourceCidrIp=" + Pick(random, Junk), "PrefixListId=pl-x" + Pick(random, Junk), "PortRangeListId=prl-x", "MaxEntries=0", "AddressFamily=IPv4",
                 "PrefixListName=abc", "PortRangeListName=abc", "CidrBlock=bad", "SecurityGroupType=bogus", "SecurityGroupRuleId.1=sgr-" + Pick(random, Junk)],
