@@ -27,7 +27,6 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidOperationPrimaryIp = new("InvalidOperation.UnassignPrimaryIp", 403, "The primary private IP address of a network interface cannot be unassigned.");
     public static readonly AcsErrorCode InvalidAmountMalformed = new("InvalidParameter.Amount", 400, "The parameter Amount must be between 1 and 100, and PrivateIpAddress requires Amount 1.");
     public static readonly AcsErrorCode InvalidZoneIdMismatch = new("InvalidParameter.ZoneId", 400, "The specified ZoneId does not match the zone of the vSwitch.");
-    public static readonly AcsErrorCode MissingSecurityGroupIdInstance = new("MissingParameter.SecurityGroupId", 400, "The input parameter SecurityGroupId that is mandatory for processing this request is not supplied.");
     public static readonly AcsErrorCode InvalidInstanceIdsMalformed = new("InvalidInstanceIds.Malformed", 400, "The specified parameter InstanceIds is not valid.");
     public static readonly AcsErrorCode InstanceDeletionProtection = new("InvalidOperation.DeletionProtection", 403, "The instance is protected by deletion protection.");
     public static readonly AcsErrorCode InvalidPrivateIpCount = new("InvalidParameter.SecondaryPrivateIpAddressCount", 400, "The number of private IP addresses of a network interface must be at most 50.");

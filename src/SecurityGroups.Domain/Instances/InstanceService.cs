@@ -29,7 +29,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
         if (command.SecurityGroupIds.Count == 0)
         {
-            throw new AcsException(AcsErrors.MissingSecurityGroupIdInstance);
+            throw new AcsException(AcsErrors.MissingSecurityGroupId);
         }
 
         tags.Validate(command.Tags);

@@ -21,7 +21,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         regions.Require(command.RegionId);
         if (command.SecurityGroupIds.Count == 0)
         {
-            throw new AcsException(AcsErrors.MissingSecurityGroupIdInstance);
+            throw new AcsException(AcsErrors.MissingSecurityGroupId);
         }
 
         if (command.SecondaryCount is < 0 || command.SecondaryCount + command.SecondaryIps.Count + 1 > MaxPrivateIps)
