@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<RuleBuilder>();
         services.AddScoped<RuleQuota>();
         services.AddScoped<RuleService>();
+        services.AddScoped<RuleTransferService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

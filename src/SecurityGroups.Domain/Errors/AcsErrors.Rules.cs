@@ -73,3 +73,11 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidSecurityGroupIdsTooMany = new("InvalidSecurityGroupId.Malformed", 400,
         "The specified parameter SecurityGroupId is essential and size should less than 10.");
 }
+
+public static partial class AcsErrors
+{
+    // Console features under /_emulator/: clone, export and import of rules (alibaba-semantics.md 6).
+    public static readonly AcsErrorCode CrossRegionReferenceNotSupported = new("NotSupported.CrossRegionReference", 400,
+        "Rules whose authorization object is a security group or a prefix list, or whose ports are a port list, cannot be imported from another region.");
+    public static readonly AcsErrorCode InvalidImportFile = new("InvalidParameter.File", 400, "{0}");
+}

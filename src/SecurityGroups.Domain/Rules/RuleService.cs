@@ -16,7 +16,8 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
 {
     public const int MaxPermissionsPerRequest = 100;
 
-    public Task AuthorizeAsync(string regionId, string securityGroupId, string direction, IReadOnlyList<PermissionInput> permissions, CancellationToken ct)
+    /// <summary>Adds rules; returns how many were new (identical existing rules are no-ops).</summary>
+    public Task<int> AuthorizeAsync(string regionId, string securityGroupId, string direction, IReadOnlyList<PermissionInput> permissions, CancellationToken ct)
     {
         regions.Require(regionId);
         if (permissions.Count is 0 or > MaxPermissionsPerRequest)
@@ -43,11 +44,12 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
             var added = built.Where(b => !keys.Contains(RuleKey.Of(b.Rule))).ToList();
             if (added.Count == 0)
             {
-                return;
+                return 0;
             }
 
             await quota.EnsureAsync(group, existing, added, AcsErrors.AuthorizationLimitExceed, c).ConfigureAwait(false);
             db.SecurityGroupRules.AddRange(added.Select(b => b.Rule));
+            return added.Count;
         }, ct);
     }
 

@@ -139,7 +139,7 @@ function v7Driver(name, signature, account, endpoint = ENDPOINT) {
     untagResources: async (p) => unwrap(await ecs().untagResources(v7Request(Ecs.UntagResourcesRequest, null, p))),
     listTagResources: async (p) => unwrap(await ecs().listTagResources(
       v7Request(Ecs.ListTagResourcesRequest, Ecs.ListTagResourcesRequestTag, p, Ecs.ListTagResourcesRequestTagFilter))),
-    // Rules, prefix lists and port range lists: strict requests (a parameter the SDK model cannot send is an error).
+    // Rules, prefix lists, port range lists, instances and ENIs: strict requests (a parameter the SDK model cannot send is an error).
     ...Object.fromEntries(Object.entries(V7_STRICT_ACTIONS).map(([method, [Model, nested]]) =>
       [method, async (p) => unwrap(await ecs()[method](v7StrictRequest(name, Model, nested, p)))])),
   };
@@ -171,6 +171,25 @@ const V7_STRICT_ACTIONS = {
   }],
   deletePortRangeList: [Ecs.DeletePortRangeListRequest, {}],
   describePortRangeListAssociations: [Ecs.DescribePortRangeListAssociationsRequest, {}],
+  // Instances, ENIs and group membership.
+  runInstances: [Ecs.RunInstancesRequest, { Tag: Ecs.RunInstancesRequestTag }],
+  createInstance: [Ecs.CreateInstanceRequest, { Tag: Ecs.CreateInstanceRequestTag }],
+  describeInstances: [Ecs.DescribeInstancesRequest, { Tag: Ecs.DescribeInstancesRequestTag }],
+  startInstance: [Ecs.StartInstanceRequest, {}],
+  stopInstance: [Ecs.StopInstanceRequest, {}],
+  deleteInstance: [Ecs.DeleteInstanceRequest, {}],
+  deleteInstances: [Ecs.DeleteInstancesRequest, {}],
+  modifyInstanceAttribute: [Ecs.ModifyInstanceAttributeRequest, {}],
+  joinSecurityGroup: [Ecs.JoinSecurityGroupRequest, {}],
+  leaveSecurityGroup: [Ecs.LeaveSecurityGroupRequest, {}],
+  createNetworkInterface: [Ecs.CreateNetworkInterfaceRequest, { Tag: Ecs.CreateNetworkInterfaceRequestTag }],
+  describeNetworkInterfaces: [Ecs.DescribeNetworkInterfacesRequest, { Tag: Ecs.DescribeNetworkInterfacesRequestTag }],
+  attachNetworkInterface: [Ecs.AttachNetworkInterfaceRequest, {}],
+  detachNetworkInterface: [Ecs.DetachNetworkInterfaceRequest, {}],
+  deleteNetworkInterface: [Ecs.DeleteNetworkInterfaceRequest, {}],
+  assignPrivateIpAddresses: [Ecs.AssignPrivateIpAddressesRequest, {}],
+  unassignPrivateIpAddresses: [Ecs.UnassignPrivateIpAddressesRequest, {}],
+  modifyNetworkInterfaceAttribute: [Ecs.ModifyNetworkInterfaceAttributeRequest, {}],
 };
 
 /** PascalCase wire parameters → a v7 model; throws when the model has no such field (the SDK would silently drop it). */
@@ -356,6 +375,16 @@ export function cleanup(t, driver = sdk) {
     vSwitch: (VSwitchId) => tasks.push(() => driver.deleteVSwitch({ VSwitchId })),
     prefixList: (PrefixListId, RegionId = REGION) => tasks.push(() => driver.deletePrefixList({ RegionId, PrefixListId })),
     portRangeList: (PortRangeListId, RegionId = REGION) => tasks.push(() => driver.deletePortRangeList({ RegionId, PortRangeListId })),
+    /** An instance, deleted with Force (whatever its state). */
+    instance: (InstanceId) => tasks.push(() => driver.deleteInstance({ InstanceId, Force: true })),
+    /** A secondary ENI, detached first when it is attached to an instance. */
+    networkInterface: (NetworkInterfaceId, RegionId = REGION) => tasks.push(async () => {
+      const listed = await driver.describeNetworkInterfaces({ RegionId, NetworkInterfaceId: [NetworkInterfaceId] });
+      const eni = listed.NetworkInterfaceSets?.NetworkInterfaceSet?.[0];
+      if (!eni) return;
+      if (eni.InstanceId) await driver.detachNetworkInterface({ RegionId, NetworkInterfaceId, InstanceId: eni.InstanceId });
+      await driver.deleteNetworkInterface({ RegionId, NetworkInterfaceId });
+    }),
     /** A security group; a protected or managed one (account test only) has its flags cleared first. */
     securityGroup: (SecurityGroupId, RegionId = REGION) => tasks.push(async () => {
       try {
