@@ -33,9 +33,10 @@ public static class DependencyInjection
             "FULL" => "FULL",
             _ => throw new InvalidOperationException($"Storage:Synchronous '{storage.Synchronous}' must be 'Normal' or 'Full'."),
         };
-        services.AddDbContext<EmulatorDbContext>(options => options
+        var pragmas = new SqlitePragmaInterceptor(synchronous);
+        services.AddDbContextPool<EmulatorDbContext>(options => options
             .UseSqlite(connectionString ?? DefaultConnectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(synchronous)));
+            .AddInterceptors(pragmas));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriteGate>();

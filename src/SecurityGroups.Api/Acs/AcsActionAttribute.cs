@@ -46,6 +46,10 @@ internal sealed class AcsProductAttribute(string product, string version) : Attr
 
     public string Version { get; } = version;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AcsProductAttribute?> ByController = new();
+
+    /// <summary>The product of a controller's Actions (cached: the action constraint asks on every request).</summary>
     public static AcsProductAttribute? Of(ControllerActionDescriptor descriptor) =>
-        descriptor.ControllerTypeInfo.GetCustomAttributes(typeof(AcsProductAttribute), true).OfType<AcsProductAttribute>().FirstOrDefault();
+        ByController.GetOrAdd(descriptor.ControllerTypeInfo, static type =>
+            type.GetCustomAttributes(typeof(AcsProductAttribute), true).OfType<AcsProductAttribute>().FirstOrDefault());
 }

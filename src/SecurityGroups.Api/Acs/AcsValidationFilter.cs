@@ -11,6 +11,8 @@ namespace SecurityGroups.Api.Acs;
 /// </summary>
 internal sealed class AcsValidationFilter(IServiceProvider services) : IAsyncActionFilter
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var invalid = context.ModelState.FirstOrDefault(e => e.Value?.Errors.Count > 0);
@@ -23,7 +25,7 @@ internal sealed class AcsValidationFilter(IServiceProvider services) : IAsyncAct
 
         foreach (var argument in context.ActionArguments.Values)
         {
-            if (argument is null || services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
+            if (argument is null || services.GetService(ValidatorTypes.GetOrAdd(argument.GetType(), static t => typeof(IValidator<>).MakeGenericType(t))) is not IValidator validator)
             {
                 continue;
             }

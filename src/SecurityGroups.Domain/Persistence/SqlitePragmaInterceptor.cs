@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SecurityGroups.Domain.Persistence;
 
-/// <summary>Sets the per-connection SQLite pragmas every time a pooled connection is opened.</summary>
+/// <summary>
+/// Sets the per-connection SQLite pragmas each time a connection is opened: a pooled native connection may be new, and
+/// <c>foreign_keys</c> and <c>synchronous</c> must hold on every one of them.
+/// </summary>
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
     private readonly string _pragmas =
