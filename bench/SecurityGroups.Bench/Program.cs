@@ -66,7 +66,12 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
 var (startup, rss, populateSeconds) = await StartupAsync(quick ? 1000 : 10000, 10);
 var markdown = Report(results, alone, startup, rss, populateSeconds, quick ? 1000 : 10000);
 Console.WriteLine(markdown);
-File.WriteAllText(Path.Combine(root, "docs", "benchmarks.md"), markdown);
+var path = Path.Combine(root, "docs", "benchmarks.md");
+const string NotesMarker = "<!-- notes: kept across runs -->";
+var notes = File.Exists(path) && File.ReadAllText(path) is var old && old.Contains(NotesMarker, StringComparison.Ordinal)
+    ? old[old.IndexOf(NotesMarker, StringComparison.Ordinal)..]
+    : NotesMarker + Environment.NewLine;
+File.WriteAllText(path, markdown + Environment.NewLine + notes);
 Console.WriteLine("Written to docs/benchmarks.md");
 return 0;
 

@@ -139,7 +139,7 @@ function v7Driver(name, signature, account, endpoint = ENDPOINT) {
     untagResources: async (p) => unwrap(await ecs().untagResources(v7Request(Ecs.UntagResourcesRequest, null, p))),
     listTagResources: async (p) => unwrap(await ecs().listTagResources(
       v7Request(Ecs.ListTagResourcesRequest, Ecs.ListTagResourcesRequestTag, p, Ecs.ListTagResourcesRequestTagFilter))),
-    // Rules, prefix lists, port range lists, instances and ENIs: strict requests (a parameter the SDK model cannot send is an error).
+    // Rules, lists, instances and ENIs: strict requests (a parameter the SDK model cannot send is an error).
     ...Object.fromEntries(Object.entries(V7_STRICT_ACTIONS).map(([method, [Model, nested]]) =>
       [method, async (p) => unwrap(await ecs()[method](v7StrictRequest(name, Model, nested, p)))])),
   };

@@ -332,7 +332,8 @@ describe('teardown in the wrong order is refused step by step, then succeeds in 
       await assertAcsError(driver.deleteVpc({ RegionId: REGION, VpcId }), 'DependencyViolation.VSwitch', 400, 'DeleteVpc');
       await assertAcsError(driver.deleteVSwitch({ RegionId: REGION, VSwitchId }), 'DependencyViolation', 400, 'DeleteVSwitch');
       for (const G of [A, B]) {
-        const error = await assertAcsError(driver.deleteSecurityGroup({ RegionId: REGION, SecurityGroupId: G }), 'DependencyViolation', 403, `DeleteSecurityGroup ${G}`);
+        const error = await assertAcsError(driver.deleteSecurityGroup({ RegionId: REGION, SecurityGroupId: G }), 'DependencyViolation', 403,
+          `DeleteSecurityGroup ${G}`);
         assert.equal(error.data.Message, STILL_INSTANCES);
       }
       // An attached ENI cannot be deleted; a primary ENI can be neither detached nor deleted.
@@ -631,7 +632,9 @@ describe('instances', () => {
     const ordered = (rows) => [...rows].sort((x, y) => (x.ResourceId < y.ResourceId ? -1 : x.ResourceId > y.ResourceId ? 1
       : x.TagKey < y.TagKey ? -1 : 1));
     for (const driver of drivers()) {
-      const tagged = await driver.tagResources({ RegionId: REGION, ResourceType: 'instance', ResourceId: [i1, i2], Tag: [{ Key: 'client', Value: driver.kind }] });
+      const tagged = await driver.tagResources({
+        RegionId: REGION, ResourceType: 'instance', ResourceId: [i1, i2], Tag: [{ Key: 'client', Value: driver.kind }],
+      });
       assert.match(tagged.RequestId, UUID);
       await driver.tagResources({ RegionId: REGION, ResourceType: 'eni', ResourceId: [eni], Tag: [{ Key: 'client', Value: driver.kind }] });
 
@@ -723,8 +726,10 @@ describe('JoinSecurityGroup and LeaveSecurityGroup', () => {
         'ENI leaves a group not in');
       await err(driver.joinSecurityGroup({ SecurityGroupId: A, InstanceId: UNKNOWN_INSTANCE }), 'InvalidInstanceId.NotFound', 404, 'unknown instance');
       await err(driver.leaveSecurityGroup({ SecurityGroupId: A, InstanceId: UNKNOWN_INSTANCE }), 'InvalidInstanceId.NotFound', 404, 'unknown instance');
-      await err(driver.joinSecurityGroup({ RegionId: REGION, SecurityGroupId: A, NetworkInterfaceId: UNKNOWN_ENI }), 'InvalidEniId.NotFound', 404, 'unknown ENI');
-      await err(driver.leaveSecurityGroup({ RegionId: REGION, SecurityGroupId: A, NetworkInterfaceId: UNKNOWN_ENI }), 'InvalidEniId.NotFound', 404, 'unknown ENI');
+      await err(driver.joinSecurityGroup({ RegionId: REGION, SecurityGroupId: A, NetworkInterfaceId: UNKNOWN_ENI }), 'InvalidEniId.NotFound', 404,
+        'unknown ENI');
+      await err(driver.leaveSecurityGroup({ RegionId: REGION, SecurityGroupId: A, NetworkInterfaceId: UNKNOWN_ENI }), 'InvalidEniId.NotFound', 404,
+        'unknown ENI');
       assert.deepEqual(groupsOf(await describeInstance(driver, id)), [A], `${label}: the instance is only in A`);
       assert.deepEqual((await describeEni(driver, eni)).SecurityGroupIds.SecurityGroupId, [A], `${label}: the ENI is only in A`);
     }
@@ -795,7 +800,8 @@ describe('network interfaces', () => {
       assert.equal((await describeEni(driver, ENI)).Status, 'Available', `${label}: detached`);
       await driver.deleteNetworkInterface({ RegionId: REGION, NetworkInterfaceId: ENI });
       assert.deepEqual(await eniIds(driver, { NetworkInterfaceId: [ENI] }), [], `${label}: deleted`);
-      await assertAcsError(driver.deleteNetworkInterface({ RegionId: REGION, NetworkInterfaceId: ENI }), 'InvalidEniId.NotFound', 404, `${label}: deleted twice`);
+      await assertAcsError(driver.deleteNetworkInterface({ RegionId: REGION, NetworkInterfaceId: ENI }), 'InvalidEniId.NotFound', 404,
+        `${label}: deleted twice`);
       await assertAcsError(driver.attachNetworkInterface({ RegionId: REGION, NetworkInterfaceId: UNKNOWN_ENI, InstanceId: id }),
         'InvalidEniId.NotFound', 404, `${label}: attach an unknown ENI`);
       await assertAcsError(driver.detachNetworkInterface({ RegionId: REGION, NetworkInterfaceId: UNKNOWN_ENI, InstanceId: id }),
@@ -805,7 +811,8 @@ describe('network interfaces', () => {
     // The primary ENI of an instance can be neither detached nor deleted.
     const primary = primaryEniOf(await describeInstance(sdk, id));
     const primaryView = await describeEni(sdk, primary);
-    assert.deepEqual(pick(primaryView, ['Type', 'Status', 'InstanceId', 'PrivateIpAddress']), { Type: 'Primary', Status: 'InUse', InstanceId: id, PrivateIpAddress: ip(1) });
+    assert.deepEqual(pick(primaryView, ['Type', 'Status', 'InstanceId', 'PrivateIpAddress']),
+      { Type: 'Primary', Status: 'InUse', InstanceId: id, PrivateIpAddress: ip(1) });
     for (const driver of drivers()) {
       await assertAcsError(driver.detachNetworkInterface({ RegionId: REGION, NetworkInterfaceId: primary, InstanceId: id }),
         'InvalidOperation.DetachPrimaryEniNotAllowed', 403, driver.name);
@@ -862,6 +869,29 @@ describe('network interfaces', () => {
     }
   });
 
+  test('CreateNetworkInterface and AssignPrivateIpAddresses are idempotent per ClientToken', async (t) => {
+    const clean = cleanup(t);
+    const { VpcId, VSwitchId } = await network(clean, 90);
+    const A = await newGroup(clean, VpcId);
+    for (const [n, driver] of drivers().entries()) {
+      const label = driver.name;
+      const NetworkInterfaceName = uniqueName('idem');
+      const params = { VSwitchId, SecurityGroupId: A, NetworkInterfaceName, ClientToken: uniqueName('token') };
+      const first = await newEni(clean, params, driver);
+      const replay = await newEni(clean, params, driver);
+      assert.equal(replay.NetworkInterfaceId, first.NetworkInterfaceId, `${label}: the replay answers the same ENI`);
+      assert.equal(replay.PrivateIpAddress, first.PrivateIpAddress);
+      assert.deepEqual(await eniIds(driver, { NetworkInterfaceName }), [first.NetworkInterfaceId], `${label}: one ENI was created`);
+
+      const assign = { RegionId: REGION, NetworkInterfaceId: first.NetworkInterfaceId, SecondaryPrivateIpAddressCount: 2, ClientToken: uniqueName('token') };
+      const assigned = await driver.assignPrivateIpAddresses(assign);
+      const again = await driver.assignPrivateIpAddresses(assign);
+      assert.deepEqual(again.AssignedPrivateIpAddressesSet, assigned.AssignedPrivateIpAddressesSet, `${label}: the replay answers the same addresses`);
+      assert.equal((await describeEni(driver, first.NetworkInterfaceId)).PrivateIpSets.PrivateIpSet.length, 3, `${label}: two addresses were assigned, once`);
+      assert.equal((await capacity(driver, A)).AvailableInstanceAmount, 6000 - 3 * (n + 1), label);
+    }
+  });
+
   test('ModifyNetworkInterfaceAttribute: name, description, the whole set of groups; VpcMismatch (403)', async (t) => {
     const clean = cleanup(t);
     const { VpcId, VSwitchId } = await network(clean, 85);
@@ -873,8 +903,10 @@ describe('network interfaces', () => {
     for (const driver of drivers()) {
       const label = driver.name;
       const name = uniqueName('nic');
-      assert.match((await driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: ENI, NetworkInterfaceName: name, Description: driver.kind }))
-        .RequestId, UUID);
+      const modified = await driver.modifyNetworkInterfaceAttribute({
+        RegionId: REGION, NetworkInterfaceId: ENI, NetworkInterfaceName: name, Description: driver.kind,
+      });
+      assert.match(modified.RequestId, UUID);
       let view = await describeEni(driver, ENI);
       assert.deepEqual(pick(view, ['NetworkInterfaceName', 'Description']), { NetworkInterfaceName: name, Description: driver.kind }, label);
       assert.deepEqual(view.SecurityGroupIds.SecurityGroupId, [A], `${label}: groups unchanged without SecurityGroupId.N`);
@@ -986,7 +1018,8 @@ test('another account sees none of the instances and ENIs and cannot touch them 
     await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, InstanceName: 'stolen' }), 'InvalidInstanceId.NotFound', 404, label);
     await assertAcsError(driver.leaveSecurityGroup({ SecurityGroupId: A, InstanceId: id }), 'InvalidInstanceId.NotFound', 404, label);
     await assertAcsError(driver.deleteNetworkInterface({ RegionId: REGION, NetworkInterfaceId: eni }), 'InvalidEniId.NotFound', 404, label);
-    await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni, Description: 'x' }), 'InvalidEniId.NotFound', 404, label);
+    await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni, Description: 'x' }),
+      'InvalidEniId.NotFound', 404, label);
   }
   const view = await describeInstance(sdk, id);
   assert.deepEqual(pick(view, ['Status', 'InstanceName']), { Status: 'Running', InstanceName: 'mine' }, 'untouched');
