@@ -7,7 +7,8 @@ if (args.Contains(HealthProbe.Flag))
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from the application's folder, whatever the working directory (relative data paths stay relative to it).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEmulator();
 
 var app = builder.Build();
