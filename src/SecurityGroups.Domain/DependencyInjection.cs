@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<RuleQuota>();
         services.AddScoped<RuleService>();
         services.AddScoped<RuleTransferService>();
+        services.AddScoped<Traffic.TrafficService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

@@ -1,0 +1,191 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Regions;
+using SecurityGroups.Domain.Rules;
+using SecurityGroups.Domain.SecurityGroups;
+using SecurityGroups.RuleEngine;
+
+namespace SecurityGroups.Domain.Traffic;
+
+/// <summary>What is evaluated: an ENI, an instance (its primary ENI), or a what-if set of groups with no ENI.</summary>
+public sealed record TrafficTarget(string RegionId, string? NetworkInterfaceId, string? InstanceId, IReadOnlyList<string> SecurityGroupIds);
+
+/// <summary>A packet as a request gives it; missing ENI-side addresses default to the ENI's primary private IP.</summary>
+public sealed record PacketInput(string Direction, string IpProtocol, string? SourceIp, int? SourcePort, string? DestinationIp, int? DestinationPort);
+
+/// <summary>A verdict with the stored rules behind the engine's rules.</summary>
+public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedRule);
+
+/// <summary>
+/// Evaluates packets with the rule engine over the current state: loads the target's groups and rules, resolves group
+/// references to the private IPs of their members (same VPC), prefix lists to entries and port lists to ranges, and
+/// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
+/// </summary>
+public sealed class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions)
+{
+    public const int MaxPackets = 10000;
+
+    public async Task<IReadOnlyList<TrafficVerdict>> EvaluateAsync(TrafficTarget target, IReadOnlyList<PacketInput> packets, bool trace, CancellationToken ct)
+    {
+        regions.Require(target.RegionId);
+        if (packets.Count is 0 or > MaxPackets)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail, $"Give between 1 and {MaxPackets} packets.");
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var (groups, eni, vpcId) = await TargetAsync(target, ct).ConfigureAwait(false);
+        var primaryIp = eni is null ? null : await db.PrivateIpAddresses.AsNoTracking()
+            .Where(p => p.OwnerId == eni.NetworkInterfaceId && p.IsPrimary).Select(p => p.Address).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var parsed = packets.Select(p => Parse(p, primaryIp)).ToList();
+        var rules = await EngineRulesAsync(groups, ct).ConfigureAwait(false);
+        var ordered = TrafficEvaluator.Order(rules.Select(r => r.Engine));
+        var engineGroups = groups.Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList();
+        var peers = new Dictionary<string, IReadOnlySet<string>>();
+        var results = new List<TrafficVerdict>(parsed.Count);
+        foreach (var packet in parsed)
+        {
+            IReadOnlySet<string>? peerGroups = null;
+            if (packet.Direction == TrafficDirection.Ingress && vpcId.Length > 0)
+            {
+                var key = packet.SourceIp.ToString();
+                if (!peers.TryGetValue(key, out peerGroups))
+                {
+                    peers[key] = peerGroups = await PeerGroupsAsync(vpcId, key, eni?.NetworkInterfaceId, ct).ConfigureAwait(false);
+                }
+            }
+
+            var verdict = TrafficEvaluator.Evaluate(engineGroups, ordered, packet, peerGroups, trace);
+            results.Add(new TrafficVerdict(verdict, verdict.MatchedRule?.Source as SecurityGroupRule));
+        }
+
+        return results;
+    }
+
+    private async Task<(List<SecurityGroup> Groups, NetworkInterface? Eni, string VpcId)> TargetAsync(TrafficTarget target, CancellationToken ct)
+    {
+        NetworkInterface? eni = null;
+        if (!string.IsNullOrEmpty(target.InstanceId))
+        {
+            var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.AccountId == caller.AccountId && i.RegionId == target.RegionId
+                && i.InstanceId == target.InstanceId, ct).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound);
+            eni = await db.NetworkInterfaces.AsNoTracking().FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, ct).ConfigureAwait(false);
+        }
+        else if (!string.IsNullOrEmpty(target.NetworkInterfaceId))
+        {
+            eni = await db.NetworkInterfaces.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == caller.AccountId && e.RegionId == target.RegionId
+                && e.NetworkInterfaceId == target.NetworkInterfaceId, ct).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
+        }
+
+        var ids = eni is null
+            ? target.SecurityGroupIds.Count > 0 ? target.SecurityGroupIds : throw new AcsException(AcsErrors.MissingParameter, "NetworkInterfaceId")
+            : await db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.NetworkInterfaceId == eni.NetworkInterfaceId).Select(m => m.SecurityGroupId)
+                .ToListAsync(ct).ConfigureAwait(false);
+        var groups = await db.SecurityGroups.AsNoTracking().Where(g => g.AccountId == caller.AccountId && g.RegionId == target.RegionId
+            && ids.Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        if (groups.Count != ids.Distinct().Count())
+        {
+            throw new AcsException(AcsErrors.InvalidSecurityGroupIdNotFound);
+        }
+
+        return (groups, eni, eni?.VpcId ?? groups.FirstOrDefault()?.VpcId ?? "");
+    }
+
+    private async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(List<SecurityGroup> groups, CancellationToken ct)
+    {
+        var groupIds = groups.Select(g => g.SecurityGroupId).ToList();
+        var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        var referenced = rules.Select(r => r.ReferencedGroupId).Where(id => id.Length > 0).Distinct().ToList();
+        var memberIps = (await (from m in db.NetworkInterfaceGroups.AsNoTracking()
+                                join e in db.NetworkInterfaces.AsNoTracking() on m.NetworkInterfaceId equals e.NetworkInterfaceId
+                                join p in db.PrivateIpAddresses.AsNoTracking() on e.NetworkInterfaceId equals p.OwnerId
+                                where referenced.Contains(m.SecurityGroupId)
+                                select new { m.SecurityGroupId, e.VpcId, p.Address }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(x => x.SecurityGroupId, x => new Member(x.VpcId, x.Address));
+        var listIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
+        var prefixes = (await db.PrefixListEntries.AsNoTracking().Where(e => listIds.Contains(e.PrefixListId)).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(e => e.PrefixListId, e => IPNetwork.Parse(e.Cidr));
+        var portListIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
+        var portLists = (await db.PortRangeListEntries.AsNoTracking().Where(e => portListIds.Contains(e.PortRangeListId)).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(e => e.PortRangeListId, e => PortRange.TryParse(e.PortRange, out var r) ? r : default);
+        var vpcOf = groups.ToDictionary(g => g.SecurityGroupId, g => g.VpcId);
+        return rules.Select(rule => (ToEngine(rule, vpcOf[rule.SecurityGroupId], memberIps, prefixes, portLists), rule)).ToList();
+    }
+
+    private static EngineRule ToEngine(SecurityGroupRule rule, string vpcId, ILookup<string, Member> members, ILookup<string, IPNetwork> prefixes,
+        ILookup<string, PortRange> portLists)
+    {
+        var ingress = rule.Direction == Directions.Ingress;
+        IpProtocol.TryParse(rule.IpProtocol, out var protocol);
+        IReadOnlyList<PortRange> ports = rule.PortRangeListId.Length > 0 ? portLists[rule.PortRangeListId].ToList()
+            : PortRange.TryParse(rule.PortRange, out var range) ? [range] : [];
+        PortRange? sourcePorts = PortRange.TryParse(rule.SourcePortRange, out var source) ? source : null;
+        var (cidr, ipv6, prefixList) = ingress ? (rule.SourceCidrIp, rule.Ipv6SourceCidrIp, rule.SourcePrefixListId) : (rule.DestCidrIp, rule.Ipv6DestCidrIp, rule.DestPrefixListId);
+        var (localV4, localV6) = ingress ? (rule.DestCidrIp, rule.Ipv6DestCidrIp) : (rule.SourceCidrIp, rule.Ipv6SourceCidrIp);
+        IReadOnlyList<IPNetwork> peers =
+            cidr.Length > 0 ? [Network(cidr)]
+            : ipv6.Length > 0 ? [Network(ipv6)]
+            : rule.ReferencedGroupId.Length > 0 ? Members(members[rule.ReferencedGroupId], vpcId)
+            : prefixes[prefixList].ToList();
+        var local = localV4.Length > 0 ? Network(localV4) : localV6.Length > 0 ? Network(localV6) : (IPNetwork?)null;
+        return new EngineRule(rule.SecurityGroupRuleId, rule.SecurityGroupId, ingress ? TrafficDirection.Ingress : TrafficDirection.Egress,
+            rule.Priority, rule.Policy == "Drop", protocol, ports, sourcePorts, peers, local, rule);
+    }
+
+    /// <summary>The private IPs (as /32 or /128) of a referenced group's members in the same VPC.</summary>
+    private static List<IPNetwork> Members(IEnumerable<Member> members, string vpcId) =>
+        members.Where(m => m.VpcId == vpcId).Select(m => Network(m.Address)).ToList();
+
+    /// <summary>A private IP of a member ENI of a referenced group.</summary>
+    private sealed record Member(string VpcId, string Address);
+
+    private static IPNetwork Network(string text) => IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, text);
+
+    /// <summary>The groups of the ENI (other than the target) holding this private IP in the VPC.</summary>
+    private async Task<IReadOnlySet<string>> PeerGroupsAsync(string vpcId, string address, string? selfEniId, CancellationToken ct)
+    {
+        var groups = await (from p in db.PrivateIpAddresses.AsNoTracking()
+                            join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
+                            join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
+                            where p.Address == address && e.VpcId == vpcId && e.AccountId == caller.AccountId && e.NetworkInterfaceId != selfEniId
+                            select m.SecurityGroupId).ToListAsync(ct).ConfigureAwait(false);
+        return groups.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Packet Parse(PacketInput input, string? primaryIp)
+    {
+        var direction = input.Direction.ToLowerInvariant() switch
+        {
+            "ingress" => TrafficDirection.Ingress,
+            "egress" => TrafficDirection.Egress,
+            _ => throw new AcsException(AcsErrors.InvalidDirectionMalformed),
+        };
+        if (!IpProtocol.TryParse(input.IpProtocol, out var protocol) || protocol.Number == IpProtocol.AllNumber)
+        {
+            throw new AcsException(AcsErrors.InvalidIpProtocolValueNotSupported);
+        }
+
+        var source = Address(input.SourceIp ?? (direction == TrafficDirection.Egress ? primaryIp : null), "SourceIp");
+        var destination = Address(input.DestinationIp ?? (direction == TrafficDirection.Ingress ? primaryIp : null), "DestinationIp");
+        if (source.AddressFamily != destination.AddressFamily)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterConflictFamily);
+        }
+
+        var ports = protocol.HasPorts;
+        var destinationPort = ports ? input.DestinationPort is >= 1 and <= 65535 ? input.DestinationPort.Value
+            : throw new AcsException(AcsErrors.InvalidParameter, "DestinationPort") : -1;
+        var sourcePort = ports ? input.SourcePort is null ? 40000 : input.SourcePort is >= 1 and <= 65535 ? input.SourcePort.Value
+            : throw new AcsException(AcsErrors.InvalidParameter, "SourcePort") : -1;
+        return new Packet(direction, protocol.Number, source, sourcePort, destination, destinationPort);
+    }
+
+    private static IPAddress Address(string? text, string name) =>
+        text is not null && IPAddress.TryParse(text, out var address) && !text.Contains('%', StringComparison.Ordinal)
+            ? address
+            : throw new AcsException(text is null ? AcsErrors.MissingParameter : AcsErrors.InvalidParameter, name);
+}
