@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Domain.Errors;
-using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Traffic;
-using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Api.Emulator;
 
@@ -38,45 +36,47 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
         var requestId = HttpContext.Acs().RequestId;
         return batch ? Ok(new EvaluateBatchResponse(requestId, results)) : Ok(EvaluateResponse.Single(requestId, results[0]));
     }
+
+    /// <summary>Can a source (instance, ENI or outside IP) open a connection to a destination instance or ENI?</summary>
+    /// <remarks>
+    /// Example: <c>{"RegionId":"cn-hangzhou","Source":{"InstanceId":"i-app"},"Destination":{"InstanceId":"i-db"},"IpProtocol":"TCP","DestinationPort":5432}</c>.
+    /// Security groups are stateful: the reply needs no rule. <c>Egress</c> is the verdict at the source ENI (null for an
+    /// outside IP), <c>Ingress</c> at the destination. Routing between VPCs is not modelled.
+    /// </remarks>
+    [HttpPost("reachability")]
+    [ProducesResponseType<ReachabilityResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Reachability([FromBody] ReachabilityRequest request, CancellationToken ct)
+    {
+        var source = request.Source ?? throw new AcsException(AcsErrors.MissingParameter, "Source");
+        var destination = request.Destination ?? throw new AcsException(AcsErrors.MissingParameter, "Destination");
+        var answer = await traffic.ReachabilityAsync(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
+            new TrafficEndpoint(source.InstanceId, source.NetworkInterfaceId, source.Ip),
+            new TrafficEndpoint(destination.InstanceId, destination.NetworkInterfaceId, null),
+            request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"), request.DestinationPort, ct);
+        return Ok(new ReachabilityResponse(HttpContext.Acs().RequestId, answer.Reachable,
+            answer.Egress is { } egress ? VerdictView.From(egress, true) : null, VerdictView.From(answer.Ingress, true)));
+    }
+
+    /// <summary>The console's connectivity diagnosis: ping, SSH, HTTP, HTTPS, RDP and 8080 (or your <c>Checks</c>) from a source, with fixes.</summary>
+    /// <remarks>
+    /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","SourceIp":"203.0.113.7","Checks":[{"IpProtocol":"TCP","Port":5432}]}</c>.
+    /// <c>SourceIp</c> may be a CIDR (its first address is evaluated, the suggestion opens the whole CIDR). Each dropped check
+    /// carries a <c>Suggestion</c>: the AuthorizeSecurityGroup (or, against a priority-1 Drop, RevokeSecurityGroup) parameters
+    /// that would open it, with a <c>Warning</c> when that opens 22 or 3389 to 0.0.0.0/0 or ::/0.
+    /// </remarks>
+    [HttpPost("diagnose")]
+    [ProducesResponseType<DiagnoseResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Diagnose([FromBody] DiagnoseRequest request, CancellationToken ct)
+    {
+        var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
+            request.NetworkInterfaceId, request.InstanceId, []);
+        var checks = request.Checks?.Select(c => new DiagnosisCheck(c.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "Checks.IpProtocol"), c.Port))
+            .ToList();
+        var results = await traffic.DiagnoseAsync(target, request.SourceIp, checks, ct);
+        return Ok(new DiagnoseResponse(HttpContext.Acs().RequestId, results.Select(DiagnosisView.From).ToList()));
+    }
 }
-
-public sealed record EvaluateRequest(string? RegionId, string? NetworkInterfaceId, string? InstanceId, IReadOnlyList<string>? SecurityGroupIds,
-    string? Direction, string? IpProtocol, string? SourceIp, int? SourcePort, string? DestinationIp, int? DestinationPort,
-    IReadOnlyList<PacketRequest>? Packets, bool? IncludeTrace);
-
-public sealed record PacketRequest(string? Direction, string? IpProtocol, string? SourceIp, int? SourcePort, string? DestinationIp, int? DestinationPort);
-
-/// <summary>One verdict; a single evaluation answers with these fields at the top level, a batch with <c>Results</c>.</summary>
-public sealed record VerdictView(string Decision, string Reason, MatchedRuleView? MatchedRule,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TraceView>? Trace,
-    int EvaluatedRules)
-{
-    public static VerdictView From(TrafficVerdict verdict, bool trace) => new(
-        verdict.Verdict.Decision.ToString(), verdict.Verdict.Reason.ToString(), verdict.MatchedRule is { } rule ? MatchedRuleView.From(rule) : null,
-        trace ? verdict.Verdict.Trace.Select(TraceView.From).ToList() : null, verdict.Verdict.EvaluatedRules);
-}
-
-public sealed record MatchedRuleView(string SecurityGroupId, string SecurityGroupRuleId, string Direction, int Priority, string Policy, string IpProtocol,
-    string PortRange, string PortRangeListId, string SourcePortRange, string SourceCidrIp, string Ipv6SourceCidrIp, string SourceGroupId, string SourcePrefixListId,
-    string DestCidrIp, string Ipv6DestCidrIp, string DestGroupId, string DestPrefixListId, string Description)
-{
-    public static MatchedRuleView From(SecurityGroupRule r) => new(r.SecurityGroupId, r.SecurityGroupRuleId, r.Direction, r.Priority, r.Policy, r.IpProtocol,
-        r.PortRange, r.PortRangeListId, r.SourcePortRange, r.SourceCidrIp, r.Ipv6SourceCidrIp, r.SourceGroupId, r.SourcePrefixListId,
-        r.DestCidrIp, r.Ipv6DestCidrIp, r.DestGroupId, r.DestPrefixListId, r.Description);
-}
-
-public sealed record TraceView(string SecurityGroupId, string SecurityGroupRuleId, int Priority, string Policy, bool Matched, string? Mismatch)
-{
-    public static TraceView From(TraceEntry entry) => new(entry.Rule.GroupId, entry.Rule.RuleId, entry.Rule.Priority, entry.Rule.IsDrop ? "Drop" : "Accept",
-        entry.Matched, entry.Mismatch == RuleEngine.Mismatch.None ? null : entry.Mismatch.ToString());
-}
-
-/// <summary>The answer to one packet.</summary>
-public sealed record EvaluateResponse(string RequestId, string Decision, string Reason, MatchedRuleView? MatchedRule, IReadOnlyList<TraceView> Trace, int EvaluatedRules)
-{
-    public static EvaluateResponse Single(string requestId, VerdictView verdict) =>
-        new(requestId, verdict.Decision, verdict.Reason, verdict.MatchedRule, verdict.Trace ?? [], verdict.EvaluatedRules);
-}
-
-/// <summary>The answer to a batch: one verdict per packet, in order (traces only with <c>IncludeTrace</c>).</summary>
-public sealed record EvaluateBatchResponse(string RequestId, IReadOnlyList<VerdictView> Results);

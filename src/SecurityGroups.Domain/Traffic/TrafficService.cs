@@ -25,7 +25,7 @@ public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedR
 /// references to the private IPs of their members (same VPC), prefix lists to entries and port lists to ranges, and
 /// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
 /// </summary>
-public sealed class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions)
+public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions)
 {
     public const int MaxPackets = 10000;
 
@@ -38,9 +38,14 @@ public sealed class TrafficService(EmulatorDbContext db, ICaller caller, RegionC
         }
 
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var (groups, eni, vpcId) = await TargetAsync(target, ct).ConfigureAwait(false);
-        var primaryIp = eni is null ? null : await db.PrivateIpAddresses.AsNoTracking()
-            .Where(p => p.OwnerId == eni.NetworkInterfaceId && p.IsPrimary).Select(p => p.Address).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return await EvaluateInSnapshotAsync(await TargetAsync(target, ct).ConfigureAwait(false), packets, trace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Evaluates against a resolved target; the caller holds the read snapshot.</summary>
+    private async Task<IReadOnlyList<TrafficVerdict>> EvaluateInSnapshotAsync(ResolvedTarget resolved, IReadOnlyList<PacketInput> packets, bool trace,
+        CancellationToken ct)
+    {
+        var (groups, eni, vpcId, primaryIp) = resolved;
         var parsed = packets.Select(p => Parse(p, primaryIp)).ToList();
         var rules = await EngineRulesAsync(groups, ct).ConfigureAwait(false);
         var ordered = TrafficEvaluator.Order(rules.Select(r => r.Engine));
@@ -66,7 +71,10 @@ public sealed class TrafficService(EmulatorDbContext db, ICaller caller, RegionC
         return results;
     }
 
-    private async Task<(List<SecurityGroup> Groups, NetworkInterface? Eni, string VpcId)> TargetAsync(TrafficTarget target, CancellationToken ct)
+    /// <summary>The groups to evaluate, the ENI (none for a what-if), its VPC and its primary private IP.</summary>
+    private sealed record ResolvedTarget(List<SecurityGroup> Groups, NetworkInterface? Eni, string VpcId, string? PrimaryIp);
+
+    private async Task<ResolvedTarget> TargetAsync(TrafficTarget target, CancellationToken ct)
     {
         NetworkInterface? eni = null;
         if (!string.IsNullOrEmpty(target.InstanceId))
@@ -92,7 +100,9 @@ public sealed class TrafficService(EmulatorDbContext db, ICaller caller, RegionC
             throw new AcsException(AcsErrors.InvalidSecurityGroupIdNotFound);
         }
 
-        return (groups, eni, eni?.VpcId ?? groups.FirstOrDefault()?.VpcId ?? "");
+        var primaryIp = eni is null ? null : await db.PrivateIpAddresses.AsNoTracking()
+            .Where(p => p.OwnerId == eni.NetworkInterfaceId && p.IsPrimary).Select(p => p.Address).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return new ResolvedTarget(groups, eni, eni?.VpcId ?? groups.FirstOrDefault()?.VpcId ?? "", primaryIp);
     }
 
     private async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(List<SecurityGroup> groups, CancellationToken ct)
