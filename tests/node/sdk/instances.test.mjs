@@ -5,7 +5,7 @@
 import { test, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ACCOUNTS, REGION, UUID, assertAcsError, cleanup, drivers, resetEmulator, resourceId, sdk, strictEndpoint, uniqueName,
+  ACCOUNTS, REGION, UUID, assertAcsError, cleanup, drivers, rawFetch, resetEmulator, resourceId, sdk, strictEndpoint, uniqueName,
 } from './clients.mjs';
 
 before(resetEmulator);
@@ -162,6 +162,14 @@ function assertCreationMinutes(value) {
   assert.ok(delta <= 300, `CreationTime ${value} is ${delta}s away from now`);
 }
 
+/** POST /_emulator/traffic/<path> with a JSON body on the Relaxed server; asserts 200 and returns the body. */
+async function traffic(path, body) {
+  const r = await rawFetch(`/_emulator/traffic/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(r.status, 200, `${path}: ${r.text}`);
+  assert.match(r.json.RequestId, UUID);
+  return r.json;
+}
+
 /** Picks `keys` of `object` (absent ones as undefined, so a missing field fails a deepEqual). */
 const pick = (object, keys) => Object.fromEntries(keys.map((k) => [k, object?.[k]]));
 
@@ -278,6 +286,33 @@ describe('provisioning script: network, groups, rules, instances, an extra ENI, 
         'the instance\'s groups are its primary ENI\'s');
       assert.deepEqual(await instanceIds(driver, { SecurityGroupId: B }), [web1], 'DescribeInstances SecurityGroupId=B');
       assert.deepEqual(await instanceIds(driver, { SecurityGroupId: A }), sorted(ids), 'DescribeInstances SecurityGroupId=A');
+
+      // The traffic engine over this SDK-built fixture (/_emulator/traffic, JSON over HTTP).
+      const ssh = await traffic('evaluate', { RegionId: REGION, InstanceId: web1, Direction: 'ingress', IpProtocol: 'TCP', SourceIp: '10.200.0.9', DestinationPort: 22 });
+      assert.deepEqual(pick(ssh, ['Decision', 'Reason']), { Decision: 'Accept', Reason: 'Rule' }, 'SSH from 10/8 is accepted by a rule');
+      assert.ok([A, B].includes(ssh.MatchedRule.SecurityGroupId));
+      assert.deepEqual(pick(ssh.MatchedRule, ['Description', 'SourceCidrIp', 'PortRange', 'Policy']),
+        { Description: 'ssh', SourceCidrIp: '10.0.0.0/8', PortRange: '22/22', Policy: 'Accept' });
+      assert.deepEqual(pick(await traffic('evaluate', { RegionId: REGION, InstanceId: web1, Direction: 'ingress', IpProtocol: 'TCP', SourceIp: '8.8.8.8',
+        DestinationPort: 22 }), ['Decision', 'Reason']), { Decision: 'Drop', Reason: 'Default' }, 'SSH from outside 10/8 falls to the default');
+      assert.deepEqual(pick(await traffic('evaluate', { RegionId: REGION, InstanceId: web1, Direction: 'ingress', IpProtocol: 'TCP', SourceIp: ip(2),
+        DestinationPort: 8080 }), ['Decision', 'Reason']), { Decision: 'Accept', Reason: 'InnerAccess' }, 'the second instance shares group A');
+      assert.deepEqual(pick(await traffic('evaluate', { RegionId: REGION, NetworkInterfaceId: ENI, Direction: 'ingress', IpProtocol: 'TCP', SourceIp: '10.1.1.1',
+        DestinationIp: ip(4), DestinationPort: 22 }), ['Decision', 'Reason']), { Decision: 'Accept', Reason: 'Rule' }, 'the ENI\'s secondary address');
+      const batch = await traffic('evaluate', { RegionId: REGION, InstanceId: web2, Packets: [
+        { Direction: 'egress', IpProtocol: 'UDP', DestinationIp: '1.1.1.1', DestinationPort: 53 },
+        { Direction: 'ingress', IpProtocol: 'ICMP', SourceIp: '8.8.8.8' },
+      ] });
+      assert.deepEqual(batch.Results.map((r) => `${r.Decision}/${r.Reason}`), ['Accept/Rule', 'Drop/Default']);
+      const reach = await traffic('reachability', { RegionId: REGION, Source: { InstanceId: web2 }, Destination: { InstanceId: web1 }, IpProtocol: 'TCP',
+        DestinationPort: 22 });
+      assert.equal(reach.Reachable, true, JSON.stringify(reach));
+      assert.equal(reach.Egress.Decision, 'Accept');
+      const diagnosis = await traffic('diagnose', { RegionId: REGION, InstanceId: web1, SourceIp: '203.0.113.7' });
+      const sshCheck = diagnosis.Results.find((r) => r.IpProtocol === 'TCP' && r.Port === 22);
+      assert.equal(sshCheck.Decision, 'Drop');
+      assert.equal(sshCheck.Suggestion.Action, 'AuthorizeSecurityGroup');
+      assert.equal(sshCheck.Suggestion.Parameters['Permissions.1.SourceCidrIp'], '203.0.113.7/32');
 
       // A: both primaries (.1, .2) and the ENI (.3, .4); B: the first primary (.1) and the ENI (.3, .4).
       assert.deepEqual(await capacity(driver, A), { EcsCount: 2, AvailableInstanceAmount: 6000 - 4 });
