@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<RuleService>();
         services.AddScoped<RuleTransferService>();
         services.AddScoped<Traffic.TrafficService>();
+        services.AddSingleton<Traffic.TrafficModelCache>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

@@ -21,9 +21,8 @@ public static class TrafficEvaluator
     public static Verdict Evaluate(IReadOnlyList<EngineGroup> groups, IReadOnlyList<EngineRule> orderedRules, Packet packet,
         IReadOnlySet<string>? peerGroupIds, bool trace = true)
     {
-        var enterprise = groups.Count > 0 && groups.All(g => g.IsEnterprise);
-        if (packet.Direction == TrafficDirection.Ingress && !enterprise && peerGroupIds is { Count: > 0 }
-            && groups.Any(g => !g.IsEnterprise && g.InnerAccessAccept && peerGroupIds.Contains(g.GroupId)))
+        var enterprise = IsEnterprise(groups);
+        if (InnerAccessAccepts(groups, enterprise, packet, peerGroupIds))
         {
             return new Verdict(Decision.Accept, DecisionReason.InnerAccess, null, [], 0);
         }
@@ -46,9 +45,51 @@ public static class TrafficEvaluator
             }
         }
 
-        var fallback = enterprise || packet.Direction == TrafficDirection.Ingress ? Decision.Drop : Decision.Accept;
-        return new Verdict(fallback, DecisionReason.Default, null, entries ?? [], evaluated);
+        return new Verdict(Default(enterprise, packet.Direction), DecisionReason.Default, null, entries ?? [], evaluated);
     }
+
+    /// <summary>An ENI whose groups are all enterprise groups gets the enterprise behaviour (alibaba-semantics.md 2).</summary>
+    internal static bool IsEnterprise(IReadOnlyList<EngineGroup> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (!groups[i].IsEnterprise)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Step 1: inbound from a peer sharing a basic group whose inner-access policy is Accept.</summary>
+    internal static bool InnerAccessAccepts(IReadOnlyList<EngineGroup> groups, bool enterprise, in Packet packet, IReadOnlySet<string>? peerGroupIds)
+    {
+        if (packet.Direction != TrafficDirection.Ingress || enterprise || peerGroupIds is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var g = groups[i];
+            if (!g.IsEnterprise && g.InnerAccessAccept && peerGroupIds.Contains(g.GroupId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Step 3: no rule matched.</summary>
+    internal static Decision Default(bool enterprise, TrafficDirection direction) =>
+        enterprise || direction == TrafficDirection.Ingress ? Decision.Drop : Decision.Accept;
 
     /// <summary>Why <paramref name="rule"/> does not match <paramref name="packet"/>, or <see cref="Mismatch.None"/>.</summary>
     public static Mismatch Match(EngineRule rule, Packet packet)

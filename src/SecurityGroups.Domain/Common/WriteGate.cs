@@ -11,6 +11,13 @@ namespace SecurityGroups.Domain.Common;
 public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private long _version;
+
+    /// <summary>
+    /// Bumped after every committed mutation, before the mutation's caller is answered: a reader that caches something
+    /// derived from the database (the traffic engine's compiled snapshots) is current while this number is unchanged.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Takes the writer lock and begins a transaction; commit with <see cref="WriteScope.CommitAsync"/>.</summary>
     public async Task<WriteScope> BeginAsync(EmulatorDbContext db, CancellationToken ct)
@@ -19,7 +26,7 @@ public sealed class WriteGate : IDisposable
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-            return new WriteScope(db, transaction, _lock);
+            return new WriteScope(db, transaction, this);
         }
         catch
         {
@@ -47,6 +54,10 @@ public sealed class WriteGate : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    internal void Committed() => Interlocked.Increment(ref _version);
+
+    internal void Release() => _lock.Release();
+
     private static async Task<T> RunInside<T>(EmulatorDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
         try
@@ -64,7 +75,7 @@ public sealed class WriteGate : IDisposable
 }
 
 /// <summary>The writer lock and an open transaction. Disposing without committing rolls back.</summary>
-public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, SemaphoreSlim gate) : IAsyncDisposable
+public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, WriteGate gate) : IAsyncDisposable
 {
     private bool _disposed;
 
@@ -72,6 +83,7 @@ public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCo
     {
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        gate.Committed();
     }
 
     public async ValueTask DisposeAsync()

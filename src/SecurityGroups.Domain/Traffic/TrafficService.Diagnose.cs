@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using SecurityGroups.Domain.Errors;
-using SecurityGroups.Domain.Persistence;
 using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Traffic;
@@ -43,11 +42,10 @@ public sealed partial class TrafficService
         var (address, cidr) = SourceCidr(source ?? throw new AcsException(AcsErrors.MissingParameter, "SourceIp"));
         checks = checks is null || checks.Count == 0 ? DefaultChecks : checks.Count <= MaxChecks ? checks
             : throw new AcsException(AcsErrors.InvalidParameterDetail, $"Give at most {MaxChecks} checks.");
-        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var resolved = await TargetAsync(target, ct).ConfigureAwait(false);
+        var model = await ModelAsync(target, ct).ConfigureAwait(false);
         var packets = checks.Select(c => new PacketInput("ingress", c.IpProtocol, address.ToString(), null, null, c.Port)).ToList();
-        var verdicts = await EvaluateInSnapshotAsync(resolved, packets, trace: false, ct).ConfigureAwait(false);
-        var firstGroup = resolved.Groups.Select(g => g.SecurityGroupId).Order(StringComparer.Ordinal).First();
+        var verdicts = Evaluate(model, packets, trace: false);
+        var firstGroup = model.Groups.Select(g => g.SecurityGroupId).Order(StringComparer.Ordinal).First();
         return checks.Select((check, i) => new DiagnosisResult(check, verdicts[i],
             verdicts[i].Verdict.Decision == Decision.Drop ? Suggest(target.RegionId, firstGroup, check, cidr, verdicts[i]) : null)).ToList();
     }

@@ -1,5 +1,4 @@
 using SecurityGroups.Domain.Errors;
-using SecurityGroups.Domain.Persistence;
 
 namespace SecurityGroups.Domain.Traffic;
 
@@ -14,7 +13,7 @@ public sealed partial class TrafficService
     /// <summary>
     /// Can <paramref name="source"/> open a connection to <paramref name="destination"/> on this protocol and port? Security
     /// groups are stateful, so the reply needs no rule: the answer is the source's egress verdict and the destination's
-    /// ingress verdict, both from one snapshot. Routing (VPC peering, public addresses) is not modelled.
+    /// ingress verdict, each from the current compiled model. Routing (VPC peering, public addresses) is not modelled.
     /// </summary>
     public async Task<Reachability> ReachabilityAsync(string regionId, TrafficEndpoint source, TrafficEndpoint destination, string ipProtocol,
         int? destinationPort, CancellationToken ct)
@@ -31,20 +30,17 @@ public sealed partial class TrafficService
             throw new AcsException(AcsErrors.MissingParameter, "Source.InstanceId");
         }
 
-        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var to = await TargetAsync(new TrafficTarget(regionId, destination.NetworkInterfaceId, destination.InstanceId, []), ct).ConfigureAwait(false);
+        var to = await ModelAsync(new TrafficTarget(regionId, destination.NetworkInterfaceId, destination.InstanceId, []), ct).ConfigureAwait(false);
         TrafficVerdict? egress = null;
         var sourceIp = source.Ip;
         if (!outside)
         {
-            var from = await TargetAsync(new TrafficTarget(regionId, source.NetworkInterfaceId, source.InstanceId, []), ct).ConfigureAwait(false);
+            var from = await ModelAsync(new TrafficTarget(regionId, source.NetworkInterfaceId, source.InstanceId, []), ct).ConfigureAwait(false);
             sourceIp = from.PrimaryIp;
-            egress = (await EvaluateInSnapshotAsync(from, [new PacketInput("egress", ipProtocol, sourceIp, null, to.PrimaryIp, destinationPort)], true, ct)
-                .ConfigureAwait(false))[0];
+            egress = Evaluate(from, [new PacketInput("egress", ipProtocol, sourceIp, null, to.PrimaryIp, destinationPort)], trace: true)[0];
         }
 
-        var ingress = (await EvaluateInSnapshotAsync(to, [new PacketInput("ingress", ipProtocol, sourceIp, null, to.PrimaryIp, destinationPort)], true, ct)
-            .ConfigureAwait(false))[0];
+        var ingress = Evaluate(to, [new PacketInput("ingress", ipProtocol, sourceIp, null, to.PrimaryIp, destinationPort)], trace: true)[0];
         var reachable = ingress.Verdict.Decision == RuleEngine.Decision.Accept && egress?.Verdict.Decision is null or RuleEngine.Decision.Accept;
         return new Reachability(reachable, egress, ingress);
     }

@@ -25,7 +25,7 @@ public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedR
 /// references to the private IPs of their members (same VPC), prefix lists to entries and port lists to ranges, and
 /// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
 /// </summary>
-public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions)
+public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, TrafficModelCache cache)
 {
     public const int MaxPackets = 10000;
 
@@ -37,38 +37,54 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
             throw new AcsException(AcsErrors.InvalidParameterDetail, $"Give between 1 and {MaxPackets} packets.");
         }
 
-        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        return await EvaluateInSnapshotAsync(await TargetAsync(target, ct).ConfigureAwait(false), packets, trace, ct).ConfigureAwait(false);
+        return Evaluate(await ModelAsync(target, ct).ConfigureAwait(false), packets, trace);
     }
 
-    /// <summary>Evaluates against a resolved target; the caller holds the read snapshot.</summary>
-    private async Task<IReadOnlyList<TrafficVerdict>> EvaluateInSnapshotAsync(ResolvedTarget resolved, IReadOnlyList<PacketInput> packets, bool trace,
-        CancellationToken ct)
+    /// <summary>
+    /// Decides each packet (all parsed first, so a bad one refuses the whole request): with a trace through the linear
+    /// evaluator, which explains every rule considered; without, through the compiled snapshot (same verdicts, as the
+    /// oracle property test shows).
+    /// </summary>
+    private static List<TrafficVerdict> Evaluate(TrafficModel model, IReadOnlyList<PacketInput> packets, bool trace)
     {
-        var (groups, eni, vpcId, primaryIp) = resolved;
-        var parsed = packets.Select(p => Parse(p, primaryIp)).ToList();
-        var rules = await EngineRulesAsync(groups, ct).ConfigureAwait(false);
-        var ordered = TrafficEvaluator.Order(rules.Select(r => r.Engine));
-        var engineGroups = groups.Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList();
-        var peers = new Dictionary<string, IReadOnlySet<string>>();
+        var parsed = packets.Select(p => Parse(p, model.PrimaryIp)).ToList();
         var results = new List<TrafficVerdict>(parsed.Count);
         foreach (var packet in parsed)
         {
-            IReadOnlySet<string>? peerGroups = null;
-            if (packet.Direction == TrafficDirection.Ingress && vpcId.Length > 0)
+            var peerGroups = packet.Direction == TrafficDirection.Ingress ? model.PeerGroups(packet.SourceIp.ToString()) : null;
+            Verdict verdict;
+            if (trace)
             {
-                var key = packet.SourceIp.ToString();
-                if (!peers.TryGetValue(key, out peerGroups))
-                {
-                    peers[key] = peerGroups = await PeerGroupsAsync(vpcId, key, eni?.NetworkInterfaceId, ct).ConfigureAwait(false);
-                }
+                verdict = TrafficEvaluator.Evaluate(model.EngineGroups, model.OrderedRules, packet, peerGroups, trace: true);
+            }
+            else
+            {
+                var fast = model.Compiled.Decide(packet, peerGroups);
+                verdict = new Verdict(fast.Decision, fast.Reason, fast.MatchedRule, [], fast.EvaluatedRules);
             }
 
-            var verdict = TrafficEvaluator.Evaluate(engineGroups, ordered, packet, peerGroups, trace);
             results.Add(new TrafficVerdict(verdict, verdict.MatchedRule?.Source as SecurityGroupRule));
         }
 
         return results;
+    }
+
+    /// <summary>The target's compiled model: from the cache while nothing was committed since, else read from one snapshot.</summary>
+    private Task<TrafficModel> ModelAsync(TrafficTarget target, CancellationToken ct)
+    {
+        var key = string.Join('|', caller.AccountId, target.RegionId, target.NetworkInterfaceId ?? "", target.InstanceId ?? "",
+            string.Join(',', target.SecurityGroupIds.Order(StringComparer.Ordinal)));
+        return cache.GetAsync(key, async c =>
+        {
+            await using var snapshot = await ReadSnapshot.BeginAsync(db, c).ConfigureAwait(false);
+            var (groups, eni, vpcId, primaryIp) = await TargetAsync(target, c).ConfigureAwait(false);
+            var rules = await EngineRulesAsync(groups, c).ConfigureAwait(false);
+            var engineGroups = groups.Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList();
+            var engineRules = rules.Select(r => r.Engine).ToList();
+            var peers = vpcId.Length == 0 ? [] : await PeerGroupsAsync(vpcId, eni?.NetworkInterfaceId, c).ConfigureAwait(false);
+            return new TrafficModel(groups, eni, vpcId, primaryIp, engineGroups, TrafficEvaluator.Order(engineRules),
+                CompiledEni.Compile(engineGroups, engineRules), peers);
+        }, ct);
     }
 
     /// <summary>The groups to evaluate, the ENI (none for a what-if), its VPC and its primary private IP.</summary>
@@ -155,15 +171,16 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
 
     private static IPNetwork Network(string text) => IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, text);
 
-    /// <summary>The groups of the ENI (other than the target) holding this private IP in the VPC.</summary>
-    private async Task<IReadOnlySet<string>> PeerGroupsAsync(string vpcId, string address, string? selfEniId, CancellationToken ct)
+    /// <summary>For each private IP of another ENI in the VPC, that ENI's groups.</summary>
+    private async Task<Dictionary<string, IReadOnlySet<string>>> PeerGroupsAsync(string vpcId, string? selfEniId, CancellationToken ct)
     {
-        var groups = await (from p in db.PrivateIpAddresses.AsNoTracking()
-                            join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
-                            join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
-                            where p.Address == address && e.VpcId == vpcId && e.AccountId == caller.AccountId && e.NetworkInterfaceId != selfEniId
-                            select m.SecurityGroupId).ToListAsync(ct).ConfigureAwait(false);
-        return groups.ToHashSet(StringComparer.Ordinal);
+        var rows = await (from p in db.PrivateIpAddresses.AsNoTracking()
+                          join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
+                          join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
+                          where e.VpcId == vpcId && e.AccountId == caller.AccountId && e.NetworkInterfaceId != selfEniId
+                          select new { p.Address, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false);
+        return rows.GroupBy(r => r.Address, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SecurityGroupId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     private static Packet Parse(PacketInput input, string? primaryIp)

@@ -167,5 +167,34 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
         (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Packets = tooMany })).Error("InvalidParameter", 400);
     }
 
+    [Fact]
+    public async Task Batch_CompiledPath_SeesEveryCommittedChangeAtTheNextEvaluation()
+    {
+        await Arrange();
+        var web = await CreateGroup(Vpc);
+        var ids = await Run(web, 2);
+        var peerEni = (await Instance(ids[1])).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("NetworkInterfaceId").GetString()!;
+        async Task<string> Decide(string sourceIp, int port) =>
+            (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = ids[0], Packets = new[] { new { Direction = "ingress", IpProtocol = "TCP", SourceIp = sourceIp, DestinationPort = port } } }))
+            .Ok().GetProperty("Results")[0] is var r ? r.GetProperty("Decision").GetString() + "/" + r.GetProperty("Reason").GetString() : "";
+
+        Assert.Equal("Drop/Default", await Decide("8.8.8.8", 22));
+        Assert.Equal("Drop/Default", await Decide("8.8.8.8", 22));
+        (await Client.Ecs("AuthorizeSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", web), ("Permissions.1.IpProtocol", "TCP"),
+            ("Permissions.1.PortRange", "22/22"), ("Permissions.1.SourceCidrIp", "8.8.8.0/24"))).Ok();
+        Assert.Equal("Accept/Rule", await Decide("8.8.8.8", 22));
+        var rule = (await Client.Ecs("DescribeSecurityGroupAttribute", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", web))).Ok()
+            .GetProperty("Permissions").GetProperty("Permission")[0].GetProperty("SecurityGroupRuleId").GetString()!;
+        (await Client.Ecs("RevokeSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", web), ("SecurityGroupRuleId.1", rule))).Ok();
+        Assert.Equal("Drop/Default", await Decide("8.8.8.8", 22));
+
+        // A new secondary IP on the peer shares the group at once; the inner-access policy applies at once.
+        var assigned = (await Client.Ecs("AssignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", peerEni), ("SecondaryPrivateIpAddressCount", "1")))
+            .Ok().GetProperty("AssignedPrivateIpAddressesSet").GetProperty("PrivateIpSet").GetProperty("PrivateIpAddress")[0].GetString()!;
+        Assert.Equal("Accept/InnerAccess", await Decide(assigned, 80));
+        (await Client.Ecs("ModifySecurityGroupPolicy", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", web), ("InnerAccessPolicy", "Drop"))).Ok();
+        Assert.Equal("Drop/Default", await Decide(assigned, 80));
+    }
+
     private static (string, string) Pair((string Decision, string Reason, JsonElement Body) v) => (v.Decision, v.Reason);
 }
