@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace SecurityGroups.RuleEngine;
 
 /// <summary>A verdict without a trace, as the compiled path returns it: no allocation.</summary>
@@ -50,5 +52,62 @@ public sealed class CompiledEni
         }
 
         return new FastVerdict(TrafficEvaluator.Default(_enterprise, packet.Direction), DecisionReason.Default, null, set.Rules.Count);
+    }
+
+    /// <summary>
+    /// Which peers of one family a packet with this protocol and port reaches a decision for: the minimal sorted CIDR
+    /// covers of the accepted and the dropped peer addresses (together the whole family), computed from the compiled
+    /// intervals, not by trying addresses. The intra-group policy is not applied: it depends on who holds an address,
+    /// not on the address.
+    /// </summary>
+    public (List<IPNetwork> Accepted, List<IPNetwork> Dropped) Exposure(TrafficDirection direction, int protocol, int port, int sourcePort,
+        IPAddress? local, bool ipv6)
+    {
+        var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
+        var fallback = TrafficEvaluator.Default(_enterprise, direction);
+        var accepted = new List<IPNetwork>();
+        var dropped = new List<IPNetwork>();
+        var bits = ipv6 ? 128 : 32;
+        UInt128 start = 0;
+        Decision? current = null;
+        UInt128 end = 0;
+        foreach (var (low, high, rule) in set.PeerRegions(ipv6, protocol, port, sourcePort, local))
+        {
+            var decision = rule < 0 ? fallback : set.Rules[rule].IsDrop ? Decision.Drop : Decision.Accept;
+            if (current is { } c && c != decision)
+            {
+                CidrCover.Append(c == Decision.Accept ? accepted : dropped, start, end, bits);
+                start = low;
+            }
+
+            current = decision;
+            end = high;
+        }
+
+        CidrCover.Append(current == Decision.Accept ? accepted : dropped, start, end, bits);
+        return (accepted, dropped);
+    }
+
+    /// <summary>For a packet from <paramref name="peer"/>, the destination port ranges accepted and dropped (together 1-65535).</summary>
+    public (List<PortRange> Accepted, List<PortRange> Dropped) PortExposure(TrafficDirection direction, int protocol, IPAddress peer, int sourcePort, IPAddress? local)
+    {
+        var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
+        var fallback = TrafficEvaluator.Default(_enterprise, direction);
+        var accepted = new List<PortRange>();
+        var dropped = new List<PortRange>();
+        foreach (var (low, high, rule) in set.PortRegions(protocol, peer, sourcePort, local))
+        {
+            var list = (rule < 0 ? fallback : set.Rules[rule].IsDrop ? Decision.Drop : Decision.Accept) == Decision.Accept ? accepted : dropped;
+            if (list.Count > 0 && list[^1].To == low - 1)
+            {
+                list[^1] = list[^1] with { To = high };
+            }
+            else
+            {
+                list.Add(new PortRange(low, high));
+            }
+        }
+
+        return (accepted, dropped);
     }
 }

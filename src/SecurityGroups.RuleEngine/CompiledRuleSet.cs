@@ -19,6 +19,7 @@ public sealed class CompiledRuleSet
     private readonly ulong[] _protocols;
     private readonly ulong[] _allProtocolsOnly;
     private readonly ulong[] _unrestrictedSourcePort;
+    private readonly ulong[] _unrestrictedLocal;
     private readonly IntervalIndex<int> _ports;
     private readonly IntervalIndex<int> _sourcePorts;
     private readonly IntervalIndex<uint> _peerV4;
@@ -34,6 +35,7 @@ public sealed class CompiledRuleSet
         _protocols = new ulong[Protocols * _words];
         _allProtocolsOnly = new ulong[_words];
         _unrestrictedSourcePort = new ulong[_words];
+        _unrestrictedLocal = new ulong[_words];
         var ports = new List<(int, int, int)>();
         var sourcePorts = new List<(int, int, int)>();
         var peerV4 = new List<(int, uint, uint)>();
@@ -83,6 +85,7 @@ public sealed class CompiledRuleSet
             }
             else
             {
+                _unrestrictedLocal[i >> 6] |= bit;
                 localV4.Add((i, 0, uint.MaxValue));
                 localV6.Add((i, 0, UInt128.MaxValue));
             }
@@ -138,6 +141,106 @@ public sealed class CompiledRuleSet
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Region question: for every peer address of one family, the deciding rule (position, or -1 for none) of a packet
+    /// with this protocol, destination port, source port and local address (null: only rules without a local-address
+    /// restriction can match), as maximal inclusive ranges in address order covering the whole family.
+    /// </summary>
+    public List<(UInt128 Low, UInt128 High, int Rule)> PeerRegions(bool ipv6, int protocol, int destinationPort, int sourcePort, IPAddress? local)
+    {
+        Span<ulong> fixedRow = _words <= 256 ? stackalloc ulong[_words] : new ulong[_words];
+        FixedRow(fixedRow, protocol, destinationPort, sourcePort, local, ipv6);
+        var regions = new List<(UInt128, UInt128, int)>();
+        if (ipv6)
+        {
+            for (var i = 0; i < _peerV6.Count; i++)
+            {
+                var high = i + 1 < _peerV6.Count ? _peerV6.Start(i + 1) - 1 : UInt128.MaxValue;
+                Append(regions, _peerV6.Start(i), high, First(fixedRow, _peerV6.Row(i)));
+            }
+        }
+        else
+        {
+            for (var i = 0; i < _peerV4.Count; i++)
+            {
+                var high = i + 1 < _peerV4.Count ? _peerV4.Start(i + 1) - 1 : uint.MaxValue;
+                Append(regions, _peerV4.Start(i), high, First(fixedRow, _peerV4.Row(i)));
+            }
+        }
+
+        return regions;
+    }
+
+    /// <summary>
+    /// Region question: for every destination port 1-65535, the deciding rule (position, or -1) of a packet from
+    /// <paramref name="peer"/> with this protocol, source port and local address, as maximal ranges in port order.
+    /// </summary>
+    public List<(int Low, int High, int Rule)> PortRegions(int protocol, IPAddress peer, int sourcePort, IPAddress? local)
+    {
+        var ipv6 = peer.AddressFamily == AddressFamily.InterNetworkV6;
+        Span<ulong> fixedRow = _words <= 256 ? stackalloc ulong[_words] : new ulong[_words];
+        FixedRow(fixedRow, protocol, -1, sourcePort, local, ipv6);
+        And(fixedRow, ipv6 ? _peerV6.Lookup(AddressKey.V6(peer)) : _peerV4.Lookup(AddressKey.V4(peer)));
+        var regions = new List<(UInt128, UInt128, int)>();
+        for (var i = 0; i < _ports.Count; i++)
+        {
+            var low = Math.Max(1, _ports.Start(i));
+            var high = i + 1 < _ports.Count ? _ports.Start(i + 1) - 1 : 65535;
+            if (low <= high)
+            {
+                Append(regions, (UInt128)low, (UInt128)high, First(fixedRow, _ports.Row(i)));
+            }
+        }
+
+        return regions.ConvertAll(r => ((int)r.Item1, (int)r.Item2, r.Item3));
+    }
+
+    /// <summary>The AND of every dimension but the one a region question sweeps (destination port -1: not constrained).</summary>
+    private void FixedRow(Span<ulong> row, int protocol, int destinationPort, int sourcePort, IPAddress? local, bool ipv6)
+    {
+        (protocol is >= 0 and < Protocols ? _protocols.AsSpan(protocol * _words, _words) : _allProtocolsOnly.AsSpan()).CopyTo(row);
+        if (destinationPort >= 0)
+        {
+            And(row, _ports.Lookup(destinationPort));
+        }
+
+        And(row, sourcePort >= 0 ? _sourcePorts.Lookup(sourcePort) : _unrestrictedSourcePort);
+        if (local is null || (local.AddressFamily == AddressFamily.InterNetworkV6) != ipv6)
+        {
+            And(row, _unrestrictedLocal);
+        }
+        else
+        {
+            And(row, ipv6 ? _localV6.Lookup(AddressKey.V6(local)) : _localV4.Lookup(AddressKey.V4(local)));
+        }
+    }
+
+    private static int First(ReadOnlySpan<ulong> fixedRow, ReadOnlySpan<ulong> row)
+    {
+        for (var w = 0; w < fixedRow.Length; w++)
+        {
+            var bits = fixedRow[w] & row[w];
+            if (bits != 0)
+            {
+                return (w << 6) + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Append(List<(UInt128, UInt128, int)> regions, UInt128 low, UInt128 high, int rule)
+    {
+        if (regions.Count > 0 && regions[^1].Item3 == rule)
+        {
+            regions[^1] = (regions[^1].Item1, high, rule);
+        }
+        else
+        {
+            regions.Add((low, high, rule));
+        }
     }
 
     private static void And(Span<ulong> acc, ReadOnlySpan<ulong> row)

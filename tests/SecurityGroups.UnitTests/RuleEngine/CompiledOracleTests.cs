@@ -96,6 +96,68 @@ public sealed class CompiledOracleTests
         Assert.Equal((long)RuleSets * PacketsPerSet, checkedPackets);
     }
 
+    [Fact]
+    public void RegionQuestions_AgreeWithTheOracle_AndCoverTheFamilyExactly()
+    {
+        Gen.Select(Groups, Rules, Gen.Int).Sample((groups, rules, seed) =>
+        {
+            var ordered = TrafficEvaluator.Order(rules);
+            var compiled = CompiledEni.Compile(groups, rules);
+            var random = new Random(seed);
+            for (var round = 0; round < 4; round++)
+            {
+                var probe = RandomPacket(random, rules);
+                var ipv6 = probe.SourceIp.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+                var local = probe.Direction == TrafficDirection.Ingress ? probe.DestinationIp : probe.SourceIp;
+                var (accepted, dropped) = compiled.Exposure(probe.Direction, probe.Protocol, probe.DestinationPort, probe.SourcePort, local, ipv6);
+                AssertExactCover(accepted, dropped, ipv6);
+                for (var i = 0; i < 2_000; i++)
+                {
+                    var peer = RandomPacket(random, rules) is var other && (other.SourceIp.AddressFamily == probe.SourceIp.AddressFamily)
+                        ? (random.Next(2) == 0 ? other.SourceIp : other.DestinationIp) : probe.SourceIp;
+                    var packet = probe.Direction == TrafficDirection.Ingress ? probe with { SourceIp = peer } : probe with { DestinationIp = peer };
+                    var expected = TrafficEvaluator.Evaluate(groups, ordered, packet, null, trace: false).Decision == Decision.Accept;
+                    Assert.True(expected == accepted.Any(n => n.Contains(peer)), $"{packet}: oracle accepts={expected}");
+                }
+
+                if (probe.Protocol is 6 or 17)
+                {
+                    var peerAddress = probe.Direction == TrafficDirection.Ingress ? probe.SourceIp : probe.DestinationIp;
+                    var (open, closed) = compiled.PortExposure(probe.Direction, probe.Protocol, peerAddress, probe.SourcePort, local);
+                    Assert.Equal(65535, open.Concat(closed).Sum(r => r.To - r.From + 1));
+                    for (var port = 1; port <= 65535; port += 1 + random.Next(40))
+                    {
+                        var expected = TrafficEvaluator.Evaluate(groups, ordered, probe with { DestinationPort = port }, null, trace: false).Decision == Decision.Accept;
+                        Assert.True(expected == open.Any(r => r.Contains(port)), $"port {port} of {probe}: oracle accepts={expected}");
+                    }
+                }
+            }
+        }, iter: RuleSets, threads: 2);
+    }
+
+    /// <summary>Accepted and dropped blocks tile the family without gap or overlap, and no two neighbours in one list merge into a parent block.</summary>
+    private static void AssertExactCover(List<IPNetwork> accepted, List<IPNetwork> dropped, bool ipv6)
+    {
+        var blocks = accepted.Select(n => (Net: n, Accept: true)).Concat(dropped.Select(n => (Net: n, Accept: false)))
+            .Select(b => (b.Accept, b.Net.PrefixLength, Range: ipv6 ? AddressKey.RangeV6(b.Net) : ((UInt128)AddressKey.RangeV4(b.Net).Low, (UInt128)AddressKey.RangeV4(b.Net).High)))
+            .OrderBy(b => b.Range.Item1).ToList();
+        UInt128 next = 0;
+        var max = ipv6 ? UInt128.MaxValue : uint.MaxValue;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Assert.Equal(next, blocks[i].Range.Item1);
+            if (i > 0 && blocks[i - 1].Accept == blocks[i].Accept && blocks[i - 1].PrefixLength == blocks[i].PrefixLength && blocks[i].PrefixLength > 0)
+            {
+                var size = (ipv6 ? 128 : 32) - blocks[i].PrefixLength + 1;
+                Assert.False(size < 128 && blocks[i - 1].Range.Item1 % (UInt128.One << size) == 0, "two sibling blocks should have been one");
+            }
+
+            next = blocks[i].Range.Item2 + 1;
+        }
+
+        Assert.Equal(max, blocks[^1].Range.Item2);
+    }
+
     /// <summary>A packet whose fields sit on, just inside or just outside a random rule's boundaries, or anywhere.</summary>
     private static Packet RandomPacket(Random random, EngineRule[] rules)
     {
