@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<RuleTransferService>();
         services.AddScoped<Traffic.TrafficService>();
         services.AddSingleton<Traffic.TrafficModelCache>();
+        services.AddScoped<Traffic.FindingsService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

@@ -79,4 +79,24 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
         var results = await traffic.DiagnoseAsync(target, request.SourceIp, checks, ct);
         return Ok(new DiagnoseResponse(HttpContext.Acs().RequestId, results.Select(DiagnosisView.From).ToList()));
     }
+
+    /// <summary>Which peer CIDRs reach a port (or, with <c>PeerIp</c> and no <c>Port</c>, which ports a peer reaches).</summary>
+    /// <remarks>
+    /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","Direction":"ingress","IpProtocol":"TCP","Port":22}</c> answers
+    /// <c>{"AcceptedCidrs":["10.0.0.0/8"],"DroppedCidrs":["0.0.0.0/5",…]}</c>: minimal, sorted, together the whole family
+    /// (<c>AddressFamily</c> IPv4, the default, or IPv6). Computed from the compiled rules, not by trying addresses. The
+    /// intra-group policy is left out: it depends on who holds an address, not on the address.
+    /// </remarks>
+    [HttpPost("exposure")]
+    [ProducesResponseType<ExposureResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Exposure([FromBody] ExposureRequest request, CancellationToken ct)
+    {
+        var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
+            request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds ?? []);
+        var answer = await traffic.ExposureAsync(target, new ExposureQuery(request.Direction ?? "", request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"),
+            request.Port, request.PeerIp, request.AddressFamily, request.SourcePort, request.LocalIp), ct);
+        return Ok(ExposureResponse.From(HttpContext.Acs().RequestId, answer));
+    }
 }

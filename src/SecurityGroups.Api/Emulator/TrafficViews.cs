@@ -68,3 +68,25 @@ public sealed record DiagnosisView(string IpProtocol, int Port, string Decision,
 }
 
 public sealed record DiagnoseResponse(string RequestId, IReadOnlyList<DiagnosisView> Results);
+
+public sealed record ExposureRequest(string? RegionId, string? NetworkInterfaceId, string? InstanceId, IReadOnlyList<string>? SecurityGroupIds,
+    string? Direction, string? IpProtocol, int? Port, string? PeerIp, string? AddressFamily, int? SourcePort, string? LocalIp);
+
+/// <summary>Peer CIDRs for a port question, or port ranges (as "from/to") for a peer question; the other pair is omitted.</summary>
+public sealed record ExposureResponse(
+    string RequestId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AcceptedCidrs,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedCidrs,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AcceptedPorts,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedPorts)
+{
+    public static ExposureResponse From(string requestId, Exposure e) => new(requestId,
+        e.AcceptedCidrs?.Select(n => n.ToString()).ToList(), e.DroppedCidrs?.Select(n => n.ToString()).ToList(),
+        e.AcceptedPorts?.Select(p => p.ToString()).ToList(), e.DroppedPorts?.Select(p => p.ToString()).ToList());
+}
+
+public sealed record FindingView(string Code, string Severity, string SecurityGroupId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupRuleId,
+    string Message);
+
+public sealed record FindingsResponse(string RequestId, IReadOnlyList<FindingView> Findings);

@@ -121,7 +121,7 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         return new ResolvedTarget(groups, eni, eni?.VpcId ?? groups.FirstOrDefault()?.VpcId ?? "", primaryIp);
     }
 
-    private async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(List<SecurityGroup> groups, CancellationToken ct)
+    internal async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(List<SecurityGroup> groups, CancellationToken ct)
     {
         var groupIds = groups.Select(g => g.SecurityGroupId).ToList();
         var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
@@ -183,19 +183,13 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SecurityGroupId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
+    /// <summary>The ephemeral source port assumed when a TCP or UDP packet gives none.</summary>
+    private const int DefaultSourcePort = 40000;
+
     private static Packet Parse(PacketInput input, string? primaryIp)
     {
-        var direction = input.Direction.ToLowerInvariant() switch
-        {
-            "ingress" => TrafficDirection.Ingress,
-            "egress" => TrafficDirection.Egress,
-            _ => throw new AcsException(AcsErrors.InvalidDirectionMalformed),
-        };
-        if (!IpProtocol.TryParse(input.IpProtocol, out var protocol) || protocol.Number == IpProtocol.AllNumber)
-        {
-            throw new AcsException(AcsErrors.InvalidIpProtocolValueNotSupported);
-        }
-
+        var direction = ParseDirection(input.Direction);
+        var protocol = ParseProtocol(input.IpProtocol);
         var source = Address(input.SourceIp ?? (direction == TrafficDirection.Egress ? primaryIp : null), "SourceIp");
         var destination = Address(input.DestinationIp ?? (direction == TrafficDirection.Ingress ? primaryIp : null), "DestinationIp");
         if (source.AddressFamily != destination.AddressFamily)
@@ -204,12 +198,27 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         }
 
         var ports = protocol.HasPorts;
-        var destinationPort = ports ? input.DestinationPort is >= 1 and <= 65535 ? input.DestinationPort.Value
-            : throw new AcsException(AcsErrors.InvalidParameter, "DestinationPort") : -1;
-        var sourcePort = ports ? input.SourcePort is null ? 40000 : input.SourcePort is >= 1 and <= 65535 ? input.SourcePort.Value
-            : throw new AcsException(AcsErrors.InvalidParameter, "SourcePort") : -1;
+        var destinationPort = ports ? ValidPort(input.DestinationPort, "DestinationPort") : -1;
+        var sourcePort = ports ? input.SourcePort is null ? DefaultSourcePort : ValidPort(input.SourcePort, "SourcePort") : -1;
         return new Packet(direction, protocol.Number, source, sourcePort, destination, destinationPort);
     }
+
+    private static TrafficDirection ParseDirection(string? text) => text?.ToLowerInvariant() switch
+    {
+        "ingress" => TrafficDirection.Ingress,
+        "egress" => TrafficDirection.Egress,
+        null => throw new AcsException(AcsErrors.MissingParameter, "Direction"),
+        _ => throw new AcsException(AcsErrors.InvalidDirectionMalformed),
+    };
+
+    /// <summary>A packet's protocol: a name or number, not ALL (a packet has one protocol).</summary>
+    private static IpProtocol ParseProtocol(string? text) =>
+        IpProtocol.TryParse(text, out var protocol) && protocol.Number != IpProtocol.AllNumber
+            ? protocol
+            : throw new AcsException(text is null ? AcsErrors.MissingParameter : AcsErrors.InvalidIpProtocolValueNotSupported, "IpProtocol");
+
+    private static int ValidPort(int? port, string name) =>
+        port is >= 1 and <= 65535 ? port.Value : throw new AcsException(AcsErrors.InvalidParameter, name);
 
     private static IPAddress Address(string? text, string name) =>
         text is not null && IPAddress.TryParse(text, out var address) && !text.Contains('%', StringComparison.Ordinal)

@@ -135,6 +135,31 @@ public sealed class CompiledOracleTests
         }, iter: RuleSets, threads: 2);
     }
 
+    [Fact]
+    public void ShadowAnalysis_IsSound_ACoveringRuleMatchesEveryPacketTheCoveredRuleMatches()
+    {
+        var covers = 0L;
+        Gen.Select(Rules, Gen.Int).Sample((rules, seed) =>
+        {
+            var random = new Random(seed);
+            var ordered = TrafficEvaluator.Order(rules);
+            foreach (var (rule, by) in RuleAnalysis.Shadowed(ordered))
+            {
+                Interlocked.Increment(ref covers);
+                for (var i = 0; i < 200; i++)
+                {
+                    var packet = RandomPacket(random, [rule]);
+                    if (TrafficEvaluator.Match(rule, packet) == Mismatch.None)
+                    {
+                        Assert.True(TrafficEvaluator.Match(by, packet) == Mismatch.None, $"{by.RuleId} should match {packet} as it covers {rule.RuleId}");
+                    }
+                }
+            }
+        }, iter: RuleSets, threads: 2);
+
+        Assert.True(covers > 0, "the generated rule sets should contain shadowed rules");
+    }
+
     /// <summary>Accepted and dropped blocks tile the family without gap or overlap, and no two neighbours in one list merge into a parent block.</summary>
     private static void AssertExactCover(List<IPNetwork> accepted, List<IPNetwork> dropped, bool ipv6)
     {

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Traffic;
+
+namespace SecurityGroups.Api.Emulator;
+
+/// <summary>Problems in a region's groups: open management ports, rules that never decide, empty groups, lists that eat the ENI quota.</summary>
+[Produces("application/json")]
+public sealed class FindingsController(FindingsService findings) : ControllerBase
+{
+    /// <summary>Findings for the region's groups, most severe first.</summary>
+    /// <remarks>
+    /// Codes: ManagementPortOpenToInternet and AllPortsOpenToInternet (High), ShadowedRule and ListEatsEniRuleQuota (Medium),
+    /// RedundantRule and EmptyGroup (Low). Also served at <c>/_emulator/traffic/findings</c>.
+    /// </remarks>
+    [HttpGet("_emulator/findings")]
+    [HttpGet("_emulator/traffic/findings")]
+    [ProducesResponseType<FindingsResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
+    public async Task<IActionResult> Get([FromQuery] string? regionId, CancellationToken ct)
+    {
+        var found = await findings.FindAsync(regionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"), ct);
+        return Ok(new FindingsResponse(HttpContext.Acs().RequestId, found.Select(f => new FindingView(f.Code, f.Severity, f.SecurityGroupId,
+            f.SecurityGroupRuleId.Length > 0 ? f.SecurityGroupRuleId : null, f.Message)).ToList()));
+    }
+}

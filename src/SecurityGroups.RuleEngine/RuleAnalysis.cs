@@ -1,0 +1,118 @@
+using System.Net;
+
+namespace SecurityGroups.RuleEngine;
+
+/// <summary>Static analysis of one group's rules, for findings: shadowing and internet exposure. Pure, like the evaluator.</summary>
+public static class RuleAnalysis
+{
+    private static readonly int[] ManagementPorts = [22, 3389];
+
+    /// <summary>
+    /// For each rule that can never decide because one earlier rule (in evaluation order, same direction) matches every
+    /// packet it matches, that rule and the earlier one. Only single-rule covers are found (a rule covered by the union of
+    /// several is not reported), so every pair reported is certain.
+    /// </summary>
+    public static List<(EngineRule Rule, EngineRule CoveredBy)> Shadowed(IReadOnlyList<EngineRule> orderedRules)
+    {
+        var found = new List<(EngineRule, EngineRule)>();
+        for (var i = 0; i < orderedRules.Count; i++)
+        {
+            var rule = orderedRules[i];
+            if (rule.Peers.Count == 0)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (orderedRules[j].Direction == rule.Direction && Covers(orderedRules[j], rule))
+                {
+                    found.Add((rule, orderedRules[j]));
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="outer"/> matches every packet <paramref name="inner"/> matches.</summary>
+    public static bool Covers(EngineRule outer, EngineRule inner)
+    {
+        if (outer.Protocol.Number != IpProtocol.AllNumber && outer.Protocol.Number != inner.Protocol.Number)
+        {
+            return false;
+        }
+
+        var portsMatter = inner.Protocol.Number == IpProtocol.AllNumber || inner.Protocol.HasPorts;
+        if (portsMatter && !inner.Ports.All(r => outer.Ports.Any(o => Within(r, o))))
+        {
+            return false;
+        }
+
+        if (outer.SourcePorts is { IsAny: false } outerSource && (inner.SourcePorts is not { IsAny: false } innerSource || !Within(innerSource, outerSource)))
+        {
+            return false;
+        }
+
+        if (outer.LocalAddress is { } outerLocal && (inner.LocalAddress is not { } innerLocal || !Within(innerLocal, outerLocal)))
+        {
+            return false;
+        }
+
+        return inner.Peers.All(p => outer.Peers.Any(o => Within(p, o)));
+    }
+
+    /// <summary>
+    /// Whether an inbound Accept rule opens a management port (22, 3389) to a whole family (0.0.0.0/0 or ::/0) and
+    /// actually decides some of that traffic in <paramref name="ingress"/> (no earlier rule takes it all), returning the ports.
+    /// </summary>
+    public static List<int> OpenManagementPorts(EngineRule rule, CompiledRuleSet ingress, int sourcePort)
+    {
+        var open = new List<int>();
+        if (rule.Direction != TrafficDirection.Ingress || rule.IsDrop || (rule.Protocol.Number != IpProtocol.AllNumber && rule.Protocol.Number != IpProtocol.Tcp.Number))
+        {
+            return open;
+        }
+
+        var position = IndexOf(ingress.Rules, rule);
+        foreach (var world in rule.Peers.Where(p => p.PrefixLength == 0))
+        {
+            foreach (var port in ManagementPorts)
+            {
+                if (!open.Contains(port) && rule.Ports.Any(r => r.Contains(port)) && ingress.PeerRegions(!AddressKey.IsV4(world), IpProtocol.Tcp.Number, port,
+                        sourcePort, rule.LocalAddress?.BaseAddress).Any(region => region.Rule == position))
+                {
+                    open.Add(port);
+                }
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>Whether an inbound Accept rule opens every port (or every protocol) to a whole family.</summary>
+    public static bool OpensAllPortsToTheWorld(EngineRule rule) =>
+        rule.Direction == TrafficDirection.Ingress && !rule.IsDrop && rule.Peers.Any(p => p.PrefixLength == 0)
+        && (rule.Protocol.Number == IpProtocol.AllNumber
+            || (rule.Protocol.HasPorts && rule.Ports.Any(r => r.IsAny || (r.From <= 1 && r.To >= 65535))));
+
+    private static int IndexOf(IReadOnlyList<EngineRule> rules, EngineRule rule)
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (ReferenceEquals(rules[i], rule))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Within(PortRange inner, PortRange outer) =>
+        outer.IsAny || (!inner.IsAny && inner.From >= outer.From && inner.To <= outer.To);
+
+    private static bool Within(IPNetwork inner, IPNetwork outer) =>
+        inner.BaseAddress.AddressFamily == outer.BaseAddress.AddressFamily && inner.PrefixLength >= outer.PrefixLength && outer.Contains(inner.BaseAddress);
+}
