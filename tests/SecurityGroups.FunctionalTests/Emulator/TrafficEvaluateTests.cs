@@ -73,6 +73,22 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
     }
 
     [Fact]
+    public async Task GroupReferences_MatchSecondaryPrivateIpsOfMembers_OpenQuestion4()
+    {
+        await Arrange();
+        var web = await CreateGroup(Vpc);
+        var db = await CreateGroup(Vpc);
+        var database = (await Run(db))[0];
+        var eni = await Eni(("SecurityGroupId", web), ("SecondaryPrivateIpAddressCount", "1"));
+        (await Client.Ecs("AuthorizeSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", db), ("Permissions.1.IpProtocol", "TCP"),
+            ("Permissions.1.PortRange", "5432/5432"), ("Permissions.1.SourceGroupId", web))).Ok();
+        var secondary = (await NetworkInterface(eni)).GetProperty("PrivateIpSets").GetProperty("PrivateIpSet").EnumerateArray()
+            .First(p => !p.GetProperty("Primary").GetBoolean()).GetProperty("PrivateIpAddress").GetString()!;
+
+        Assert.Equal(("Accept", "Rule"), Pair(await Decide(database, "ingress", "TCP", secondary, 5432)));
+    }
+
+    [Fact]
     public async Task PrefixListEdits_ApplyAtOnce()
     {
         await Arrange();
