@@ -29,7 +29,7 @@ public static class EngineFixture
     }
 
     /// <summary>Inbound packets that match no rule at all: the linear scan's worst case (every ingress rule tried).</summary>
-    public static Packet WorstCase => new(TrafficDirection.Ingress, 47, IPAddress.Parse("203.0.113.9"), -1, IPAddress.Parse("192.168.0.10"), -1);
+    public static readonly Packet WorstCase = new(TrafficDirection.Ingress, 47, IPAddress.Parse("203.0.113.9"), -1, IPAddress.Parse("192.168.0.10"), -1);
 
     /// <summary>Mixed traffic: a quarter aimed at a random rule, the rest random TCP/UDP/ICMP in both directions.</summary>
     public static Packet[] Mixed(EngineRule[] rules, int count = 4096, int seed = 7)

@@ -313,6 +313,13 @@ describe('provisioning script: network, groups, rules, instances, an extra ENI, 
       assert.equal(sshCheck.Decision, 'Drop');
       assert.equal(sshCheck.Suggestion.Action, 'AuthorizeSecurityGroup');
       assert.equal(sshCheck.Suggestion.Parameters['Permissions.1.SourceCidrIp'], '203.0.113.7/32');
+      const exposure = await traffic('exposure', { RegionId: REGION, InstanceId: web1, Direction: 'ingress', IpProtocol: 'TCP', Port: 22 });
+      assert.deepEqual(exposure.AcceptedCidrs, ['10.0.0.0/8'], 'only 10/8 reaches SSH');
+      assert.deepEqual(exposure.DroppedCidrs, ['0.0.0.0/5', '8.0.0.0/7', '11.0.0.0/8', '12.0.0.0/6', '16.0.0.0/4', '32.0.0.0/3', '64.0.0.0/2', '128.0.0.0/1']);
+      const findings = await rawFetch(`/_emulator/findings?RegionId=${REGION}`);
+      assert.equal(findings.status, 200, findings.text);
+      const mine = findings.json.Findings.filter((f) => f.SecurityGroupId === A || f.SecurityGroupId === B);
+      assert.ok(!mine.some((f) => f.Severity === 'High'), `no high finding for SSH from 10/8: ${JSON.stringify(mine)}`);
 
       // A: both primaries (.1, .2) and the ENI (.3, .4); B: the first primary (.1) and the ENI (.3, .4).
       assert.deepEqual(await capacity(driver, A), { EcsCount: 2, AvailableInstanceAmount: 6000 - 4 });
