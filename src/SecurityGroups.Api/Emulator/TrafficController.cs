@@ -27,7 +27,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
             request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds ?? []);
         var batch = request.Packets is not null;
         var packets = batch
-            ? request.Packets!.Select(p => new PacketInput(p.Direction ?? "", p.IpProtocol ?? "", p.SourceIp, p.SourcePort, p.DestinationIp, p.DestinationPort)).ToList()
+            ? request.Packets!.Select(p => p is null ? throw new AcsException(AcsErrors.MissingParameter, "Packets") : new PacketInput(p.Direction ?? "", p.IpProtocol ?? "", p.SourceIp, p.SourcePort, p.DestinationIp, p.DestinationPort)).ToList()
             : [new PacketInput(request.Direction ?? throw new AcsException(AcsErrors.MissingParameter, "Direction"),
                 request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"),
                 request.SourceIp, request.SourcePort, request.DestinationIp, request.DestinationPort)];
@@ -74,7 +74,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     {
         var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
             request.NetworkInterfaceId, request.InstanceId, []);
-        var checks = request.Checks?.Select(c => new DiagnosisCheck(c.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "Checks.IpProtocol"), c.Port))
+        var checks = request.Checks?.Select(c => c is null ? throw new AcsException(AcsErrors.MissingParameter, "Checks") : new DiagnosisCheck(c.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "Checks.IpProtocol"), c.Port))
             .ToList();
         var results = await traffic.DiagnoseAsync(target, request.SourceIp, checks, ct);
         return Ok(new DiagnoseResponse(HttpContext.Acs().RequestId, results.Select(DiagnosisView.From).ToList()));
