@@ -23,13 +23,12 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Evaluate([FromBody] EvaluateRequest request, CancellationToken ct)
     {
-        var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
-            request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds ?? []);
+        var target = Target(request.RegionId, request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds);
         var batch = request.Packets is not null;
         var packets = batch
             ? request.Packets!.Select(p => p is null ? throw new AcsException(AcsErrors.MissingParameter, "Packets") : new PacketInput(p.Direction ?? "", p.IpProtocol ?? "", p.SourceIp, p.SourcePort, p.DestinationIp, p.DestinationPort)).ToList()
-            : [new PacketInput(request.Direction ?? throw new AcsException(AcsErrors.MissingParameter, "Direction"),
-                request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"),
+            : [new PacketInput(Required(request.Direction, "Direction"),
+                Required(request.IpProtocol, "IpProtocol"),
                 request.SourceIp, request.SourcePort, request.DestinationIp, request.DestinationPort)];
         var verdicts = await traffic.EvaluateAsync(target, packets, trace: !batch || request.IncludeTrace == true, ct);
         var results = verdicts.Select(v => VerdictView.From(v, !batch || request.IncludeTrace == true)).ToList();
@@ -49,12 +48,12 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Reachability([FromBody] ReachabilityRequest request, CancellationToken ct)
     {
-        var source = request.Source ?? throw new AcsException(AcsErrors.MissingParameter, "Source");
-        var destination = request.Destination ?? throw new AcsException(AcsErrors.MissingParameter, "Destination");
-        var answer = await traffic.ReachabilityAsync(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
+        var source = Required(request.Source, "Source");
+        var destination = Required(request.Destination, "Destination");
+        var answer = await traffic.ReachabilityAsync(Required(request.RegionId, "RegionId"),
             new TrafficEndpoint(source.InstanceId, source.NetworkInterfaceId, source.Ip),
             new TrafficEndpoint(destination.InstanceId, destination.NetworkInterfaceId, null),
-            request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"), request.DestinationPort, ct);
+            Required(request.IpProtocol, "IpProtocol"), request.DestinationPort, ct);
         return Ok(new ReachabilityResponse(HttpContext.Acs().RequestId, answer.Reachable,
             answer.Egress is { } egress ? VerdictView.From(egress, true) : null, VerdictView.From(answer.Ingress, true)));
     }
@@ -72,9 +71,8 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Diagnose([FromBody] DiagnoseRequest request, CancellationToken ct)
     {
-        var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
-            request.NetworkInterfaceId, request.InstanceId, []);
-        var checks = request.Checks?.Select(c => c is null ? throw new AcsException(AcsErrors.MissingParameter, "Checks") : new DiagnosisCheck(c.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "Checks.IpProtocol"), c.Port))
+        var target = Target(request.RegionId, request.NetworkInterfaceId, request.InstanceId, null);
+        var checks = request.Checks?.Select(c => c is null ? throw new AcsException(AcsErrors.MissingParameter, "Checks") : new DiagnosisCheck(Required(c.IpProtocol, "Checks.IpProtocol"), c.Port))
             .ToList();
         var results = await traffic.DiagnoseAsync(target, request.SourceIp, checks, ct);
         return Ok(new DiagnoseResponse(HttpContext.Acs().RequestId, results.Select(DiagnosisView.From).ToList()));
@@ -93,10 +91,15 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Exposure([FromBody] ExposureRequest request, CancellationToken ct)
     {
-        var target = new TrafficTarget(request.RegionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"),
-            request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds ?? []);
-        var answer = await traffic.ExposureAsync(target, new ExposureQuery(request.Direction ?? "", request.IpProtocol ?? throw new AcsException(AcsErrors.MissingParameter, "IpProtocol"),
+        var target = Target(request.RegionId, request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds);
+        var answer = await traffic.ExposureAsync(target, new ExposureQuery(request.Direction, Required(request.IpProtocol, "IpProtocol"),
             request.Port, request.PeerIp, request.AddressFamily, request.SourcePort, request.LocalIp), ct);
         return Ok(ExposureResponse.From(HttpContext.Acs().RequestId, answer));
     }
+
+    private static TrafficTarget Target(string? regionId, string? networkInterfaceId, string? instanceId, IReadOnlyList<string>? securityGroupIds) =>
+        new(Required(regionId, "RegionId"), networkInterfaceId, instanceId, securityGroupIds ?? []);
+
+    private static T Required<T>(T? value, string name)
+        where T : class => value ?? throw new AcsException(AcsErrors.MissingParameter, name);
 }

@@ -5,7 +5,7 @@ using SecurityGroups.RuleEngine;
 namespace SecurityGroups.Domain.Traffic;
 
 /// <summary>An exposure question: which peers reach this port, or (with <see cref="PeerIp"/> and no port) which ports this peer reaches.</summary>
-public sealed record ExposureQuery(string Direction, string IpProtocol, int? Port, string? PeerIp, string? AddressFamily, int? SourcePort, string? LocalIp);
+public sealed record ExposureQuery(string? Direction, string IpProtocol, int? Port, string? PeerIp, string? AddressFamily, int? SourcePort, string? LocalIp);
 
 /// <summary>The answer: accepted and dropped peer CIDRs (for a port), or accepted and dropped port ranges (for a peer).</summary>
 public sealed record Exposure(IReadOnlyList<IPNetwork>? AcceptedCidrs, IReadOnlyList<IPNetwork>? DroppedCidrs,

@@ -1,21 +1,9 @@
-using System.Text;
 using System.Text.Json;
-using SecurityGroups.FunctionalTests.Instances;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
 
-public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTest(factory)
+public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : TrafficTest(factory)
 {
-    private async Task<AcsResult> Post(string path, object body) =>
-        await Client.Send(new HttpRequestMessage(HttpMethod.Post, "/_emulator/traffic/" + path)
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
-        });
-
-    private Task<AcsResult> Authorize(string group, params (string, string)[] permission) =>
-        Client.Ecs("AuthorizeSecurityGroup", [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group),
-            .. permission.Select(p => ("Permissions.1." + p.Item1, p.Item2))]);
-
     [Fact]
     public async Task Reachability_NeedsEgressAtSourceAndIngressAtDestination()
     {
@@ -26,19 +14,19 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
         var dbInstance = (await Run(db))[0];
         var query = new { RegionId = "cn-hangzhou", Source = new { InstanceId = appInstance }, Destination = new { InstanceId = dbInstance }, IpProtocol = "TCP", DestinationPort = 5432 };
 
-        var before = (await Post("reachability", query)).Ok();
+        var before = (await Traffic("reachability", query)).Ok();
         Assert.False(before.GetProperty("Reachable").GetBoolean());
         Assert.Equal("Accept", before.GetProperty("Egress").GetProperty("Decision").GetString());
         Assert.Equal("Default", before.GetProperty("Ingress").GetProperty("Reason").GetString());
 
         (await Authorize(db, ("IpProtocol", "TCP"), ("PortRange", "5432/5432"), ("SourceGroupId", app))).Ok();
-        var after = (await Post("reachability", query)).Ok();
+        var after = (await Traffic("reachability", query)).Ok();
         Assert.True(after.GetProperty("Reachable").GetBoolean());
         Assert.Equal("Rule", after.GetProperty("Ingress").GetProperty("Reason").GetString());
 
         (await Client.Ecs("AuthorizeSecurityGroupEgress", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", app), ("Permissions.1.IpProtocol", "TCP"),
             ("Permissions.1.PortRange", "5432/5432"), ("Permissions.1.DestCidrIp", "0.0.0.0/0"), ("Permissions.1.Policy", "Drop"))).Ok();
-        var blocked = (await Post("reachability", query)).Ok();
+        var blocked = (await Traffic("reachability", query)).Ok();
         Assert.False(blocked.GetProperty("Reachable").GetBoolean());
         Assert.Equal("Drop", blocked.GetProperty("Egress").GetProperty("Decision").GetString());
         Assert.Equal("Accept", blocked.GetProperty("Ingress").GetProperty("Decision").GetString());
@@ -52,18 +40,18 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
         var instance = (await Run(web))[0];
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "443/443"), ("SourceCidrIp", "0.0.0.0/0"))).Ok();
 
-        var body = (await Post("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "203.0.113.5" }, Destination = new { InstanceId = instance },
+        var body = (await Traffic("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "203.0.113.5" }, Destination = new { InstanceId = instance },
             IpProtocol = "TCP", DestinationPort = 443 })).Ok();
         Assert.True(body.GetProperty("Reachable").GetBoolean());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("Egress").ValueKind);
 
-        (await Post("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "203.0.113.5" }, Destination = new { InstanceId = "i-missing" },
+        (await Traffic("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "203.0.113.5" }, Destination = new { InstanceId = "i-missing" },
             IpProtocol = "TCP", DestinationPort = 443 })).Error("InvalidInstanceId.NotFound", 404);
-        (await Post("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "nope" }, Destination = new { InstanceId = instance },
+        (await Traffic("reachability", new { RegionId = "cn-hangzhou", Source = new { Ip = "nope" }, Destination = new { InstanceId = instance },
             IpProtocol = "TCP", DestinationPort = 443 })).Error("InvalidParameter", 400);
-        (await Post("reachability", new { RegionId = "cn-hangzhou", Source = new { }, Destination = new { InstanceId = instance },
+        (await Traffic("reachability", new { RegionId = "cn-hangzhou", Source = new { }, Destination = new { InstanceId = instance },
             IpProtocol = "TCP", DestinationPort = 443 })).Error("MissingParameter", 400);
-        (await Post("reachability", new { RegionId = "cn-hangzhou", Destination = new { InstanceId = instance }, IpProtocol = "TCP", DestinationPort = 443 }))
+        (await Traffic("reachability", new { RegionId = "cn-hangzhou", Destination = new { InstanceId = instance }, IpProtocol = "TCP", DestinationPort = 443 }))
             .Error("MissingParameter", 400);
     }
 
@@ -76,7 +64,7 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "80/80"), ("SourceCidrIp", "0.0.0.0/0"))).Ok();
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "443/443"), ("SourceCidrIp", "0.0.0.0/0"), ("Policy", "Drop"), ("Priority", "10"))).Ok();
 
-        var body = (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "203.0.113.7" })).Ok();
+        var body = (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "203.0.113.7" })).Ok();
         var results = body.GetProperty("Results").EnumerateArray().ToDictionary(r => r.GetProperty("IpProtocol").GetString() + "/" + r.GetProperty("Port").GetInt32());
 
         Assert.Equal(["ICMP/-1", "TCP/22", "TCP/80", "TCP/443", "TCP/3389", "TCP/8080"], results.Keys);
@@ -101,7 +89,7 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
             (await Client.Ecs("AuthorizeSecurityGroup", fix)).Ok();
         }
 
-        var again = (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "203.0.113.7" })).Ok()
+        var again = (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "203.0.113.7" })).Ok()
             .GetProperty("Results").EnumerateArray().ToDictionary(r => r.GetProperty("IpProtocol").GetString() + "/" + r.GetProperty("Port").GetInt32());
         Assert.Equal("Accept", again["TCP/22"].GetProperty("Decision").GetString());
         Assert.Equal("Accept", again["TCP/443"].GetProperty("Decision").GetString());
@@ -116,7 +104,7 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
         var instance = (await Run(web))[0];
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "5432/5432"), ("SourceCidrIp", "0.0.0.0/0"), ("Policy", "Drop"), ("Priority", "1"))).Ok();
 
-        var body = (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "0.0.0.0/0",
+        var body = (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "0.0.0.0/0",
             Checks = new object[] { new { IpProtocol = "TCP", Port = 22 }, new { IpProtocol = "TCP", Port = 5432 } } })).Ok();
         var results = body.GetProperty("Results").EnumerateArray().ToList();
 
@@ -128,11 +116,11 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : InstanceTes
         Assert.Equal(results[1].GetProperty("MatchedRule").GetProperty("SecurityGroupRuleId").GetString(),
             revoke.GetProperty("Parameters").GetProperty("SecurityGroupRuleId.1").GetString());
 
-        (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance })).Error("MissingParameter", 400);
-        (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "10.0.0.0/99" })).Error("InvalidParameter", 400);
-        (await Post("diagnose", new { RegionId = "cn-hangzhou", SourceIp = "1.2.3.4" })).Error("MissingParameter", 400);
-        (await Post("diagnose", new { RegionId = "cn-hangzhou", NetworkInterfaceId = "eni-missing", SourceIp = "1.2.3.4" })).Error("InvalidEniId.NotFound", 404);
-        (await Post("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "1.2.3.4", Checks = new[] { new { IpProtocol = "SCTP", Port = 1 } } }))
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance })).Error("MissingParameter", 400);
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "10.0.0.0/99" })).Error("InvalidParameter", 400);
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", SourceIp = "1.2.3.4" })).Error("MissingParameter", 400);
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", NetworkInterfaceId = "eni-missing", SourceIp = "1.2.3.4" })).Error("InvalidEniId.NotFound", 404);
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "1.2.3.4", Checks = new[] { new { IpProtocol = "SCTP", Port = 1 } } }))
             .Error("InvalidIpProtocol.ValueNotSupported", 400);
     }
 }

@@ -1,20 +1,12 @@
-using System.Text;
 using System.Text.Json;
-using SecurityGroups.FunctionalTests.Instances;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
 
-public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest(factory)
+public sealed class TrafficEvaluateTests(EmulatorFactory factory) : TrafficTest(factory)
 {
-    private async Task<AcsResult> Evaluate(object body) =>
-        await Client.Send(new HttpRequestMessage(HttpMethod.Post, "/_emulator/traffic/evaluate")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
-        });
-
     private async Task<(string Decision, string Reason, JsonElement Body)> Decide(string instance, string direction, string protocol, string peerIp, int? port)
     {
-        var body = (await Evaluate(direction == "ingress"
+        var body = (await Traffic("evaluate", direction == "ingress"
             ? new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = direction, IpProtocol = protocol, SourceIp = peerIp, DestinationPort = port }
             : (object)new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = direction, IpProtocol = protocol, DestinationIp = peerIp, DestinationPort = port })).Ok();
         return (body.GetProperty("Decision").GetString()!, body.GetProperty("Reason").GetString()!, body);
@@ -136,7 +128,7 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
         var instance = (await Run(enterprise))[0];
 
         Assert.Equal(("Drop", "Default"), Pair(await Decide(instance, "egress", "TCP", "1.2.3.4", 443)));
-        var whatIf = (await Evaluate(new { RegionId = "cn-hangzhou", SecurityGroupIds = new[] { enterprise }, Direction = "ingress", IpProtocol = "UDP",
+        var whatIf = (await Traffic("evaluate", new { RegionId = "cn-hangzhou", SecurityGroupIds = new[] { enterprise }, Direction = "ingress", IpProtocol = "UDP",
             SourceIp = "10.0.0.1", DestinationIp = "192.168.1.1", DestinationPort = 53 })).Ok();
         Assert.Equal("Drop", whatIf.GetProperty("Decision").GetString());
     }
@@ -151,7 +143,7 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
             ("Permissions.1.PortRange", "1/1000"), ("Permissions.1.SourceCidrIp", "10.0.0.0/8"))).Ok();
         var packets = Enumerable.Range(1, 2000).Select(p => new { Direction = "ingress", IpProtocol = "TCP", SourceIp = "10.1.2.3", DestinationPort = p }).ToArray();
 
-        var body = (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Packets = packets })).Ok();
+        var body = (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Packets = packets })).Ok();
 
         var results = body.GetProperty("Results").EnumerateArray().ToList();
         Assert.Equal(2000, results.Count);
@@ -167,20 +159,20 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
         var web = await CreateGroup(Vpc);
         var instance = (await Run(web))[0];
 
-        (await Evaluate(new { RegionId = "cn-hangzhou", NetworkInterfaceId = "eni-nope", Direction = "ingress", IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", NetworkInterfaceId = "eni-nope", Direction = "ingress", IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
             .Error("InvalidEniId.NotFound", 404);
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "not-an-ip", DestinationPort = 22 }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "not-an-ip", DestinationPort = 22 }))
             .Error("InvalidParameter", 400);
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "sideways", IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "sideways", IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
             .Error("InvalidDirection.Malformed", 400);
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "1.1.1.1" }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "1.1.1.1" }))
             .Error("InvalidParameter", 400);
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, IpProtocol = "TCP", SourceIp = "1.1.1.1", DestinationPort = 22 }))
             .Error("MissingParameter", 400);
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "2001:db8::1", DestinationPort = 22 }))
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", SourceIp = "2001:db8::1", DestinationPort = 22 }))
             .Error("InvalidParameter.Conflict", 400);
         var tooMany = Enumerable.Range(0, 10001).Select(_ => new { Direction = "ingress", IpProtocol = "ICMP", SourceIp = "1.1.1.1" }).ToArray();
-        (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = instance, Packets = tooMany })).Error("InvalidParameter", 400);
+        (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = instance, Packets = tooMany })).Error("InvalidParameter", 400);
     }
 
     [Fact]
@@ -191,7 +183,7 @@ public sealed class TrafficEvaluateTests(EmulatorFactory factory) : InstanceTest
         var ids = await Run(web, 2);
         var peerEni = (await Instance(ids[1])).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("NetworkInterfaceId").GetString()!;
         async Task<string> Decide(string sourceIp, int port) =>
-            (await Evaluate(new { RegionId = "cn-hangzhou", InstanceId = ids[0], Packets = new[] { new { Direction = "ingress", IpProtocol = "TCP", SourceIp = sourceIp, DestinationPort = port } } }))
+            (await Traffic("evaluate", new { RegionId = "cn-hangzhou", InstanceId = ids[0], Packets = new[] { new { Direction = "ingress", IpProtocol = "TCP", SourceIp = sourceIp, DestinationPort = port } } }))
             .Ok().GetProperty("Results")[0] is var r ? r.GetProperty("Decision").GetString() + "/" + r.GetProperty("Reason").GetString() : "";
 
         Assert.Equal("Drop/Default", await Decide("8.8.8.8", 22));

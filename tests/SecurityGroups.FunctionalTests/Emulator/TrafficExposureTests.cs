@@ -1,21 +1,9 @@
-using System.Text;
 using System.Text.Json;
-using SecurityGroups.FunctionalTests.Instances;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
 
-public sealed class TrafficExposureTests(EmulatorFactory factory) : InstanceTest(factory)
+public sealed class TrafficExposureTests(EmulatorFactory factory) : TrafficTest(factory)
 {
-    private async Task<AcsResult> Exposure(object body) =>
-        await Client.Send(new HttpRequestMessage(HttpMethod.Post, "/_emulator/traffic/exposure")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
-        });
-
-    private Task<AcsResult> Authorize(string group, params (string, string)[] permission) =>
-        Client.Ecs("AuthorizeSecurityGroup", [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group),
-            .. permission.Select(p => ("Permissions.1." + p.Item1, p.Item2))]);
-
     private static List<string> Strings(JsonElement body, string name) => body.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToList();
 
     [Fact]
@@ -27,7 +15,7 @@ public sealed class TrafficExposureTests(EmulatorFactory factory) : InstanceTest
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "5"))).Ok();
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.1.0.0/16"), ("Priority", "1"), ("Policy", "Drop"))).Ok();
 
-        var body = (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 22 })).Ok();
+        var body = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 22 })).Ok();
 
         Assert.Equal(["10.0.0.0/16", "10.2.0.0/15", "10.4.0.0/14", "10.8.0.0/13", "10.16.0.0/12", "10.32.0.0/11", "10.64.0.0/10", "10.128.0.0/9"],
             Strings(body, "AcceptedCidrs"));
@@ -36,10 +24,10 @@ public sealed class TrafficExposureTests(EmulatorFactory factory) : InstanceTest
         Assert.Contains("10.1.0.0/16", dropped);
         Assert.Equal("128.0.0.0/1", dropped[^1]);
 
-        var other = (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 80 })).Ok();
+        var other = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 80 })).Ok();
         Assert.Empty(Strings(other, "AcceptedCidrs"));
         Assert.Equal(["0.0.0.0/0"], Strings(other, "DroppedCidrs"));
-        var v6 = (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "egress", IpProtocol = "UDP", Port = 53, AddressFamily = "IPv6" })).Ok();
+        var v6 = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "egress", IpProtocol = "UDP", Port = 53, AddressFamily = "IPv6" })).Ok();
         Assert.Equal(["::/0"], Strings(v6, "AcceptedCidrs"));
     }
 
@@ -52,17 +40,17 @@ public sealed class TrafficExposureTests(EmulatorFactory factory) : InstanceTest
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "1000/2000"), ("SourceCidrIp", "192.0.2.0/24"))).Ok();
         (await Authorize(web, ("IpProtocol", "TCP"), ("PortRange", "1500/1500"), ("SourceCidrIp", "0.0.0.0/0"), ("Policy", "Drop"))).Ok();
 
-        var body = (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", PeerIp = "192.0.2.7" })).Ok();
+        var body = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", PeerIp = "192.0.2.7" })).Ok();
         Assert.Equal(["1000/1499", "1501/2000"], Strings(body, "AcceptedPorts"));
         Assert.Equal(["1/999", "1500/1500", "2001/65535"], Strings(body, "DroppedPorts"));
         Assert.False(body.TryGetProperty("AcceptedCidrs", out _));
 
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP" })).Error("InvalidParameter", 400);
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 70000 })).Error("InvalidParameter", 400);
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "up", IpProtocol = "TCP", Port = 1 })).Error("InvalidDirection.Malformed", 400);
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "ALL", Port = 1 })).Error("InvalidIpProtocol.ValueNotSupported", 400);
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 1, AddressFamily = "IPv5" })).Error("InvalidParameter", 400);
-        (await Exposure(new { RegionId = "cn-hangzhou", InstanceId = "i-missing", Direction = "ingress", IpProtocol = "TCP", Port = 1 })).Error("InvalidInstanceId.NotFound", 404);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP" })).Error("InvalidParameter", 400);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 70000 })).Error("InvalidParameter", 400);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "up", IpProtocol = "TCP", Port = 1 })).Error("InvalidDirection.Malformed", 400);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "ALL", Port = 1 })).Error("InvalidIpProtocol.ValueNotSupported", 400);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 1, AddressFamily = "IPv5" })).Error("InvalidParameter", 400);
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = "i-missing", Direction = "ingress", IpProtocol = "TCP", Port = 1 })).Error("InvalidInstanceId.NotFound", 404);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using SecurityGroups.FunctionalTests.Instances;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
 
 /// <summary>Malformed, mistyped, null-laden and oversized JSON on every traffic endpoint: an Alibaba error envelope, never a 5xx.</summary>
-public sealed class TrafficHostileInputTests(EmulatorFactory factory) : InstanceTest(factory)
+public sealed class TrafficHostileInputTests(EmulatorFactory factory) : TrafficTest(factory)
 {
     private static readonly string[] Paths = ["evaluate", "reachability", "diagnose", "exposure"];
 
