@@ -36,8 +36,10 @@ export CHROMIUM_PATH
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 SERVER_DLL="$ROOT/src/SecurityGroups.Api/bin/$CONFIG/net10.0/SecurityGroups.Api.dll"
-PIDS=()
-cleanup() { for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; }
+# start_server runs in a command substitution (a subshell), so server PIDs go to a file the EXIT trap reads.
+PID_FILE="$ART/servers.pids"
+mkdir -p "$ART"; : >"$PID_FILE"
+cleanup() { while read -r p; do [ -n "$p" ] && kill "$p" 2>/dev/null; done <"$PID_FILE"; }
 trap cleanup EXIT
 
 start_server() { # name mode -> prints host:port
@@ -48,7 +50,7 @@ start_server() { # name mode -> prints host:port
       Auth__Accounts__0__AccountId=1234567890123456 Auth__Accounts__0__AccessKeyId=test Auth__Accounts__0__AccessKeySecret=test \
       Auth__Accounts__1__AccountId=2222222222222222 Auth__Accounts__1__AccessKeyId=test2 Auth__Accounts__1__AccessKeySecret=secret2 \
       dotnet "$SERVER_DLL" >"$dir/server.log" 2>&1 ) &
-  PIDS+=($!)
+  echo $! >>"$PID_FILE"
   for _ in $(seq 1 150); do
     if curl -fsS "http://127.0.0.1:$port/_emulator/health" >/dev/null 2>&1; then echo "127.0.0.1:$port"; return 0; fi
     sleep 0.2

@@ -57,6 +57,15 @@ internal sealed partial class EmulatorTarget(HttpClient http, string baseUrl) : 
 
     public Task<string> Call(string query) => Http.SendAsync(http, HttpMethod.Post, $"{baseUrl}/?{query}", null, null);
 
+    /// <summary>POST /_emulator/traffic/evaluate with a JSON body.</summary>
+    public async Task<string> EvaluateAsync(string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri($"{baseUrl}/_emulator/traffic/evaluate"), content);
+        var body = await response.Content.ReadAsStringAsync();
+        return (int)response.StatusCode >= 400 ? throw new BenchRequestException((int)response.StatusCode, body) : body;
+    }
+
     private static string Id(string body, string field) =>
         Regex.Match(body, $"\"{field}\":\"([^\"]+)\"") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException(body);
 

@@ -13,7 +13,7 @@ namespace SecurityGroups.Domain.SecurityGroups;
 /// <summary>Security groups: create (types, VPC, per-region quota), list, attributes, inner-access policy, delete (with
 /// Alibaba's refusals), and the emulator-only flags (managed, deletion protection).</summary>
 public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
-    IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock)
+    IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details)
 {
     public const string ResourceType = "securitygroup";
     private const string TokenKind = "sg";
@@ -97,6 +97,13 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         regions.Require(query.RegionId);
         var offset = query.NextToken is { Length: > 0 } token && int.TryParse(PageTokens.Decode("sgr", token), out var o) && o >= 0 ? o
             : query.NextToken is { Length: > 0 } ? throw new AcsException(AcsErrors.InvalidParameterNextToken) : 0;
+        var key = string.Join('|', caller.AccountId, query.RegionId, query.SecurityGroupId, query.Direction ?? "", query.NicType ?? "", offset, query.MaxResults);
+        return await details.GetAsync(key, c => LoadAttributeAsync(query, offset, c), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The group and one window of its rules, from one read snapshot.</summary>
+    private async Task<SecurityGroupDetails> LoadAttributeAsync(SecurityGroupRuleQuery query, int offset, CancellationToken ct)
+    {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var group = await FindAsync(query.RegionId, query.SecurityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, ct).ConfigureAwait(false);
         var rules = db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId);

@@ -9,7 +9,7 @@ namespace SecurityGroups.Domain.Traffic;
 /// rules with every reference resolved (in evaluation order, for the explaining linear path), their compiled form (for
 /// the batch path), and the groups of every other private IP in the VPC (for the intra-group policy).
 /// </summary>
-internal sealed record TrafficModel(
+public sealed record TrafficModel(
     IReadOnlyList<SecurityGroup> Groups,
     NetworkInterface? Eni,
     string VpcId,

@@ -25,7 +25,7 @@ public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedR
 /// references to the private IPs of their members (same VPC), prefix lists to entries and port lists to ranges, and
 /// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
 /// </summary>
-public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, TrafficModelCache cache)
+public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, VersionedCache<TrafficModel> cache)
 {
     public const int MaxPackets = 10000;
 
