@@ -53,10 +53,11 @@ public static class DependencyInjection
         services.AddScoped<RuleService>();
         services.AddScoped<RuleTransferService>();
         services.AddScoped<Traffic.TrafficService>();
-        // Read caches keyed by the write version (ADR-005): compiled traffic models, and rule listings (a 200-rule
+        // Read caches keyed by the write version (ADR-005): compiled traffic models, and rule and group listings (a 200-rule
         // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite).
         services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 4096));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 256));
+        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupListing>(sp.GetRequiredService<WriteGate>(), 256));
         services.AddScoped<Traffic.FindingsService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();

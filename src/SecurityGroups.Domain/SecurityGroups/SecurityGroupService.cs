@@ -13,7 +13,8 @@ namespace SecurityGroups.Domain.SecurityGroups;
 /// <summary>Security groups: create (types, VPC, per-region quota), list, attributes, inner-access policy, delete (with
 /// Alibaba's refusals), and the emulator-only flags (managed, deletion protection).</summary>
 public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
-    IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details)
+    IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details,
+    VersionedCache<SecurityGroupListing> listings)
 {
     public const string ResourceType = "securitygroup";
     private const string TokenKind = "sg";
@@ -71,6 +72,14 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
             throw new AcsException(AcsErrors.DryRunOperation);
         }
 
+        // The whole query (JSON: unambiguous whatever the values hold) and the caller key the cached listing.
+        var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query);
+        return await listings.GetAsync(key, c => LoadListingAsync(query, after, c), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of groups with their counts and tags, from one read snapshot.</summary>
+    private async Task<SecurityGroupListing> LoadListingAsync(SecurityGroupQuery query, string? after, CancellationToken ct)
+    {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var groups = Filter(query);
         if (query.Paging.Page is { } page)
