@@ -110,4 +110,65 @@ public sealed class CompiledEni
 
         return (accepted, dropped);
     }
+
+    /// <summary>
+    /// For a set of peers (a CIDR), the destination port ranges accepted for every address in it, and the rest (dropped
+    /// for at least one address); together 1-65535. Only one address per elementary interval of the set is asked.
+    /// </summary>
+    public (List<PortRange> Accepted, List<PortRange> Dropped) PortExposure(TrafficDirection direction, int protocol, IPNetwork peers, int sourcePort, IPAddress? local)
+    {
+        var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
+        List<PortRange>? accepted = null;
+        foreach (var address in set.Representatives(peers))
+        {
+            var (open, _) = PortExposure(direction, protocol, address, sourcePort, local);
+            accepted = accepted is null ? open : Intersect(accepted, open);
+        }
+
+        accepted ??= [];
+        var dropped = new List<PortRange>();
+        var next = 1;
+        foreach (var range in accepted)
+        {
+            if (range.From > next)
+            {
+                dropped.Add(new PortRange(next, range.From - 1));
+            }
+
+            next = range.To + 1;
+        }
+
+        if (next <= 65535)
+        {
+            dropped.Add(new PortRange(next, 65535));
+        }
+
+        return (accepted, dropped);
+    }
+
+    private static List<PortRange> Intersect(List<PortRange> a, List<PortRange> b)
+    {
+        var result = new List<PortRange>();
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            var from = Math.Max(a[i].From, b[j].From);
+            var to = Math.Min(a[i].To, b[j].To);
+            if (from <= to)
+            {
+                result.Add(new PortRange(from, to));
+            }
+
+            if (a[i].To < b[j].To)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return result;
+    }
 }

@@ -197,6 +197,41 @@ public sealed class CompiledRuleSet
         return regions.ConvertAll(r => ((int)r.Item1, (int)r.Item2, r.Item3));
     }
 
+    /// <summary>One address inside <paramref name="set"/> for each elementary peer interval it overlaps: the addresses that
+    /// can be decided differently (every other address of the set shares its interval's decision with one of these).</summary>
+    public List<IPAddress> Representatives(IPNetwork set)
+    {
+        var result = new List<IPAddress>();
+        if (AddressKey.IsV4(set))
+        {
+            var (low, high) = AddressKey.RangeV4(set);
+            for (var i = 0; i < _peerV4.Count; i++)
+            {
+                var start = _peerV4.Start(i);
+                var end = i + 1 < _peerV4.Count ? _peerV4.Start(i + 1) - 1 : uint.MaxValue;
+                if (end >= low && start <= high)
+                {
+                    result.Add(AddressKey.NetworkV4(Math.Max(start, low), 32).BaseAddress);
+                }
+            }
+        }
+        else
+        {
+            var (low, high) = AddressKey.RangeV6(set);
+            for (var i = 0; i < _peerV6.Count; i++)
+            {
+                var start = _peerV6.Start(i);
+                var end = i + 1 < _peerV6.Count ? _peerV6.Start(i + 1) - 1 : UInt128.MaxValue;
+                if (end >= low && start <= high)
+                {
+                    result.Add(AddressKey.NetworkV6(start > low ? start : low, 128).BaseAddress);
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The AND of every dimension but the one a region question sweeps (destination port -1: not constrained).</summary>
     private void FixedRow(Span<ulong> row, int protocol, int destinationPort, int sourcePort, IPAddress? local, bool ipv6)
     {

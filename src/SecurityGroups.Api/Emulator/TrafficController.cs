@@ -83,7 +83,8 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","Direction":"ingress","IpProtocol":"TCP","Port":22}</c> answers
     /// <c>{"AcceptedCidrs":["10.0.0.0/8"],"DroppedCidrs":["0.0.0.0/5",…]}</c>: minimal, sorted, together the whole family
     /// (<c>AddressFamily</c> IPv4, the default, or IPv6). Computed from the compiled rules, not by trying addresses. The
-    /// intra-group policy is left out: it depends on who holds an address, not on the address.
+    /// intra-group policy is left out: it depends on who holds an address, not on the address. <c>PeerIp</c> may be a CIDR:
+    /// the answer is then the ports every address of it reaches.
     /// </remarks>
     [HttpPost("exposure")]
     [ProducesResponseType<ExposureResponse>(StatusCodes.Status200OK)]

@@ -4,7 +4,10 @@ using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Traffic;
 
-/// <summary>An exposure question: which peers reach this port, or (with <see cref="PeerIp"/> and no port) which ports this peer reaches.</summary>
+/// <summary>
+/// An exposure question: which peers reach this port, or (with <see cref="PeerIp"/> and no port) which ports a peer reaches;
+/// a CIDR as <see cref="PeerIp"/> asks which ports every address of that set reaches.
+/// </summary>
 public sealed record ExposureQuery(string? Direction, string IpProtocol, int? Port, string? PeerIp, string? AddressFamily, int? SourcePort, string? LocalIp);
 
 /// <summary>The answer: accepted and dropped peer CIDRs (for a port), or accepted and dropped port ranges (for a peer).</summary>
@@ -28,7 +31,10 @@ public sealed partial class TrafficService
         var local = query.LocalIp is not null ? Address(query.LocalIp, "LocalIp") : model.PrimaryIp is { } primary ? IPAddress.Parse(primary) : null;
         if (query.Port is null && query.PeerIp is not null && protocol.HasPorts)
         {
-            var (open, closed) = model.Compiled.PortExposure(direction, protocol.Number, Address(query.PeerIp, "PeerIp"), sourcePort, local);
+            var (open, closed) = query.PeerIp.Contains('/', StringComparison.Ordinal)
+                ? model.Compiled.PortExposure(direction, protocol.Number,
+                    IpCidr.TryParse(query.PeerIp, out var set) ? set.Network : throw new AcsException(AcsErrors.InvalidParameter, "PeerIp"), sourcePort, local)
+                : model.Compiled.PortExposure(direction, protocol.Number, Address(query.PeerIp, "PeerIp"), sourcePort, local);
             return new Exposure(null, null, open, closed);
         }
 

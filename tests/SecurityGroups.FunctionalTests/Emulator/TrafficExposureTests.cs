@@ -45,6 +45,13 @@ public sealed class TrafficExposureTests(EmulatorFactory factory) : TrafficTest(
         Assert.Equal(["1/999", "1500/1500", "2001/65535"], Strings(body, "DroppedPorts"));
         Assert.False(body.TryGetProperty("AcceptedCidrs", out _));
 
+        var inside = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", PeerIp = "192.0.2.0/25" })).Ok();
+        Assert.Equal(["1000/1499", "1501/2000"], Strings(inside, "AcceptedPorts"));
+        var straddling = (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", PeerIp = "192.0.2.0/23" })).Ok();
+        Assert.Empty(Strings(straddling, "AcceptedPorts"));
+        Assert.Equal(["1/65535"], Strings(straddling, "DroppedPorts"));
+        (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", PeerIp = "192.0.2.0/33" })).Error("InvalidParameter", 400);
+
         (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP" })).Error("InvalidParameter", 400);
         (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "ingress", IpProtocol = "TCP", Port = 70000 })).Error("InvalidParameter", 400);
         (await Traffic("exposure", new { RegionId = "cn-hangzhou", InstanceId = instance, Direction = "up", IpProtocol = "TCP", Port = 1 })).Error("InvalidDirection.Malformed", 400);

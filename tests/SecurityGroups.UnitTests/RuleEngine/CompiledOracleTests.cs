@@ -130,6 +130,31 @@ public sealed class CompiledOracleTests
                         var expected = TrafficEvaluator.Evaluate(groups, ordered, probe with { DestinationPort = port }, null, trace: false).Decision == Decision.Accept;
                         Assert.True(expected == open.Any(r => r.Contains(port)), $"port {port} of {probe}: oracle accepts={expected}");
                     }
+
+                    // A peer set: a port is accepted for the set exactly when every address of it is accepted.
+                    var prefix = ipv6 ? random.Next(0, 129) : random.Next(0, 33);
+                    var setNet = ipv6 ? AddressKey.NetworkV6(AddressKey.V6(peerAddress) & (prefix == 0 ? 0 : UInt128.MaxValue << (128 - prefix)), prefix)
+                        : AddressKey.NetworkV4(AddressKey.V4(peerAddress) & (prefix == 0 ? 0 : uint.MaxValue << (32 - prefix)), prefix);
+                    var (setOpen, setClosed) = compiled.PortExposure(probe.Direction, probe.Protocol, setNet, probe.SourcePort, local);
+                    Assert.Equal(65535, setOpen.Concat(setClosed).Sum(r => r.To - r.From + 1));
+                    var members = (probe.Direction == TrafficDirection.Ingress ? compiled.Ingress : compiled.Egress).Representatives(setNet);
+                    for (var port = 1; port <= 65535; port += 1 + random.Next(400))
+                    {
+                        var all = members.All(m => TrafficEvaluator.Evaluate(groups, ordered,
+                            probe.Direction == TrafficDirection.Ingress ? probe with { SourceIp = m, DestinationPort = port } : probe with { DestinationIp = m, DestinationPort = port },
+                            null, trace: false).Decision == Decision.Accept);
+                        Assert.True(all == setOpen.Any(r => r.Contains(port)), $"port {port} of set {setNet}: every member accepts={all}");
+                        if (setOpen.Any(r => r.Contains(port)))
+                        {
+                            var inside = ipv6 ? AddressKey.NetworkV6(AddressKey.RangeV6(setNet).Low + (UInt128)(ulong)random.NextInt64(), 128).BaseAddress
+                                : AddressKey.NetworkV4(AddressKey.RangeV4(setNet).Low + (uint)random.NextInt64(0, (long)(AddressKey.RangeV4(setNet).High - AddressKey.RangeV4(setNet).Low) + 1), 32).BaseAddress;
+                            if (setNet.Contains(inside))
+                            {
+                                var packet = probe.Direction == TrafficDirection.Ingress ? probe with { SourceIp = inside, DestinationPort = port } : probe with { DestinationIp = inside, DestinationPort = port };
+                                Assert.Equal(Decision.Accept, TrafficEvaluator.Evaluate(groups, ordered, packet, null, trace: false).Decision);
+                            }
+                        }
+                    }
                 }
             }
         }, iter: RuleSets, threads: 2);
