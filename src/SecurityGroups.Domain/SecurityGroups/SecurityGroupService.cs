@@ -115,6 +115,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var group = await FindAsync(query.RegionId, query.SecurityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, ct).ConfigureAwait(false);
+        db.Entry(group).State = EntityState.Detached; // shared by every reader through the cache: never tracked, never changed
         var rules = db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId);
         if (query.Direction is "ingress" or "egress")
         {
