@@ -13,8 +13,10 @@ public static class Signers
 
     /// <summary>Signs a request ACS3-HMAC-SHA256 style: Action in headers, params in the query, empty body.</summary>
     public static HttpRequestMessage Acs3(string action, string version, IEnumerable<(string Key, string Value)> query, string accessKeyId, string secret,
-        string host = "localhost", DateTimeOffset? at = null, string? nonce = null)
+        string host = "localhost", DateTimeOffset? at = null, string? nonce = null, string path = "/", byte[]? body = null, string? contentType = null, HttpMethod? method = null)
     {
+        body ??= [];
+        method ??= HttpMethod.Post;
         var sorted = query.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var canonicalQuery = string.Join('&', sorted.Select(p => $"{Rfc3986(p.Key)}={Rfc3986(p.Value)}"));
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -24,15 +26,21 @@ public static class Signers
             ["x-acs-version"] = version,
             ["x-acs-date"] = (at ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["x-acs-signature-nonce"] = nonce ?? Guid.NewGuid().ToString("N"),
-            ["x-acs-content-sha256"] = Hex(SHA256.HashData([])),
+            ["x-acs-content-sha256"] = Hex(SHA256.HashData(body)),
         };
         var canonicalHeaders = string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n"));
         var signedHeaders = string.Join(';', headers.Keys);
-        var canonicalRequest = $"POST\n/\n{canonicalQuery}\n{canonicalHeaders}\n{signedHeaders}\n{headers["x-acs-content-sha256"]}";
+        var canonicalRequest = $"{method.Method}\n{path}\n{canonicalQuery}\n{canonicalHeaders}\n{signedHeaders}\n{headers["x-acs-content-sha256"]}";
         var stringToSign = "ACS3-HMAC-SHA256\n" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)));
         var signature = Hex(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign)));
 
-        var message = new HttpRequestMessage(HttpMethod.Post, "/?" + canonicalQuery);
+        var message = new HttpRequestMessage(method, path + "?" + canonicalQuery);
+        if (body.Length > 0)
+        {
+            message.Content = new ByteArrayContent(body);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/octet-stream");
+        }
+
         foreach (var (name, value) in headers.Where(h => h.Key != "host"))
         {
             message.Headers.TryAddWithoutValidation(name, value);

@@ -36,4 +36,29 @@ public sealed class StrictModeTests(StrictEmulatorFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
     }
+
+    [Fact]
+    public async Task TrafficEndpoints_NeedAnAcs3SignatureOverPathAndBody()
+    {
+        var json = """{"RegionId":"cn-hangzhou","NetworkInterfaceId":"eni-missing","Direction":"ingress","IpProtocol":"TCP","SourceIp":"1.1.1.1","DestinationPort":22}"""u8.ToArray();
+
+        using var unsigned = new HttpRequestMessage(HttpMethod.Post, "/_emulator/traffic/evaluate") { Content = new ByteArrayContent(json) };
+        unsigned.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        (await _client.Send(unsigned)).Error("MissingParameter", 400);
+
+        // Signed: authentication passes and the engine answers (here: the ENI does not exist).
+        using var signed = Signers.Acs3("Evaluate", "emulator", [], "test", "test", path: "/_emulator/traffic/evaluate", body: json, contentType: "application/json");
+        (await _client.Send(signed)).Error("InvalidEniId.NotFound", 404);
+
+        // A body changed after signing is refused.
+        using var tampered = Signers.Acs3("Evaluate", "emulator", [], "test", "test", path: "/_emulator/traffic/evaluate", body: json, contentType: "application/json");
+        tampered.Content = new ByteArrayContent(json.Select(b => b == (byte)'2' ? (byte)'3' : b).ToArray());
+        tampered.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var refused = await _client.Send(tampered);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.NotEqual("InvalidEniId.NotFound", refused.Str("Code"));
+
+        using var findings = Signers.Acs3("Findings", "emulator", [("RegionId", "cn-hangzhou")], "test", "test", path: "/_emulator/findings", method: HttpMethod.Get);
+        (await _client.Send(findings)).Ok();
+    }
 }
