@@ -54,9 +54,11 @@ public static class DependencyInjection
         services.AddScoped<RuleTransferService>();
         services.AddScoped<Traffic.TrafficService>();
         // Read caches keyed by the write version (ADR-005): compiled traffic models, and rule and group listings (a 200-rule
-        // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite).
-        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 4096));
-        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 256));
+        // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite). Caps bound memory: a compiled
+        // 1,000-rule model is ~0.6 MB and a 500-rule window ~0.5 MB, so at most ~80 MB and ~32 MB; past a cap, reads are
+        // simply not cached.
+        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128));
+        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupListing>(sp.GetRequiredService<WriteGate>(), 256));
         services.AddScoped<Traffic.FindingsService>();
         services.AddScoped<PrefixListService>();
