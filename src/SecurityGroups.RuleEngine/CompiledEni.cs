@@ -64,7 +64,6 @@ public sealed class CompiledEni
         IPAddress? local, bool ipv6)
     {
         var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
-        var fallback = TrafficEvaluator.Default(_enterprise, direction);
         var accepted = new List<IPNetwork>();
         var dropped = new List<IPNetwork>();
         var bits = ipv6 ? 128 : 32;
@@ -73,7 +72,7 @@ public sealed class CompiledEni
         UInt128 end = 0;
         foreach (var (low, high, rule) in set.PeerRegions(ipv6, protocol, port, sourcePort, local))
         {
-            var decision = rule < 0 ? fallback : set.Rules[rule].IsDrop ? Decision.Drop : Decision.Accept;
+            var decision = DecisionOf(set, rule);
             if (current is { } c && c != decision)
             {
                 CidrCover.Append(c == Decision.Accept ? accepted : dropped, start, end, bits);
@@ -92,12 +91,11 @@ public sealed class CompiledEni
     public (List<PortRange> Accepted, List<PortRange> Dropped) PortExposure(TrafficDirection direction, int protocol, IPAddress peer, int sourcePort, IPAddress? local)
     {
         var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
-        var fallback = TrafficEvaluator.Default(_enterprise, direction);
         var accepted = new List<PortRange>();
         var dropped = new List<PortRange>();
         foreach (var (low, high, rule) in set.PortRegions(protocol, peer, sourcePort, local))
         {
-            var list = (rule < 0 ? fallback : set.Rules[rule].IsDrop ? Decision.Drop : Decision.Accept) == Decision.Accept ? accepted : dropped;
+            var list = DecisionOf(set, rule) == Decision.Accept ? accepted : dropped;
             if (list.Count > 0 && list[^1].To == low - 1)
             {
                 list[^1] = list[^1] with { To = high };
@@ -145,6 +143,10 @@ public sealed class CompiledEni
 
         return (accepted, dropped);
     }
+
+    /// <summary>What the rule at <paramref name="position"/> of <paramref name="set"/> decides, or the default for -1 (no rule).</summary>
+    private Decision DecisionOf(CompiledRuleSet set, int position) =>
+        position < 0 ? TrafficEvaluator.Default(_enterprise, set.Direction) : set.Rules[position].IsDrop ? Decision.Drop : Decision.Accept;
 
     private static List<PortRange> Intersect(List<PortRange> a, List<PortRange> b)
     {

@@ -155,19 +155,11 @@ public sealed class CompiledRuleSet
         var regions = new List<(UInt128, UInt128, int)>();
         if (ipv6)
         {
-            for (var i = 0; i < _peerV6.Count; i++)
-            {
-                var high = i + 1 < _peerV6.Count ? _peerV6.Start(i + 1) - 1 : UInt128.MaxValue;
-                Append(regions, _peerV6.Start(i), high, First(fixedRow, _peerV6.Row(i)));
-            }
+            Sweep(_peerV6, fixedRow, regions);
         }
         else
         {
-            for (var i = 0; i < _peerV4.Count; i++)
-            {
-                var high = i + 1 < _peerV4.Count ? _peerV4.Start(i + 1) - 1 : uint.MaxValue;
-                Append(regions, _peerV4.Start(i), high, First(fixedRow, _peerV4.Row(i)));
-            }
+            Sweep(_peerV4, fixedRow, regions);
         }
 
         return regions;
@@ -184,52 +176,43 @@ public sealed class CompiledRuleSet
         FixedRow(fixedRow, protocol, -1, sourcePort, local, ipv6);
         And(fixedRow, ipv6 ? _peerV6.Lookup(AddressKey.V6(peer)) : _peerV4.Lookup(AddressKey.V4(peer)));
         var regions = new List<(UInt128, UInt128, int)>();
-        for (var i = 0; i < _ports.Count; i++)
+        Sweep(_ports, fixedRow, regions);
+
+        // The index starts at key 0, which is no destination port: the answer starts at port 1.
+        var ports = new List<(int Low, int High, int Rule)>(regions.Count);
+        foreach (var (low, high, rule) in regions)
         {
-            var low = Math.Max(1, _ports.Start(i));
-            var high = i + 1 < _ports.Count ? _ports.Start(i + 1) - 1 : 65535;
-            if (low <= high)
+            if (high >= 1)
             {
-                Append(regions, (UInt128)low, (UInt128)high, First(fixedRow, _ports.Row(i)));
+                ports.Add((Math.Max(1, (int)low), (int)high, rule));
             }
         }
 
-        return regions.ConvertAll(r => ((int)r.Item1, (int)r.Item2, r.Item3));
+        return ports;
     }
 
     /// <summary>One address inside <paramref name="set"/> for each elementary peer interval it overlaps: the addresses that
     /// can be decided differently (every other address of the set shares its interval's decision with one of these).</summary>
     public List<IPAddress> Representatives(IPNetwork set)
     {
-        var result = new List<IPAddress>();
         if (AddressKey.IsV4(set))
         {
             var (low, high) = AddressKey.RangeV4(set);
-            for (var i = 0; i < _peerV4.Count; i++)
-            {
-                var start = _peerV4.Start(i);
-                var end = i + 1 < _peerV4.Count ? _peerV4.Start(i + 1) - 1 : uint.MaxValue;
-                if (end >= low && start <= high)
-                {
-                    result.Add(AddressKey.NetworkV4(Math.Max(start, low), 32).BaseAddress);
-                }
-            }
-        }
-        else
-        {
-            var (low, high) = AddressKey.RangeV6(set);
-            for (var i = 0; i < _peerV6.Count; i++)
-            {
-                var start = _peerV6.Start(i);
-                var end = i + 1 < _peerV6.Count ? _peerV6.Start(i + 1) - 1 : UInt128.MaxValue;
-                if (end >= low && start <= high)
-                {
-                    result.Add(AddressKey.NetworkV6(start > low ? start : low, 128).BaseAddress);
-                }
-            }
+            return _peerV4.Overlapping(low, high).Select(key => AddressKey.NetworkV4(key, 32).BaseAddress).ToList();
         }
 
-        return result;
+        var (low6, high6) = AddressKey.RangeV6(set);
+        return _peerV6.Overlapping(low6, high6).Select(key => AddressKey.NetworkV6(key, 128).BaseAddress).ToList();
+    }
+
+    /// <summary>Every interval of <paramref name="index"/> with its deciding rule under <paramref name="fixedRow"/>, merged into <paramref name="regions"/>.</summary>
+    private static void Sweep<T>(IntervalIndex<T> index, ReadOnlySpan<ulong> fixedRow, List<(UInt128, UInt128, int)> regions)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        for (var i = 0; i < index.Count; i++)
+        {
+            Append(regions, UInt128.CreateTruncating(index.Start(i)), UInt128.CreateTruncating(index.End(i)), First(fixedRow, index.Row(i)));
+        }
     }
 
     /// <summary>The AND of every dimension but the one a region question sweeps (destination port -1: not constrained).</summary>

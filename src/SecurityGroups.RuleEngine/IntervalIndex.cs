@@ -11,6 +11,7 @@ internal sealed class IntervalIndex<T>
     where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
 {
     private readonly T[] _starts;
+    private readonly T _max;
     private readonly ulong[] _bits;
     private readonly int _words;
 
@@ -18,6 +19,7 @@ internal sealed class IntervalIndex<T>
     public IntervalIndex(IReadOnlyList<(int Rule, T Low, T High)> ranges, T min, T max, int words)
     {
         _words = words;
+        _max = max;
         var cuts = new SortedSet<T> { min };
         foreach (var (_, low, high) in ranges)
         {
@@ -48,6 +50,21 @@ internal sealed class IntervalIndex<T>
 
     /// <summary>The first key of interval <paramref name="index"/>.</summary>
     public T Start(int index) => _starts[index];
+
+    /// <summary>The last key of interval <paramref name="index"/>.</summary>
+    public T End(int index) => index + 1 < _starts.Length ? _starts[index + 1] - T.One : _max;
+
+    /// <summary>For each interval overlapping [<paramref name="low"/>, <paramref name="high"/>], its first key inside that range.</summary>
+    public IEnumerable<T> Overlapping(T low, T high)
+    {
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            if (End(i) >= low && _starts[i] <= high)
+            {
+                yield return T.Max(_starts[i], low);
+            }
+        }
+    }
 
     /// <summary>The rules covering interval <paramref name="index"/>.</summary>
     public ReadOnlySpan<ulong> Row(int index) => _bits.AsSpan(index * _words, _words);
