@@ -48,14 +48,23 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
     /// <summary>How many rules these count as.</summary>
     public async Task<int> UnitsAsync(IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
     {
+        var units = await UnitCounterAsync(rules, ct).ConfigureAwait(false);
+        return rules.Sum(units);
+    }
+
+    /// <summary>
+    /// How many rules each of <paramref name="rules"/> counts as: a rule using a prefix list counts as its MaxEntries, one
+    /// using a port list as that list's MaxEntries, one using both as the product. The lists' sizes are read once.
+    /// </summary>
+    public async Task<Func<SecurityGroupRule, int>> UnitCounterAsync(IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
+    {
         var prefixIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
         var portIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
         var prefixSizes = prefixIds.Count == 0 ? [] : await db.PrefixLists.AsNoTracking().Where(l => prefixIds.Contains(l.PrefixListId))
             .ToDictionaryAsync(l => l.PrefixListId, l => l.MaxEntries, ct).ConfigureAwait(false);
         var portSizes = portIds.Count == 0 ? [] : await db.PortRangeLists.AsNoTracking().Where(l => portIds.Contains(l.PortRangeListId))
             .ToDictionaryAsync(l => l.PortRangeListId, l => l.MaxEntries, ct).ConfigureAwait(false);
-        return rules.Sum(r =>
-            Math.Max(1, prefixSizes.GetValueOrDefault(r.SourcePrefixListId) + prefixSizes.GetValueOrDefault(r.DestPrefixListId))
-            * Math.Max(1, portSizes.GetValueOrDefault(r.PortRangeListId)));
+        return r => Math.Max(1, prefixSizes.GetValueOrDefault(r.SourcePrefixListId) + prefixSizes.GetValueOrDefault(r.DestPrefixListId))
+            * Math.Max(1, portSizes.GetValueOrDefault(r.PortRangeListId));
     }
 }

@@ -37,7 +37,8 @@ public static class FindingCodes
 }
 
 /// <summary>The findings analysis over a region (GET /_emulator/findings).</summary>
-public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller, Regions.RegionCatalog regions, TrafficService traffic, IOptions<QuotaOptions> quotas)
+public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller, Regions.RegionCatalog regions, TrafficService traffic, RuleQuota ruleQuota,
+    IOptions<QuotaOptions> quotas)
 {
     private static readonly string[] SeverityOrder = ["High", "Medium", "Low"];
 
@@ -51,7 +52,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
         var withMembers = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => groupIds.Contains(m.SecurityGroupId)).Select(m => m.SecurityGroupId)
             .Distinct().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var rules = await traffic.EngineRulesAsync(groups, ct).ConfigureAwait(false);
-        var listSizes = await ListSizesAsync(ct).ConfigureAwait(false);
+        var units = await ruleQuota.UnitCounterAsync(rules.Select(r => r.Stored).ToList(), ct).ConfigureAwait(false);
         var findings = new List<Finding>();
         foreach (var group in groups)
         {
@@ -62,14 +63,14 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
             }
 
             var own = rules.Where(r => r.Stored.SecurityGroupId == group.SecurityGroupId).ToList();
-            findings.AddRange(GroupFindings(group, own.Select(r => r.Engine).ToList(), listSizes));
+            findings.AddRange(GroupFindings(group, own.Select(r => r.Engine).ToList(), units));
         }
 
         return findings.OrderBy(f => Array.IndexOf(SeverityOrder, f.Severity)).ThenBy(f => f.SecurityGroupId, StringComparer.Ordinal)
             .ThenBy(f => f.SecurityGroupRuleId, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
     }
 
-    private IEnumerable<Finding> GroupFindings(SecurityGroup group, List<EngineRule> engineRules, IReadOnlyDictionary<string, int> listSizes)
+    private IEnumerable<Finding> GroupFindings(SecurityGroup group, List<EngineRule> engineRules, Func<SecurityGroupRule, int> units)
     {
         var ordered = TrafficEvaluator.Order(engineRules);
         var ingress = CompiledRuleSet.Compile(ordered, TrafficDirection.Ingress);
@@ -86,7 +87,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
                 continue;
             }
 
-            foreach (var port in RuleAnalysis.OpenManagementPorts(rule, ingress, 40000))
+            foreach (var port in RuleAnalysis.OpenManagementPorts(rule, ingress, TrafficService.DefaultSourcePort))
             {
                 yield return new(FindingCodes.ManagementPortOpenToInternet, "High", group.SecurityGroupId, rule.RuleId,
                     $"Rule {rule.RuleId} ({Describe(stored)}) opens management port {port} to the whole internet.");
@@ -98,7 +99,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
                     $"Rule {rule.RuleId} ({Describe(stored)}) opens every port to the whole internet.");
             }
 
-            var weight = Weight(stored.SourcePrefixListId, listSizes) * Weight(stored.DestPrefixListId, listSizes) * Weight(stored.PortRangeListId, listSizes);
+            var weight = units(stored);
             if (weight * 10 >= quotas.Value.RulesPerNetworkInterface)
             {
                 yield return new(FindingCodes.ListEatsEniRuleQuota, "Medium", group.SecurityGroupId, rule.RuleId,
@@ -107,8 +108,6 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
             }
         }
     }
-
-    private static int Weight(string listId, IReadOnlyDictionary<string, int> sizes) => listId.Length > 0 && sizes.TryGetValue(listId, out var size) ? size : 1;
 
     private static string Describe(SecurityGroupRule r)
     {
@@ -120,13 +119,4 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
     }
 
     private static string First(params string[] values) => values.FirstOrDefault(v => v.Length > 0) ?? "";
-
-    private async Task<Dictionary<string, int>> ListSizesAsync(CancellationToken ct)
-    {
-        var prefix = await db.PrefixLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId).Select(l => new { Id = l.PrefixListId, l.MaxEntries })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var ports = await db.PortRangeLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId).Select(l => new { Id = l.PortRangeListId, l.MaxEntries })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return prefix.Concat(ports).ToDictionary(l => l.Id, l => l.MaxEntries, StringComparer.Ordinal);
-    }
 }

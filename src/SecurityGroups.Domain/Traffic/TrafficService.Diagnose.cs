@@ -54,12 +54,12 @@ public sealed partial class TrafficService
     {
         if (text.Contains('/', StringComparison.Ordinal))
         {
-            return IpCidr.TryParse(text, out var cidr) ? (cidr.Network.BaseAddress, cidr.Network) : throw new AcsException(AcsErrors.InvalidParameter, "SourceIp");
+            var cidr = Cidr(text, "SourceIp");
+            return (cidr.BaseAddress, cidr);
         }
 
-        return IPAddress.TryParse(text, out var address) && !text.Contains('%', StringComparison.Ordinal)
-            ? (address, new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
-            : throw new AcsException(AcsErrors.InvalidParameter, "SourceIp");
+        var address = Address(text, "SourceIp");
+        return (address, new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128));
     }
 
     private static Suggestion Suggest(string regionId, string firstGroup, DiagnosisCheck check, IPNetwork cidr, TrafficVerdict verdict)

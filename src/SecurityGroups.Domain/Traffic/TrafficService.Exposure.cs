@@ -32,8 +32,7 @@ public sealed partial class TrafficService
         if (query.Port is null && query.PeerIp is not null && protocol.HasPorts)
         {
             var (open, closed) = query.PeerIp.Contains('/', StringComparison.Ordinal)
-                ? model.Compiled.PortExposure(direction, protocol.Number,
-                    IpCidr.TryParse(query.PeerIp, out var set) ? set.Network : throw new AcsException(AcsErrors.InvalidParameter, "PeerIp"), sourcePort, local)
+                ? model.Compiled.PortExposure(direction, protocol.Number, Cidr(query.PeerIp, "PeerIp"), sourcePort, local)
                 : model.Compiled.PortExposure(direction, protocol.Number, Address(query.PeerIp, "PeerIp"), sourcePort, local);
             return new Exposure(null, null, open, closed);
         }

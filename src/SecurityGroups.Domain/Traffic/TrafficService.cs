@@ -184,7 +184,7 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     }
 
     /// <summary>The ephemeral source port assumed when a TCP or UDP packet gives none.</summary>
-    private const int DefaultSourcePort = 40000;
+    internal const int DefaultSourcePort = 40000;
 
     private static Packet Parse(PacketInput input, string? primaryIp)
     {
@@ -219,6 +219,10 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
 
     private static int ValidPort(int? port, string name) =>
         port is >= 1 and <= 65535 ? port.Value : throw new AcsException(AcsErrors.InvalidParameter, name);
+
+    /// <summary>A CIDR given in a request (an IPv4 or IPv6 block; a bare address is not a CIDR).</summary>
+    private static IPNetwork Cidr(string text, string name) =>
+        IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, name);
 
     private static IPAddress Address(string? text, string name) =>
         text is not null && IPAddress.TryParse(text, out var address) && !text.Contains('%', StringComparison.Ordinal)
