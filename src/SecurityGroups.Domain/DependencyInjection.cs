@@ -59,7 +59,7 @@ public static class DependencyInjection
         // simply not cached.
         services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64));
-        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupListing>(sp.GetRequiredService<WriteGate>(), 256));
+        services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256));
         services.AddScoped<Traffic.FindingsService>();
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();

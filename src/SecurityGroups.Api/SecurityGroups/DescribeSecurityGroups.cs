@@ -72,7 +72,7 @@ public sealed class DescribeSecurityGroupsResponse : AcsResponse
 
     public SecurityGroupList SecurityGroups { get; init; } = new([]);
 
-    public static DescribeSecurityGroupsResponse From(string regionId, SecurityGroupListing listing) => new()
+    public static DescribeSecurityGroupsResponse From(string regionId, Listing<SecurityGroupView> listing) => new()
     {
         RegionId = regionId,
         TotalCount = listing.TotalCount,

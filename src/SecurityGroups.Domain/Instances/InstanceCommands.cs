@@ -19,8 +19,6 @@ public sealed record NetworkInterfaceView(NetworkInterface Eni, IReadOnlyList<st
 /// <summary>An instance with its ENIs (primary first) and tags.</summary>
 public sealed record InstanceView(Instance Instance, IReadOnlyList<NetworkInterfaceView> NetworkInterfaces, IReadOnlyList<ResourceTag> Tags);
 
-public sealed record Listing<T>(IReadOnlyList<T> Items, int? TotalCount, PageRequest? Page, string? NextToken);
-
 public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwitchId, IReadOnlyList<string> SecurityGroupIds, string? PrimaryIpAddress,
     IReadOnlyList<string> SecondaryIps, int SecondaryCount, string? NetworkInterfaceName, string? Description, string? ResourceGroupId,
     IReadOnlyList<TagInput> Tags);

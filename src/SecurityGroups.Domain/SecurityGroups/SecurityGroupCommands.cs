@@ -17,8 +17,6 @@ public sealed record SecurityGroupQuery(string RegionId, IReadOnlyList<string> S
 public sealed record SecurityGroupView(SecurityGroup Group, int RuleCount, int GroupToGroupRuleCount, int EcsCount,
     long AvailableInstanceAmount, IReadOnlyList<ResourceTag> Tags);
 
-public sealed record SecurityGroupListing(IReadOnlyList<SecurityGroupView> Items, int? TotalCount, PageRequest? Page, string? NextToken);
-
 public sealed record SecurityGroupRuleQuery(string RegionId, string SecurityGroupId, string? Direction, string? NicType, int MaxResults, string? NextToken);
 
 /// <summary>A group and one page of its rules, with the names of the groups and lists they reference.</summary>

@@ -14,7 +14,7 @@ namespace SecurityGroups.Domain.SecurityGroups;
 /// Alibaba's refusals), and the emulator-only flags (managed, deletion protection).</summary>
 public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
     IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details,
-    VersionedCache<SecurityGroupListing> listings)
+    VersionedCache<Listing<SecurityGroupView>> listings)
 {
     public const string ResourceType = "securitygroup";
     private const string TokenKind = "sg";
@@ -63,7 +63,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         }, ct);
     }
 
-    public async Task<SecurityGroupListing> DescribeAsync(SecurityGroupQuery query, CancellationToken ct)
+    public async Task<Listing<SecurityGroupView>> DescribeAsync(SecurityGroupQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);
         var after = query.Paging.NextToken is { Length: > 0 } token ? PageTokens.Decode(TokenKind, token) : null;
@@ -78,7 +78,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
     }
 
     /// <summary>One page of groups with their counts and tags, from one read snapshot.</summary>
-    private async Task<SecurityGroupListing> LoadListingAsync(SecurityGroupQuery query, string? after, CancellationToken ct)
+    private async Task<Listing<SecurityGroupView>> LoadListingAsync(SecurityGroupQuery query, string? after, CancellationToken ct)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var groups = Filter(query);
@@ -86,7 +86,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         {
             var total = await groups.CountAsync(ct).ConfigureAwait(false);
             var items = await groups.OrderByDescending(g => g.SecurityGroupId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct).ConfigureAwait(false);
-            return new SecurityGroupListing(await ViewsAsync(items, ct).ConfigureAwait(false), total, page, null);
+            return new Listing<SecurityGroupView>(await ViewsAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
         if (after is not null)
@@ -97,7 +97,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         var window = await groups.OrderByDescending(g => g.SecurityGroupId).Take(query.Paging.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.Paging.MaxResults;
         var shown = more ? window.GetRange(0, query.Paging.MaxResults) : window;
-        return new SecurityGroupListing(await ViewsAsync(shown, ct).ConfigureAwait(false), null, null,
+        return new Listing<SecurityGroupView>(await ViewsAsync(shown, ct).ConfigureAwait(false), null, null,
             more ? PageTokens.Encode(TokenKind, shown[^1].SecurityGroupId) : null);
     }
 
