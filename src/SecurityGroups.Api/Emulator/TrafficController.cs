@@ -26,7 +26,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
         var target = Target(request.RegionId, request.NetworkInterfaceId, request.InstanceId, request.SecurityGroupIds);
         var batch = request.Packets is not null;
         var packets = batch
-            ? request.Packets!.Select(p => p is null ? throw new AcsException(AcsErrors.MissingParameter, "Packets") : new PacketInput(p.Direction ?? "", p.IpProtocol ?? "", p.SourceIp, p.SourcePort, p.DestinationIp, p.DestinationPort)).ToList()
+            ? request.Packets!.Select(p => Required(p, "Packets")).Select(p => new PacketInput(p.Direction ?? "", p.IpProtocol ?? "", p.SourceIp, p.SourcePort, p.DestinationIp, p.DestinationPort)).ToList()
             : [new PacketInput(Required(request.Direction, "Direction"),
                 Required(request.IpProtocol, "IpProtocol"),
                 request.SourceIp, request.SourcePort, request.DestinationIp, request.DestinationPort)];
@@ -72,7 +72,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     public async Task<IActionResult> Diagnose([FromBody] DiagnoseRequest request, CancellationToken ct)
     {
         var target = Target(request.RegionId, request.NetworkInterfaceId, request.InstanceId, null);
-        var checks = request.Checks?.Select(c => c is null ? throw new AcsException(AcsErrors.MissingParameter, "Checks") : new DiagnosisCheck(Required(c.IpProtocol, "Checks.IpProtocol"), c.Port))
+        var checks = request.Checks?.Select(c => Required(c, "Checks")).Select(c => new DiagnosisCheck(Required(c.IpProtocol, "Checks.IpProtocol"), c.Port))
             .ToList();
         var results = await traffic.DiagnoseAsync(target, request.SourceIp, checks, ct);
         return Ok(new DiagnoseResponse(HttpContext.Acs().RequestId, results.Select(DiagnosisView.From).ToList()));
