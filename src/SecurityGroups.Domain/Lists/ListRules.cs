@@ -1,6 +1,8 @@
 using System.Globalization;
 using SecurityGroups.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.SecurityGroups;
 
 namespace SecurityGroups.Domain.Lists;
 
@@ -28,4 +30,14 @@ internal static class ListRules
         window.Count > size
             ? new ListPage<T>(window.GetRange(0, size), PageTokens.Encode(kind, (offset + size).ToString(CultureInfo.InvariantCulture)))
             : new ListPage<T>(window, null);
+
+    /// <summary>One page of the groups whose rules are in <paramref name="referencing"/> (the rules that use one list), by group ID.</summary>
+    public static async Task<ListPage<ListAssociation>> AssociatedGroupsAsync(IQueryable<SecurityGroupRule> referencing, string kind, int offset, int maxResults,
+        CancellationToken ct)
+    {
+        var window = await referencing.Select(r => r.SecurityGroupId).Distinct().OrderBy(id => id).Skip(offset).Take(maxResults + 1)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var page = Page(kind, window, offset, maxResults);
+        return new ListPage<ListAssociation>(page.Items.Select(id => new ListAssociation(id, SecurityGroupService.ResourceType)).ToList(), page.NextToken);
+    }
 }

@@ -6,7 +6,6 @@ using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
-using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
 using SecurityGroups.RuleEngine;
 
@@ -177,10 +176,8 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         regions.Require(regionId);
         var offset = ListRules.Offset("prla", nextToken);
         var list = await FindAsync(regionId, portRangeListId, ct).ConfigureAwait(false);
-        var window = await db.SecurityGroupRules.AsNoTracking().Where(r => r.PortRangeListId == list.PortRangeListId)
-            .Select(r => r.SecurityGroupId).Distinct().OrderBy(id => id).Skip(offset).Take(maxResults + 1).ToListAsync(ct).ConfigureAwait(false);
-        var page = ListRules.Page("prla", window, offset, maxResults);
-        return new ListPage<ListAssociation>(page.Items.Select(id => new ListAssociation(id, SecurityGroupService.ResourceType)).ToList(), page.NextToken);
+        return await ListRules.AssociatedGroupsAsync(db.SecurityGroupRules.AsNoTracking().Where(r => r.PortRangeListId == list.PortRangeListId),
+            "prla", offset, maxResults, ct).ConfigureAwait(false);
     }
 
     private async Task<PortRangeList> FindAsync(string regionId, string portRangeListId, CancellationToken ct) =>

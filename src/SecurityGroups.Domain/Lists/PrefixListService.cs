@@ -6,7 +6,6 @@ using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
-using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
 using SecurityGroups.RuleEngine;
 
@@ -207,11 +206,8 @@ public sealed class PrefixListService(EmulatorDbContext db, WriteGate gate, ICal
         regions.Require(regionId);
         var offset = ListRules.Offset("pla", nextToken);
         var list = await FindAsync(regionId, prefixListId, ct).ConfigureAwait(false);
-        var window = await db.SecurityGroupRules.AsNoTracking()
-            .Where(r => r.SourcePrefixListId == list.PrefixListId || r.DestPrefixListId == list.PrefixListId)
-            .Select(r => r.SecurityGroupId).Distinct().OrderBy(id => id).Skip(offset).Take(maxResults + 1).ToListAsync(ct).ConfigureAwait(false);
-        var page = ListRules.Page("pla", window, offset, maxResults);
-        return new ListPage<ListAssociation>(page.Items.Select(id => new ListAssociation(id, SecurityGroupService.ResourceType)).ToList(), page.NextToken);
+        return await ListRules.AssociatedGroupsAsync(db.SecurityGroupRules.AsNoTracking()
+            .Where(r => r.SourcePrefixListId == list.PrefixListId || r.DestPrefixListId == list.PrefixListId), "pla", offset, maxResults, ct).ConfigureAwait(false);
     }
 
     private async Task<PrefixList> FindAsync(string regionId, string prefixListId, CancellationToken ct) =>
