@@ -122,5 +122,7 @@ public sealed class TrafficDiagnosisTests(EmulatorFactory factory) : TrafficTest
         (await Traffic("diagnose", new { RegionId = "cn-hangzhou", NetworkInterfaceId = "eni-missing", SourceIp = "1.2.3.4" })).Error("InvalidEniId.NotFound", 404);
         (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "1.2.3.4", Checks = new[] { new { IpProtocol = "SCTP", Port = 1 } } }))
             .Error("InvalidIpProtocol.ValueNotSupported", 400);
+        var tooMany = Enumerable.Range(1, 101).Select(port => new { IpProtocol = "TCP", Port = port }).ToArray();
+        (await Traffic("diagnose", new { RegionId = "cn-hangzhou", InstanceId = instance, SourceIp = "1.2.3.4", Checks = tooMany })).Error("InvalidParameter", 400);
     }
 }
