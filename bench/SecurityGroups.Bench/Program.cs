@@ -6,6 +6,7 @@ using SecurityGroups.Bench;
 // Load benchmark: this emulator against moto_server, same workload over raw HTTP, concurrency 1 and 16; then this server
 // alone (synchronous=FULL, DescribeRegions, start-up on a large database). Writes docs/benchmarks.md. Loopback only.
 var quick = args.Contains("--quick");
+var aloneOnly = args.Contains("--alone"); // this server's own phases only, printed and not written: for profiling loops
 var root = FindRoot();
 var groups = quick ? 20 : 100;
 var rulesPerGroup = quick ? 3 : 10;
@@ -24,7 +25,7 @@ var quotas = new Dictionary<string, string>
     ["Quotas__RulesPerSecurityGroup"] = "1000",
 };
 
-foreach (var concurrency in new[] { 1, 16 })
+foreach (var concurrency in aloneOnly ? [] : new[] { 1, 16 })
 {
     using (var moto = ServerProcess.StartMoto())
     {
@@ -70,6 +71,16 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
         alone.Add(await Phase.RunAsync("evaluate one packet with trace (200 rules)", "SecurityGroups", 16, reads * 4, _ => target.EvaluateAsync(single)));
         alone.Add(await Phase.RunAsync("evaluate batches of 1,000 packets (200 rules)", "SecurityGroups", 16, Math.Max(20, reads / 10), _ => target.EvaluateAsync(batch)));
     }
+}
+
+if (aloneOnly)
+{
+    foreach (var r in alone)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Phase,-50} {r.Rps,8:0} req/s  p50 {r.P50Ms,6:0.00} ms  p99 {r.P99Ms,6:0.00} ms  errors {r.Errors} ({r.ServerErrors} 5xx)"));
+    }
+
+    return 0;
 }
 
 var (startup, rss, populateSeconds) = await StartupAsync(quick ? 1000 : 10000, 10);

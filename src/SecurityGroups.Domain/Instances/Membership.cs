@@ -67,8 +67,7 @@ public sealed class Membership(EmulatorDbContext db, ICaller caller, RuleQuota r
             await EnsureCapacityAsync(group, group.IsEnterprise ? 1 : ips, ct).ConfigureAwait(false);
         }
 
-        var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
-        if (await ruleQuota.UnitsAsync(rules, ct).ConfigureAwait(false) > quotas.Value.RulesPerNetworkInterface)
+        if (await ruleQuota.UnitsOfGroupsAsync(groupIds, null, ct).ConfigureAwait(false) > quotas.Value.RulesPerNetworkInterface)
         {
             throw new AcsException(AcsErrors.AclLimitExceed);
         }

@@ -11,46 +11,76 @@ namespace SecurityGroups.Domain.Rules;
 /// The rule quotas, checked inside the write gate before rules are added or changed:
 /// <c>RulesPerSecurityGroup</c> (a rule using a prefix list or port list counts as the list's MaxEntries; both: the
 /// product), <c>GroupReferenceRulesPerSecurityGroup</c> for basic groups, and <c>RulesPerNetworkInterface</c> on every
-/// ENI in the group (its rules across all its groups).
+/// ENI in the group (its rules across all its groups). Stored rules are counted by the database, never loaded.
 /// </summary>
 public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quotas)
 {
-    public async Task EnsureAsync(SecurityGroup group, IReadOnlyList<SecurityGroupRule> existing, IReadOnlyList<BuiltRule> added, AcsErrorCode limitError, CancellationToken ct)
+    /// <summary>The ENIs in a group (compiled: every authorize asks).</summary>
+    private static readonly Func<EmulatorDbContext, string, IAsyncEnumerable<string>> MembersOf =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId) =>
+            db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.SecurityGroupId == securityGroupId).Select(m => m.NetworkInterfaceId));
+
+    /// <summary>Rule units of groups (see <see cref="UnitsOfGroupsAsync"/>), compiled: the expression is large and every authorize asks.</summary>
+    private static readonly Func<EmulatorDbContext, IReadOnlyList<string>, string, CancellationToken, Task<int>> UnitsOf =
+        EF.CompileAsyncQuery((EmulatorDbContext db, IReadOnlyList<string> groupIds, string exceptRuleId, CancellationToken ct) =>
+            db.SecurityGroupRules.AsNoTracking()
+                .Where(r => groupIds.Contains(r.SecurityGroupId) && r.SecurityGroupRuleId != exceptRuleId)
+                .Sum(r => Math.Max(1, (db.PrefixLists.Where(l => l.PrefixListId == r.SourcePrefixListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0)
+                        + (db.PrefixLists.Where(l => l.PrefixListId == r.DestPrefixListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0))
+                    * Math.Max(1, db.PortRangeLists.Where(l => l.PortRangeListId == r.PortRangeListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0)));
+
+    /// <summary>
+    /// Refuses <paramref name="added"/> when the group, or any ENI in it, would go over its quota.
+    /// <paramref name="replacedRuleId"/> (a rule being modified) is left out of what the group already holds.
+    /// </summary>
+    public async Task EnsureAsync(SecurityGroup group, string? replacedRuleId, IReadOnlyList<BuiltRule> added, AcsErrorCode limitError, CancellationToken ct)
     {
-        var used = await UnitsAsync(existing, ct).ConfigureAwait(false);
-        if (used + added.Sum(a => a.Units) > quotas.Value.RulesPerSecurityGroup)
+        var adding = added.Sum(a => a.Units);
+        var used = await UnitsOfGroupsAsync([group.SecurityGroupId], replacedRuleId, ct).ConfigureAwait(false);
+        if (used + adding > quotas.Value.RulesPerSecurityGroup)
         {
             throw new AcsException(limitError);
         }
 
-        var perEni = quotas.Value.RulesPerNetworkInterface;
-        var members = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.SecurityGroupId == group.SecurityGroupId)
-            .Select(m => m.NetworkInterfaceId).ToListAsync(ct).ConfigureAwait(false);
-        var groupSets = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => members.Contains(m.NetworkInterfaceId) && m.SecurityGroupId != group.SecurityGroupId)
-            .Select(m => new { m.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false);
-        foreach (var others in members.Distinct().Select(eni => groupSets.Where(x => x.NetworkInterfaceId == eni).Select(x => x.SecurityGroupId).Order().ToList())
-            .DistinctBy(set => string.Join(',', set)))
+        var members = new List<string>();
+        await foreach (var eni in MembersOf(db, group.SecurityGroupId).WithCancellation(ct).ConfigureAwait(false))
         {
-            var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => others.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
-            if (await UnitsAsync(rules, ct).ConfigureAwait(false) + used + added.Sum(a => a.Units) > perEni)
+            members.Add(eni);
+        }
+
+        if (members.Count > 0)
+        {
+            var groupSets = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => members.Contains(m.NetworkInterfaceId) && m.SecurityGroupId != group.SecurityGroupId)
+                .Select(m => new { m.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var others in members.Distinct().Select(eni => groupSets.Where(x => x.NetworkInterfaceId == eni).Select(x => x.SecurityGroupId).Order().ToList())
+                .DistinctBy(set => string.Join(',', set)))
             {
-                throw new AcsException(limitError);
+                var elsewhere = others.Count == 0 ? 0 : await UnitsOfGroupsAsync(others, null, ct).ConfigureAwait(false);
+                if (elsewhere + used + adding > quotas.Value.RulesPerNetworkInterface)
+                {
+                    throw new AcsException(limitError);
+                }
             }
         }
 
-        var references = existing.Count(r => r.ReferencedGroupId.Length > 0) + added.Count(a => a.Rule.ReferencedGroupId.Length > 0);
-        if (!group.IsEnterprise && added.Any(a => a.Rule.ReferencedGroupId.Length > 0) && references > quotas.Value.GroupReferenceRulesPerSecurityGroup)
+        var referencing = added.Count(a => a.Rule.ReferencedGroupId.Length > 0);
+        if (!group.IsEnterprise && referencing > 0)
         {
-            throw new AcsException(AcsErrors.AuthorizedGroupRuleLimitExceed, quotas.Value.GroupReferenceRulesPerSecurityGroup);
+            var references = await db.SecurityGroupRules.AsNoTracking().CountAsync(r => r.SecurityGroupId == group.SecurityGroupId
+                && r.SecurityGroupRuleId != replacedRuleId && (r.Direction == Directions.Ingress ? r.SourceGroupId : r.DestGroupId) != "", ct).ConfigureAwait(false);
+            if (references + referencing > quotas.Value.GroupReferenceRulesPerSecurityGroup)
+            {
+                throw new AcsException(AcsErrors.AuthorizedGroupRuleLimitExceed, quotas.Value.GroupReferenceRulesPerSecurityGroup);
+            }
         }
     }
 
-    /// <summary>How many rules these count as.</summary>
-    public async Task<int> UnitsAsync(IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
-    {
-        var units = await UnitCounterAsync(rules, ct).ConfigureAwait(false);
-        return rules.Sum(units);
-    }
+    /// <summary>
+    /// How many rules the stored rules of <paramref name="groupIds"/> (all but <paramref name="exceptRuleId"/>) count as,
+    /// summed by the database with the formula of <see cref="UnitCounterAsync"/>.
+    /// </summary>
+    public Task<int> UnitsOfGroupsAsync(IReadOnlyList<string> groupIds, string? exceptRuleId, CancellationToken ct) =>
+        UnitsOf(db, groupIds, exceptRuleId ?? "", ct);
 
     /// <summary>
     /// How many rules each of <paramref name="rules"/> counts as: a rule using a prefix list counts as its MaxEntries, one

@@ -39,15 +39,21 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
                 throw new AcsException(AcsErrors.InvalidParamDuplicatePermissions);
             }
 
-            var existing = await db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId).ToListAsync(c).ConfigureAwait(false);
-            var keys = existing.Select(RuleKey.Of).ToHashSet();
-            var added = built.Where(b => !keys.Contains(RuleKey.Of(b.Rule))).ToList();
+            var added = new List<BuiltRule>(built.Count);
+            foreach (var b in built)
+            {
+                if (!await RuleTwins.ExistAsync(db, b.Rule, c).ConfigureAwait(false))
+                {
+                    added.Add(b);
+                }
+            }
+
             if (added.Count == 0)
             {
                 return 0;
             }
 
-            await quota.EnsureAsync(group, existing, added, AcsErrors.AuthorizationLimitExceed, c).ConfigureAwait(false);
+            await quota.EnsureAsync(group, null, added, AcsErrors.AuthorizationLimitExceed, c).ConfigureAwait(false);
             db.SecurityGroupRules.AddRange(added.Select(b => b.Rule));
             return added.Count;
         }, ct);
@@ -131,8 +137,7 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
                 throw new AcsException(AcsErrors.InvalidOperationRuleDuplicate);
             }
 
-            var others = rules.Where(r => r.SecurityGroupRuleId != target.SecurityGroupRuleId).ToList();
-            await quota.EnsureAsync(group, others, [replacement], AcsErrors.AuthorizationLimitExceedModify, c).ConfigureAwait(false);
+            await quota.EnsureAsync(group, target.SecurityGroupRuleId, [replacement], AcsErrors.AuthorizationLimitExceedModify, c).ConfigureAwait(false);
             RuleMerge.CopyInto(updated, target);
         }, ct);
     }

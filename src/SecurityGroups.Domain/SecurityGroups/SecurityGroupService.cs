@@ -16,6 +16,11 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
     IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details,
     VersionedCache<Listing<SecurityGroupView>> listings)
 {
+    /// <summary>The group a mutation changes (tracked), compiled once: every group and rule write starts here.</summary>
+    private static readonly Func<EmulatorDbContext, string, string, string, CancellationToken, Task<SecurityGroup?>> FindTracked =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, string securityGroupId, CancellationToken ct) =>
+            db.SecurityGroups.FirstOrDefault(g => g.AccountId == accountId && g.RegionId == regionId && g.SecurityGroupId == securityGroupId));
+
     public const string ResourceType = "securitygroup";
     private const string TokenKind = "sg";
 
@@ -213,9 +218,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
 
     /// <summary>The caller's group in the region, or <paramref name="notFound"/>.</summary>
     internal async Task<SecurityGroup> FindAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct) =>
-        await db.SecurityGroups.FirstOrDefaultAsync(g => g.AccountId == caller.AccountId && g.RegionId == regionId
-            && g.SecurityGroupId == securityGroupId, ct).ConfigureAwait(false)
-        ?? throw new AcsException(notFound);
+        await FindTracked(db, caller.AccountId, regionId, securityGroupId, ct).ConfigureAwait(false) ?? throw new AcsException(notFound);
 
     /// <summary>Like <see cref="FindAsync"/>, refusing a group managed by a cloud product.</summary>
     internal async Task<SecurityGroup> FindMutableAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct)

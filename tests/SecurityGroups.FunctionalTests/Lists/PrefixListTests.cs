@@ -137,6 +137,38 @@ public sealed class PrefixListTests(EmulatorFactory factory) : EmulatorTest(fact
     }
 
     [Fact]
+    public async Task ModifySecurityGroupRule_CountsTheNewListAndNotTheRuleItReplaces()
+    {
+        using var factory = new CustomEmulatorFactory(null, new Dictionary<string, string?> { ["Quotas:RulesPerSecurityGroup"] = "10" });
+        var client = factory.Acs();
+        var vpc = (await client.Vpc("CreateVpc", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("VpcId").GetString()!;
+        var group = (await client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("VpcId", vpc))).Ok().GetProperty("SecurityGroupId").GetString()!;
+        var small = (await client.Ecs("CreatePrefixList", ("RegionId", "cn-hangzhou"), ("AddressFamily", "IPv4"), ("MaxEntries", "2"), ("PrefixListName", "small"))).Ok().GetProperty("PrefixListId").GetString()!;
+        var large = (await client.Ecs("CreatePrefixList", ("RegionId", "cn-hangzhou"), ("AddressFamily", "IPv4"), ("MaxEntries", "4"), ("PrefixListName", "large"))).Ok().GetProperty("PrefixListId").GetString()!;
+        (await client.Ecs("AuthorizeSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group), ("Permissions.1.IpProtocol", "TCP"),
+            ("Permissions.1.PortRange", "22/22"), ("Permissions.1.SourcePrefixListId", small))).Ok();
+        var plain = Enumerable.Range(1, 8).SelectMany(i => new[]
+        {
+            ($"Permissions.{i}.IpProtocol", "TCP"), ($"Permissions.{i}.PortRange", $"{100 + i}/{100 + i}"), ($"Permissions.{i}.SourceCidrIp", "1.1.1.1"),
+        });
+        (await client.Ecs("AuthorizeSecurityGroup", [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group), .. plain])).Ok(); // 2 + 8 = the quota
+        var attribute = (await client.Ecs("DescribeSecurityGroupAttribute", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group))).Ok();
+        var listRule = attribute.GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
+            .Single(p => p.GetProperty("SourcePrefixListId").GetString() == small).GetProperty("SecurityGroupRuleId").GetString()!;
+
+        // At the quota, changing the rule in place is allowed: the rule it replaces no longer counts.
+        (await client.Ecs("ModifySecurityGroupRule", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group), ("SecurityGroupRuleId", listRule),
+            ("Priority", "5"))).Ok();
+        // A larger list would make it 4 + 8: refused with Modify's status, and nothing changes.
+        (await client.Ecs("ModifySecurityGroupRule", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group), ("SecurityGroupRuleId", listRule),
+            ("SourcePrefixListId", large))).Error("AuthorizationLimitExceed", 400);
+        var after = (await client.Ecs("DescribeSecurityGroupAttribute", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group))).Ok();
+        var kept = after.GetProperty("Permissions").GetProperty("Permission").EnumerateArray().Single(p => p.GetProperty("SecurityGroupRuleId").GetString() == listRule);
+        Assert.Equal(small, kept.GetProperty("SourcePrefixListId").GetString());
+        Assert.Equal("5", kept.GetProperty("Priority").GetString());
+    }
+
+    [Fact]
     public async Task PrefixListRules_AreCheckedForFamilyAndNetwork()
     {
         var v6 = await Create("IPv6", 2);
