@@ -7,6 +7,10 @@ public class AcsResponse
 {
     [JsonPropertyOrder(-1)]
     public string? RequestId { get; set; }
+
+    /// <summary>Set when this response is a pure function of a version-cached domain result: rendered once, then copied (<see cref="AcsRenderCache"/>).</summary>
+    [JsonIgnore]
+    public RenderedFrom? RenderedFrom { get; init; }
 }
 
 /// <summary>The Alibaba error envelope.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,15 +23,27 @@ internal static class AcsResponseWriter
     {
         var xml = http.Features.Get<AcsRequestContext>()?.Xml == true;
         http.Response.StatusCode = status;
-        if (xml)
+        http.Response.ContentType = xml ? XmlContentType : JsonContentType;
+        if (body is AcsResponse { RenderedFrom: { } from } response && AcsRenderCache.IsPlain(response.RequestId)
+            && AcsRenderCache.Get(response, from, xml ? "xml " + xmlRoot : "json", r => xml ? RenderXml(r, xmlRoot) : JsonSerializer.SerializeToUtf8Bytes(r, r.GetType(), JsonOptions)) is { } template)
         {
-            http.Response.ContentType = XmlContentType;
-            var bytes = AcsXml.Render(xmlRoot, JsonSerializer.SerializeToElement(body, body.GetType(), JsonOptions));
-            return http.Response.Body.WriteAsync(bytes).AsTask();
+            return WriteTemplateAsync(http, template, response.RequestId!);
         }
 
-        http.Response.ContentType = JsonContentType;
-        return WriteJsonAsync(http, body);
+        return xml ? http.Response.Body.WriteAsync(RenderXml(body, xmlRoot)).AsTask() : WriteJsonAsync(http, body);
+    }
+
+    private static byte[] RenderXml(object body, string xmlRoot) => AcsXml.Render(xmlRoot, JsonSerializer.SerializeToElement(body, body.GetType(), JsonOptions));
+
+    /// <summary>A cached rendering with this request's RequestId spliced in, copied into the response pipe and flushed once.</summary>
+    private static async Task WriteTemplateAsync(HttpContext http, AcsRenderCache.Template template, string requestId)
+    {
+        var pipe = http.Response.BodyWriter;
+        http.Response.ContentLength = template.Prefix.Length + requestId.Length + template.Suffix.Length;
+        pipe.Write(template.Prefix);
+        pipe.Write(System.Text.Encoding.ASCII.GetBytes(requestId));
+        pipe.Write(template.Suffix);
+        await pipe.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public sealed class DescribeSecurityGroupAttributeResponse : AcsResponse
         NextToken = details.NextToken,
         Permissions = new PermissionList(details.Rules.Select(r => PermissionItem.From(r, details.Names)).ToList()),
         SnapshotPolicyIds = snapshotPolicyIds ? new SnapshotPolicyIdList([]) : null,
+        RenderedFrom = new RenderedFrom(details, snapshotPolicyIds ? "snapshotPolicyIds" : ""),
     };
 }
 

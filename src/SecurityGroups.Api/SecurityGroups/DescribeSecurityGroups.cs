@@ -80,6 +80,7 @@ public sealed class DescribeSecurityGroupsResponse : AcsResponse
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
         SecurityGroups = new SecurityGroupList(listing.Items.Select(SecurityGroupItem.From).ToList()),
+        RenderedFrom = new RenderedFrom(listing, regionId),
     };
 }
 

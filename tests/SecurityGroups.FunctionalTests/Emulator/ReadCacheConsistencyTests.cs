@@ -43,4 +43,33 @@ public sealed class ReadCacheConsistencyTests(EmulatorFactory factory) : Traffic
             .GetProperty("Permissions").GetProperty("Permission").GetArrayLength();
         Assert.Equal(48, all);
     }
+
+    [Fact]
+    public async Task RepeatedDescribes_ShareTheRenderingButEachCarriesItsOwnRequestIdAndFormat()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        (await Authorize(group, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"))).Ok();
+        (string Key, string Value)[] describe = [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group)];
+
+        var first = await Client.Ecs("DescribeSecurityGroupAttribute", describe);
+        var second = await Client.Ecs("DescribeSecurityGroupAttribute", describe);
+        var xml = await Client.Ecs("DescribeSecurityGroupAttribute", [.. describe, ("Format", "XML")]);
+        var withSnapshots = await Client.Ecs("DescribeSecurityGroupAttribute", [.. describe, ("Attribute", "snapshotPolicyIds")]);
+
+        var ids = new[] { first, second, xml, withSnapshots }.Select(r => r.RequestIdHeader).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+        Assert.Equal(first.RequestIdHeader, first.Str("RequestId"));
+        Assert.Equal(second.RequestIdHeader, second.Str("RequestId"));
+        Assert.Equal(first.Text.Replace(first.RequestIdHeader!, "", StringComparison.Ordinal), second.Text.Replace(second.RequestIdHeader!, "", StringComparison.Ordinal));
+        Assert.StartsWith("text/xml", xml.ContentType, StringComparison.Ordinal);
+        Assert.Contains($"<RequestId>{xml.RequestIdHeader}</RequestId>", xml.Text, StringComparison.Ordinal);
+        Assert.Contains("<PortRange>22/22</PortRange>", xml.Text, StringComparison.Ordinal);
+        Assert.True(withSnapshots.Ok().TryGetProperty("SnapshotPolicyIds", out _), "the Attribute variant is rendered apart");
+        Assert.False(second.Ok().TryGetProperty("SnapshotPolicyIds", out _));
+
+        (await Authorize(group, ("IpProtocol", "TCP"), ("PortRange", "443/443"), ("SourceCidrIp", "10.0.0.0/8"))).Ok();
+        var after = (await Client.Ecs("DescribeSecurityGroupAttribute", describe)).Ok().GetProperty("Permissions").GetProperty("Permission");
+        Assert.Equal(2, after.GetArrayLength());
+    }
 }
