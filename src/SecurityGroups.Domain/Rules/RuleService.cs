@@ -16,6 +16,11 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
 {
     public const int MaxPermissionsPerRequest = 100;
 
+    /// <summary>A group's rules in one direction, tracked (revoke removes some of them), compiled once.</summary>
+    private static readonly Func<EmulatorDbContext, string, string, IAsyncEnumerable<SecurityGroupRule>> RulesOf =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, string direction) =>
+            db.SecurityGroupRules.Where(r => r.SecurityGroupId == securityGroupId && r.Direction == direction));
+
     /// <summary>Adds rules; returns how many were new (identical existing rules are no-ops).</summary>
     public Task<int> AuthorizeAsync(string regionId, string securityGroupId, string direction, IReadOnlyList<PermissionInput> permissions, CancellationToken ct)
     {
@@ -81,8 +86,12 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
         return gate.RunAsync(db, async c =>
         {
             var group = await groups.FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
-            var rules = await db.SecurityGroupRules.Where(r => r.SecurityGroupId == group.SecurityGroupId && r.Direction == direction)
-                .ToListAsync(c).ConfigureAwait(false);
+            var rules = new List<SecurityGroupRule>();
+            await foreach (var rule in RulesOf(db, group.SecurityGroupId, direction).WithCancellation(c).ConfigureAwait(false))
+            {
+                rules.Add(rule);
+            }
+
             var doomed = new List<SecurityGroupRule>();
             foreach (var id in ruleIds)
             {

@@ -16,6 +16,24 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
     IdempotencyStore idempotency, IOptions<QuotaOptions> quotas, TimeProvider clock, VersionedCache<SecurityGroupDetails> details,
     VersionedCache<Listing<SecurityGroupView>> listings)
 {
+    // The queries every create and delete runs, compiled once (docs/benchmarks.md: EF's per-query translation was most of a write).
+    private static readonly Func<EmulatorDbContext, string, string, string, CancellationToken, Task<bool>> VpcExists =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, string vpcId, CancellationToken ct) =>
+            db.Vpcs.Any(v => v.AccountId == accountId && v.RegionId == regionId && v.VpcId == vpcId));
+
+    private static readonly Func<EmulatorDbContext, string, string, CancellationToken, Task<int>> GroupsInRegion =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, CancellationToken ct) =>
+            db.SecurityGroups.Count(g => g.AccountId == accountId && g.RegionId == regionId));
+
+    private static readonly Func<EmulatorDbContext, string, CancellationToken, Task<bool>> HasMembers =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, CancellationToken ct) =>
+            db.NetworkInterfaceGroups.Any(m => m.SecurityGroupId == securityGroupId));
+
+    private static readonly Func<EmulatorDbContext, string, CancellationToken, Task<bool>> IsReferenced =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, CancellationToken ct) =>
+            db.SecurityGroupRules.Any(r => r.SecurityGroupId != securityGroupId
+                && ((r.Direction == "ingress" && r.SourceGroupId == securityGroupId) || (r.Direction == "egress" && r.DestGroupId == securityGroupId))));
+
     /// <summary>The group a mutation changes (tracked), compiled once: every group and rule write starts here.</summary>
     private static readonly Func<EmulatorDbContext, string, string, string, CancellationToken, Task<SecurityGroup?>> FindTracked =
         EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, string securityGroupId, CancellationToken ct) =>
@@ -36,13 +54,12 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         tags.Validate(command.Tags, AcsErrors.QuotaExceedTags);
         return gate.RunAsync(db, async c =>
         {
-            if (!string.IsNullOrEmpty(command.VpcId) && !await db.Vpcs.AnyAsync(v => v.AccountId == caller.AccountId
-                && v.RegionId == command.RegionId && v.VpcId == command.VpcId, c).ConfigureAwait(false))
+            if (!string.IsNullOrEmpty(command.VpcId) && !await VpcExists(db, caller.AccountId, command.RegionId, command.VpcId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
             }
 
-            var count = await db.SecurityGroups.CountAsync(g => g.AccountId == caller.AccountId && g.RegionId == command.RegionId, c).ConfigureAwait(false);
+            var count = await GroupsInRegion(db, caller.AccountId, command.RegionId, c).ConfigureAwait(false);
             if (count >= quotas.Value.SecurityGroupsPerRegion)
             {
                 throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
@@ -177,14 +194,12 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
                 throw new AcsException(AcsErrors.InvalidOperationDeletionProtection);
             }
 
-            if (await db.NetworkInterfaceGroups.AnyAsync(m => m.SecurityGroupId == group.SecurityGroupId, c).ConfigureAwait(false))
+            if (await HasMembers(db, group.SecurityGroupId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.DependencyViolationInstances);
             }
 
-            if (await db.SecurityGroupRules.AnyAsync(r => r.SecurityGroupId != group.SecurityGroupId
-                && ((r.Direction == "ingress" && r.SourceGroupId == group.SecurityGroupId)
-                    || (r.Direction == "egress" && r.DestGroupId == group.SecurityGroupId)), c).ConfigureAwait(false))
+            if (await IsReferenced(db, group.SecurityGroupId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.DependencyViolationReferenced);
             }
