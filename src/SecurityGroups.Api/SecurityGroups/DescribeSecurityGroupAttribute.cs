@@ -51,7 +51,7 @@ public sealed class DescribeSecurityGroupAttributeResponse : AcsResponse
         VpcId = details.Group.VpcId,
         InnerAccessPolicy = details.Group.InnerAccessPolicy,
         NextToken = details.NextToken,
-        Permissions = new PermissionList(details.Rules.Select(r => PermissionItem.From(r, details.Names)).ToList()),
+        Permissions = DerivedOnce<SecurityGroupDetails, PermissionList>.Get(details, d => new PermissionList(d.Rules.Select(r => PermissionItem.From(r, d.Names)).ToList())),
         SnapshotPolicyIds = snapshotPolicyIds ? new SnapshotPolicyIdList([]) : null,
         RenderedFrom = new RenderedFrom(details, snapshotPolicyIds ? "snapshotPolicyIds" : ""),
     };

@@ -79,7 +79,7 @@ public sealed class DescribeSecurityGroupsResponse : AcsResponse
         PageNumber = listing.Page?.PageNumber,
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
-        SecurityGroups = new SecurityGroupList(listing.Items.Select(SecurityGroupItem.From).ToList()),
+        SecurityGroups = DerivedOnce<Listing<SecurityGroupView>, SecurityGroupList>.Get(listing, l => new SecurityGroupList(l.Items.Select(SecurityGroupItem.From).ToList())),
         RenderedFrom = new RenderedFrom(listing, regionId),
     };
 }
