@@ -47,9 +47,9 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
     var target = new EmulatorTarget(http, server.BaseUrl);
     await server.WaitAsync(() => Healthy(server), Stopwatch.StartNew(), TimeSpan.FromSeconds(30));
     await WarmUp(target);
-    var ids = new string[groups * 4];
+    var ids = new string[groups * 10];
     alone.Add(await Phase.RunAsync($"create groups, sync {label}", "SecurityGroups", 16, ids.Length, async i => ids[i] = await target.CreateGroupAsync(i)) );
-    alone.Add(await Phase.RunAsync($"authorize rules, sync {label}", "SecurityGroups", 16, ids.Length * 2, i => target.AuthorizeAsync(ids[i % ids.Length], 1000 + (i / ids.Length))));
+    alone.Add(await Phase.RunAsync($"authorize rules, sync {label}", "SecurityGroups", 16, ids.Length * 3, i => target.AuthorizeAsync(ids[i % ids.Length], 1000 + (i / ids.Length))));
     if (synchronous == "Normal")
     {
         var big = await target.CreateGroupAsync(-1);
@@ -58,8 +58,8 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
             await target.AuthorizeAsync(big, 2000 + p);
         }
 
-        alone.Add(await Phase.RunAsync("describe one group with 200 rules", "SecurityGroups", 16, reads * 4, _ => target.DescribeGroupAsync(big)));
-        alone.Add(await Phase.RunAsync("DescribeRegions (no database)", "SecurityGroups", 16, reads * 8,
+        alone.Add(await Phase.RunAsync("describe one group with 200 rules", "SecurityGroups", 16, reads * 10, _ => target.DescribeGroupAsync(big)));
+        alone.Add(await Phase.RunAsync("DescribeRegions (no database)", "SecurityGroups", 16, reads * 20,
             _ => target.Call("Action=DescribeRegions&Version=2014-05-26")));
 
         // Evaluation over HTTP against the 200-rule group (what-if, no ENI): one packet with its trace, and batches of 1,000.
@@ -68,7 +68,7 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
         var packets = string.Join(',', Enumerable.Range(0, 1000).Select(i =>
             $"{{\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"SourceIp\":\"10.{i % 200}.0.1\",\"DestinationIp\":\"192.168.0.10\",\"DestinationPort\":{1900 + (i % 400)}}}"));
         var batch = $"{{\"RegionId\":\"cn-hangzhou\",\"SecurityGroupIds\":[\"{big}\"],\"Packets\":[{packets}]}}";
-        alone.Add(await Phase.RunAsync("evaluate one packet with trace (200 rules)", "SecurityGroups", 16, reads * 4, _ => target.EvaluateAsync(single)));
+        alone.Add(await Phase.RunAsync("evaluate one packet with trace (200 rules)", "SecurityGroups", 16, reads * 10, _ => target.EvaluateAsync(single)));
         alone.Add(await Phase.RunAsync("evaluate batches of 1,000 packets (200 rules)", "SecurityGroups", 16, Math.Max(20, reads / 10), _ => target.EvaluateAsync(batch)));
     }
 }
