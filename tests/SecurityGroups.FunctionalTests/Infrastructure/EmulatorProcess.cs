@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace SecurityGroups.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The built server as its own OS process on a loopback port and a given SQLite file: for what an in-process host
+/// cannot show, such as <c>kill -9</c>. Output is drained and dropped.
+/// </summary>
+public sealed class EmulatorProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private EmulatorProcess(Process process, int port)
+    {
+        _process = process;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public HttpClient Http { get; }
+
+    public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll")}\"")
+        {
+            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={databasePath}";
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start the server");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new EmulatorProcess(process, port);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                using var health = await server.Http.GetAsync("/_emulator/health");
+                if (health.IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        server.Dispose();
+        throw new InvalidOperationException("the server did not become healthy");
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the server.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            KillHard();
+        }
+
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
