@@ -30,7 +30,7 @@ internal static class AcsRenderCache
     public static Template? Get(AcsResponse response, RenderedFrom from, string format, Func<AcsResponse, byte[]> render)
     {
         var byVariant = Renderings.GetValue(from.Source, _ => new ConcurrentDictionary<string, Template>(StringComparer.Ordinal));
-        var key = format + "\n" + from.Variant;
+        var key = string.Join('\n', format, response.GetType().FullName, from.Variant);
         if (byVariant.TryGetValue(key, out var template))
         {
             return template;
