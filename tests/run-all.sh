@@ -2,7 +2,8 @@
 # Runs every test of the project and prints one closing line "N passed, N failed".
 #   1. .NET unit and functional tests (xunit; the functional ones host the server in-process on SQLite files);
 #   2. the official-SDK conformance suite and the Swagger UI browser test (Node, tests/node) against two real servers
-#      started here: one in Relaxed mode, one in Strict mode, each on its own port and fresh SQLite file.
+#      started here: one in Relaxed mode, one in Strict mode, one with API flow control on (2 calls per minute), each
+#      on its own port and fresh SQLite file.
 # It installs what the tests need: the npm packages of tests/node (npm ci) and Debian's chromium when missing.
 set -uo pipefail
 
@@ -42,10 +43,11 @@ mkdir -p "$ART"; : >"$PID_FILE"
 cleanup() { while read -r p; do [ -n "$p" ] && kill "$p" 2>/dev/null; done <"$PID_FILE"; }
 trap cleanup EXIT
 
-start_server() { # name mode -> prints host:port
+start_server() { # name mode [KEY=VALUE settings...] -> prints host:port
   local name=$1 mode=$2 port dir
+  shift 2
   port=$(free_port); dir="$ART/servers/$name"; mkdir -p "$dir"
-  ( cd "$dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  ( cd "$dir" && exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" \
       ConnectionStrings__SecurityGroups="Data Source=$dir/securitygroups.db" Auth__Mode="$mode" \
       Auth__Accounts__0__AccountId=1234567890123456 Auth__Accounts__0__AccessKeyId=test Auth__Accounts__0__AccessKeySecret=test \
       Auth__Accounts__1__AccountId=2222222222222222 Auth__Accounts__1__AccessKeyId=test2 Auth__Accounts__1__AccessKeySecret=secret2 \
@@ -62,8 +64,10 @@ start_server() { # name mode -> prints host:port
 step "Servers for the SDK and browser suites"
 SG_ENDPOINT=$(start_server relaxed Relaxed) || fail_setup "relaxed server did not start"
 SG_STRICT_ENDPOINT=$(start_server strict Strict) || fail_setup "strict server did not start"
-export SG_ENDPOINT SG_STRICT_ENDPOINT
-echo "relaxed: $SG_ENDPOINT  strict: $SG_STRICT_ENDPOINT"
+SG_THROTTLED_ENDPOINT=$(start_server throttled Relaxed Throttling__Enabled=true Throttling__RequestsPerMinute=2) \
+  || fail_setup "throttled server did not start"
+export SG_ENDPOINT SG_STRICT_ENDPOINT SG_THROTTLED_ENDPOINT
+echo "relaxed: $SG_ENDPOINT  strict: $SG_STRICT_ENDPOINT  throttled: $SG_THROTTLED_ENDPOINT"
 
 step "SDK conformance and browser tests (node --test)"
 (cd tests/node && node --test --test-concurrency=1 \

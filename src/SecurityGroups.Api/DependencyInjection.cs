@@ -50,6 +50,7 @@ internal static class DependencyInjection
         var services = builder.Services;
         services.Configure<AuthOptions>(config.GetSection("Auth"));
         services.Configure<AcsLimits>(config.GetSection("Limits"));
+        services.AddAcsThrottling(config);
         services.Configure<QuotaOptions>(config.GetSection("Quotas"));
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.Configure<List<RegionDefinition>>(config.GetSection("Regions"));
@@ -87,6 +88,7 @@ internal static class DependencyInjection
             "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
         app.UseMiddleware<AcsErrorMiddleware>();
         app.UseMiddleware<AcsGatewayMiddleware>();
+        app.UseRateLimiter(); // after the gateway: partitions by the Action and caller it resolved (AcsThrottling)
         app.UseRouting();
         app.UseAcsSwagger();
         app.MapControllers();

@@ -28,6 +28,8 @@ public static partial class AcsErrors
         "Specified time stamp or date value is not well formatted.");
     public static readonly AcsErrorCode SignatureNonceUsed = new("SignatureNonceUsed", 400,
         "Specified signature nonce was used already.");
+    public static readonly AcsErrorCode ThrottlingUser = new("Throttling.User", 400,
+        "Request was denied due to user flow control.");
     public static readonly AcsErrorCode UnsupportedSignatureMethod = new("InvalidSignatureMethod", 400,
         "Specified signature method is not supported. {0}");
     public static readonly AcsErrorCode DryRunOperation = new("DryRunOperation", 400,

@@ -3,6 +3,7 @@
 // The servers under test are given by environment variables (set by CI, or by hand):
 //   SG_ENDPOINT         host:port of a server in Relaxed auth mode (required)
 //   SG_STRICT_ENDPOINT  host:port of a server in Strict auth mode (required by the Strict-mode tests)
+//   SG_THROTTLED_ENDPOINT  host:port of a Relaxed server with Throttling__Enabled=true, RequestsPerMinute=2 (throttling tests)
 // Both know the accounts test/test (1234567890123456, the default for unsigned requests in Relaxed mode)
 // and test2/secret2 (2222222222222222).
 
@@ -33,6 +34,11 @@ export const ENDPOINT = endpointFromEnv('SG_ENDPOINT');
 /** host:port of the Strict-mode server; throws (failing the calling test, not skipping it) when unset. */
 export function strictEndpoint() {
   return endpointFromEnv('SG_STRICT_ENDPOINT');
+}
+
+/** host:port of a Relaxed server with Throttling on at 2 calls per minute per (account, Action, region); throws when unset. */
+export function throttledEndpoint() {
+  return endpointFromEnv('SG_THROTTLED_ENDPOINT');
 }
 
 export const REGION = 'cn-hangzhou';

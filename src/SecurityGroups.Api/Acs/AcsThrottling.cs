@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SecurityGroups.Domain.Errors;
+
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>
+/// Section <c>Throttling</c>: Alibaba's API flow control, off by default, for testing a client's retry logic. When on,
+/// each (account, Action, RegionId) may make <see cref="RequestsPerMinute"/> calls per one-minute window (or the Action's
+/// entry in <see cref="Actions"/>); past it: <c>Throttling.User</c> (400) with <c>x-acs-retry-after</c> in milliseconds.
+/// </summary>
+public sealed class ThrottlingOptions
+{
+    public bool Enabled { get; set; }
+
+    public int RequestsPerMinute { get; set; } = 100;
+
+    /// <summary>Per-Action limits, e.g. <c>Throttling:Actions:AuthorizeSecurityGroup = 10</c>.</summary>
+    public Dictionary<string, int> Actions { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The flow control as ASP.NET Core's rate limiter: a fixed one-minute window per (account, Action, RegionId), partitioned
+/// after the gateway has resolved the Action and the caller; no queue. Only Alibaba Actions on <c>/</c> count.
+/// </summary>
+internal static class AcsThrottling
+{
+    public const string RetryAfterHeader = "x-acs-retry-after";
+
+    public static IServiceCollection AddAcsThrottling(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<ThrottlingOptions>(config.GetSection("Throttling"));
+        return services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = AcsErrors.ThrottlingUser.HttpStatus;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.OnRejected = RejectAsync;
+        });
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<ThrottlingOptions>>().CurrentValue;
+        var acs = http.Features.Get<AcsRequestContext>();
+        if (!options.Enabled || acs?.Action is not { } action || http.Request.Path != "/")
+        {
+            return RateLimitPartition.GetNoLimiter("");
+        }
+
+        var limit = options.Actions.TryGetValue(action, out var perAction) ? perAction : options.RequestsPerMinute;
+        var key = string.Join('\n', acs.AccountId, action, acs.Parameters["RegionId"] ?? "", limit.ToString(CultureInfo.InvariantCulture));
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            http.Response.Headers[RetryAfterHeader] = ((long)Math.Ceiling(retryAfter.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new ValueTask(AcsResponseWriter.WriteErrorAsync(http, AcsErrors.ThrottlingUser, AcsErrors.ThrottlingUser.Message));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace SecurityGroups.FunctionalTests.Protocol;
+
+/// <summary>
+/// Alibaba's API flow control (section <c>Throttling</c>, off by default): per account, Action and region, a fixed
+/// one-minute window; past it <c>Throttling.User</c> (400) with <c>x-acs-retry-after</c> in milliseconds.
+/// </summary>
+public sealed class ThrottlingTests
+{
+    [Fact]
+    public async Task PastTheLimit_IsThrottlingUser400_PerAccountActionAndRegion()
+    {
+        using var factory = new CustomEmulatorFactory(null, new Dictionary<string, string?>
+        {
+            ["Throttling:Enabled"] = "true",
+            ["Throttling:RequestsPerMinute"] = "3",
+            ["Throttling:Actions:DescribeRegions"] = "1",
+        });
+        var client = factory.Acs();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Ok();
+        }
+
+        (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Error("Throttling.User", 400);
+        (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-beijing"))).Ok(); // another region: its own window
+        (await client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"))).Ok(); // another Action: its own window
+
+        (await client.Ecs("DescribeRegions")).Ok();
+        using var http = factory.CreateClient();
+        using var throttled = await http.PostAsync("/?Action=DescribeRegions&Version=2014-05-26", null);
+        Assert.Equal(400, (int)throttled.StatusCode);
+        Assert.Contains("\"Code\":\"Throttling.User\"", await throttled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var retryAfter = long.Parse(throttled.Headers.GetValues("x-acs-retry-after").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60_000);
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var health = await http.GetAsync("/_emulator/health"); // not an Action: never throttled
+            health.EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task Throttling_IsOffByDefault()
+    {
+        using var factory = new CustomEmulatorFactory(null, new Dictionary<string, string?> { ["Throttling:RequestsPerMinute"] = "1" });
+        var client = factory.Acs();
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.Ecs("DescribeRegions")).Ok();
+        }
+    }
+}
