@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Api.Emulator;
@@ -88,7 +89,10 @@ internal static class DependencyInjection
             "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
         app.UseMiddleware<AcsErrorMiddleware>();
         app.UseMiddleware<AcsGatewayMiddleware>();
-        app.UseRateLimiter(); // after the gateway: partitions by the Action and caller it resolved (AcsThrottling)
+        if (app.Services.GetRequiredService<IOptions<ThrottlingOptions>>().Value.Enabled)
+        {
+            app.UseRateLimiter(); // after the gateway: partitions by the Action and caller it resolved; absent (no cost) when off
+        }
         app.UseRouting();
         app.UseAcsSwagger();
         app.MapControllers();

@@ -13,6 +13,7 @@ namespace SecurityGroups.Api.Acs;
 /// </summary>
 public sealed class ThrottlingOptions
 {
+    /// <summary>Read at start-up: when off, the rate limiter is not in the pipeline at all.</summary>
     public bool Enabled { get; set; }
 
     public int RequestsPerMinute { get; set; } = 100;
