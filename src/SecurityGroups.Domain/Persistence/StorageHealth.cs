@@ -17,11 +17,20 @@ public sealed class StorageHealth(EmulatorDbContext db, IOptions<StorageOptions>
             var connection = db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
             string journal;
+            string synchronous;
             try
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA journal_mode;";
                 journal = Convert.ToString(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                command.CommandText = "PRAGMA synchronous;"; // what the connection really runs with, as the pragma interceptor set it
+                synchronous = Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) switch
+                {
+                    0 => "Off",
+                    1 => "Normal",
+                    2 => "Full",
+                    _ => "Extra",
+                };
             }
             finally
             {
@@ -30,7 +39,7 @@ public sealed class StorageHealth(EmulatorDbContext db, IOptions<StorageOptions>
 
             var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Count();
             return new StorageStatus(options.Value.Provider, pending == 0 ? "Healthy" : "Degraded", dataSource,
-                journal, options.Value.Synchronous, pending, null);
+                journal, synchronous, pending, null);
         }
         catch (SqliteException ex)
         {

@@ -19,10 +19,10 @@ public sealed class EmulatorProcess : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings)
+    public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings, string arguments = "")
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll")}\"")
+        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll")}\" {arguments}")
         {
             WorkingDirectory = Path.GetDirectoryName(databasePath)!,
             RedirectStandardOutput = true,
