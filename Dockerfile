@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t securitygroups .      Run: docker run -p 127.0.0.1:8080:8080 -v sg-data:/app/data securitygroups
+# Arguments after the image name go to the server, e.g. `--durable` (SQLite synchronous=FULL) or `--Auth:Mode Strict`.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
