@@ -44,14 +44,8 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
                 throw new AcsException(AcsErrors.InvalidParamDuplicatePermissions);
             }
 
-            var added = new List<BuiltRule>(built.Count);
-            foreach (var b in built)
-            {
-                if (!await RuleTwins.ExistAsync(db, b.Rule, c).ConfigureAwait(false))
-                {
-                    added.Add(b);
-                }
-            }
+            var stored = await RuleTwins.StoredAsync(db, [.. built.Select(b => b.Rule)], c).ConfigureAwait(false);
+            var added = built.Where(b => !stored.Contains(RuleKey.Of(b.Rule))).ToList();
 
             if (added.Count == 0)
             {

@@ -5,27 +5,38 @@ using SecurityGroups.Domain.SecurityGroups;
 namespace SecurityGroups.Domain.Rules;
 
 /// <summary>
-/// Whether a group already holds a rule with the same <see cref="RuleKey"/>. Only the stored rules that share the rule's
-/// direction, port range and priority are read (usually none), by a query compiled once; the key decides.
+/// Which of a request's rules a group already holds (same <see cref="RuleKey"/>). One query, compiled once, reads only
+/// the stored rules of that group and direction that share a port range and a priority with one of them (usually none);
+/// the key decides.
 /// </summary>
 internal static class RuleTwins
 {
-    private static readonly Func<EmulatorDbContext, string, string, string, int, IAsyncEnumerable<SecurityGroupRule>> Candidates =
-        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, string direction, string portRange, int priority) =>
+    private static readonly Func<EmulatorDbContext, string, string, IReadOnlyList<string>, IReadOnlyList<int>, IAsyncEnumerable<SecurityGroupRule>> Candidates =
+        EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, string direction, IReadOnlyList<string> portRanges, IReadOnlyList<int> priorities) =>
             db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == securityGroupId && r.Direction == direction
-                && r.PortRange == portRange && r.Priority == priority));
+                && portRanges.Contains(r.PortRange) && priorities.Contains(r.Priority)));
 
-    public static async Task<bool> ExistAsync(EmulatorDbContext db, SecurityGroupRule rule, CancellationToken ct)
+    /// <summary>The keys of <paramref name="rules"/> (all of one group and direction) that are already stored.</summary>
+    public static async Task<HashSet<RuleKey>> StoredAsync(EmulatorDbContext db, IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
     {
-        var key = RuleKey.Of(rule);
-        await foreach (var stored in Candidates(db, rule.SecurityGroupId, rule.Direction, rule.PortRange, rule.Priority).WithCancellation(ct).ConfigureAwait(false))
+        var stored = new HashSet<RuleKey>();
+        if (rules.Count == 0)
         {
-            if (RuleKey.Of(stored) == key)
+            return stored;
+        }
+
+        var wanted = rules.Select(RuleKey.Of).ToHashSet();
+        var portRanges = rules.Select(r => r.PortRange).Distinct().ToList();
+        var priorities = rules.Select(r => r.Priority).Distinct().ToList();
+        await foreach (var candidate in Candidates(db, rules[0].SecurityGroupId, rules[0].Direction, portRanges, priorities).WithCancellation(ct).ConfigureAwait(false))
+        {
+            var key = RuleKey.Of(candidate);
+            if (wanted.Contains(key))
             {
-                return true;
+                stored.Add(key);
             }
         }
 
-        return false;
+        return stored;
     }
 }

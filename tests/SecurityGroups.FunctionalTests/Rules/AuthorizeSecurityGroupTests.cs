@@ -69,6 +69,13 @@ public sealed class AuthorizeSecurityGroupTests(EmulatorFactory factory) : RuleT
         (await Ingress(Perm(1, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "2")))).Ok();
         (await Ingress(Perm(1, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Policy", "drop")))).Ok();
         Assert.Equal(3, (await Rules()).Count);
+
+        // One request mixing stored rules and a new one: only the new one is added.
+        (await Ingress([.. Ssh(1), .. Perm(2, ("IpProtocol", "TCP"), ("PortRange", "80/80"), ("SourceCidrIp", "10.0.0.0/8")),
+            .. Perm(3, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "2"))])).Ok();
+        var rules = await Rules();
+        Assert.Equal(4, rules.Count);
+        Assert.Single(rules, r => r.GetProperty("PortRange").GetString() == "80/80");
     }
 
     [Theory]
