@@ -10,11 +10,13 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Se
 COPY src/SecurityGroups.RuleEngine/SecurityGroups.RuleEngine.csproj src/SecurityGroups.RuleEngine/
 COPY src/SecurityGroups.Domain/SecurityGroups.Domain.csproj src/SecurityGroups.Domain/
 COPY src/SecurityGroups.Api/SecurityGroups.Api.csproj src/SecurityGroups.Api/
-RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj -a $TARGETARCH -p:PublishReadyToRun=true
+# Without BuildKit TARGETARCH is empty: fall back to the build machine's architecture.
+RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj -a "${TARGETARCH:-$(dpkg --print-architecture)}" \
+      -p:PublishReadyToRun=true
 COPY src/ src/
 # ReadyToRun: precompiled code, so the first answer comes sooner (about 0.6 s instead of 1.0 s on 2 cores, measured on
 # the same publish outside Docker).
-RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -a $TARGETARCH --self-contained false \
+RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -a "${TARGETARCH:-$(dpkg --print-architecture)}" --self-contained false \
       --no-restore -p:PublishReadyToRun=true -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -8,8 +8,9 @@ namespace SecurityGroups.Api.Acs;
 
 /// <summary>
 /// Section <c>Throttling</c>: Alibaba's API flow control, off by default, for testing a client's retry logic. When on,
-/// each (account, Action, RegionId) may make <see cref="RequestsPerMinute"/> calls per one-minute window (or the Action's
-/// entry in <see cref="Actions"/>); past it: <c>Throttling.User</c> (400) with <c>x-acs-retry-after</c> in milliseconds.
+/// each (account, Action, RegionId) may make <see cref="RequestsPerMinute"/> calls per clock minute (or the Action's
+/// entry in <see cref="Actions"/>; 0 refuses every call); past it: <c>Throttling.User</c> (400) with
+/// <c>x-acs-retry-after</c>, the milliseconds until the next minute.
 /// </summary>
 public sealed class ThrottlingOptions
 {
@@ -23,8 +24,9 @@ public sealed class ThrottlingOptions
 }
 
 /// <summary>
-/// The flow control as ASP.NET Core's rate limiter: a fixed one-minute window per (account, Action, RegionId), partitioned
-/// after the gateway has resolved the Action and the caller; no queue. Only Alibaba Actions on <c>/</c> count.
+/// The flow control through ASP.NET Core's rate-limiting middleware: one <see cref="MinuteWindowLimiter"/> per (account,
+/// Action, RegionId), partitioned after the gateway has resolved the Action and the caller; no queue. Only Alibaba
+/// Actions on <c>/</c> count.
 /// </summary>
 internal static class AcsThrottling
 {
@@ -50,15 +52,18 @@ internal static class AcsThrottling
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var limit = options.Actions.TryGetValue(action, out var perAction) ? perAction : options.RequestsPerMinute;
-        var key = string.Join('\n', acs.AccountId, action, acs.Parameters["RegionId"] ?? "", limit.ToString(CultureInfo.InvariantCulture));
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        var limit = options.RequestsPerMinute;
+        foreach (var (name, perAction) in options.Actions)
         {
-            PermitLimit = Math.Max(1, limit),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+            if (string.Equals(name, action, StringComparison.OrdinalIgnoreCase)) // configuration keys are case-insensitive
+            {
+                limit = perAction;
+            }
+        }
+
+        var key = string.Join('\n', acs.AccountId, action, acs.Parameters["RegionId"] ?? "", limit.ToString(CultureInfo.InvariantCulture));
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(key, _ => new MinuteWindowLimiter(Math.Max(0, limit), clock));
     }
 
     private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Net.Sockets;
 
 namespace SecurityGroups.FunctionalTests.Infrastructure;
@@ -47,7 +48,9 @@ public sealed class EmulatorProcess : IDisposable
             try
             {
                 using var health = await server.Http.GetAsync("/_emulator/health");
-                if (health.IsSuccessStatusCode)
+                // The port was free when chosen, but another test's server could have taken it since: only ours counts.
+                if (health.IsSuccessStatusCode && !process.HasExited
+                    && (await health.Content.ReadAsStringAsync()).Contains(JsonEncodedText.Encode(databasePath).ToString(), StringComparison.Ordinal))
                 {
                     return server;
                 }

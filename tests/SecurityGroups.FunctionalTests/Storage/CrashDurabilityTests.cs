@@ -22,87 +22,92 @@ public sealed class CrashDurabilityTests
     {
         var dir = Directory.CreateTempSubdirectory("sg-crash").FullName;
         var database = Path.Combine(dir, "crash.db");
-        var settings = new Dictionary<string, string>
+        try
         {
-            ["Storage__Synchronous"] = synchronous,
-            ["Quotas__SecurityGroupsPerRegion"] = "100000",
-        };
-        var groups = new ConcurrentDictionary<string, string>(); // ClientToken -> acknowledged group
-        var rules = new ConcurrentBag<(string Group, int Port)>();
-
-        for (var round = 0; round < 3; round++)
-        {
-            using var server = await EmulatorProcess.StartAsync(database, settings);
-            var target = groups.Count + rules.Count + AcknowledgedPerRound;
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            var settings = new Dictionary<string, string>
             {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
+                ["Storage__Synchronous"] = synchronous,
+                ["Quotas__SecurityGroupsPerRegion"] = "100000",
+            };
+            var groups = new ConcurrentDictionary<string, string>(); // ClientToken -> acknowledged group
+            var rules = new ConcurrentBag<(string Group, int Port)>();
+
+            for (var round = 0; round < 3; round++)
+            {
+                using var server = await EmulatorProcess.StartAsync(database, settings);
+                var target = groups.Count + rules.Count + AcknowledgedPerRound;
+                using var stop = new CancellationTokenSource();
+                var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
                 {
-                    var token = $"r{round}w{w}n{i}";
-                    var created = await TryCall(server.Http, CreateQuery(token));
-                    if (created is null)
+                    for (var i = 0; !stop.IsCancellationRequested; i++)
                     {
-                        return;
-                    }
+                        var token = $"r{round}w{w}n{i}";
+                        var created = await TryCall(server.Http, CreateQuery(token));
+                        if (created is null)
+                        {
+                            return;
+                        }
 
-                    var group = created.Value.GetProperty("SecurityGroupId").GetString()!;
-                    groups[token] = group;
-                    var port = 1000 + i;
-                    if (await TryCall(server.Http, $"Action=AuthorizeSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}" +
-                        $"&Permissions.1.IpProtocol=TCP&Permissions.1.PortRange={port}/{port}&Permissions.1.SourceCidrIp=10.0.0.0/8") is null)
-                    {
-                        return;
-                    }
+                        var group = created.Value.GetProperty("SecurityGroupId").GetString()!;
+                        groups[token] = group;
+                        var port = 1000 + i;
+                        if (await TryCall(server.Http, $"Action=AuthorizeSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}" +
+                            $"&Permissions.1.IpProtocol=TCP&Permissions.1.PortRange={port}/{port}&Permissions.1.SourceCidrIp=10.0.0.0/8") is null)
+                        {
+                            return;
+                        }
 
-                    rules.Add((group, port));
+                        rules.Add((group, port));
+                    }
+                })).ToList();
+
+                while (groups.Count + rules.Count < target && writers.Any(t => !t.IsCompleted))
+                {
+                    await Task.Delay(2);
                 }
-            })).ToList();
 
-            while (groups.Count + rules.Count < target && writers.Any(t => !t.IsCompleted))
-            {
-                await Task.Delay(2);
+                server.KillHard();
+                await stop.CancelAsync();
+                await Task.WhenAll(writers);
             }
 
-            server.KillHard();
-            await stop.CancelAsync();
-            await Task.WhenAll(writers);
-        }
+            Assert.True(groups.Count >= 3 * AcknowledgedPerRound / 2, $"only {groups.Count} groups were acknowledged");
+            using (var server = await EmulatorProcess.StartAsync(database, settings))
+            {
+                var stored = await AllGroups(server.Http);
+                foreach (var (token, group) in groups)
+                {
+                    Assert.True(stored.TryGetValue(group, out var tag), $"acknowledged group {group} is gone after kill -9");
+                    Assert.Equal(token, tag); // the group and its tag were committed together
+                }
 
-        Assert.True(groups.Count >= 3 * AcknowledgedPerRound / 2, $"only {groups.Count} groups were acknowledged");
-        using (var server = await EmulatorProcess.StartAsync(database, settings))
+                foreach (var group in rules.Select(r => r.Group).Distinct())
+                {
+                    var attribute = await TryCall(server.Http, $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}");
+                    var ports = attribute!.Value.GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
+                        .Select(p => p.GetProperty("PortRange").GetString()).ToHashSet();
+                    Assert.All(rules.Where(r => r.Group == group), r => Assert.Contains($"{r.Port}/{r.Port}", ports));
+                }
+
+                foreach (var (token, group) in groups.Take(10))
+                {
+                    var replay = await TryCall(server.Http, CreateQuery(token));
+                    Assert.Equal(group, replay!.Value.GetProperty("SecurityGroupId").GetString());
+                }
+            }
+
+            using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+            {
+                connection.Open();
+                using var check = connection.CreateCommand();
+                check.CommandText = "PRAGMA integrity_check";
+                Assert.Equal("ok", check.ExecuteScalar() as string);
+            }
+        }
+        finally
         {
-            var stored = await AllGroups(server.Http);
-            foreach (var (token, group) in groups)
-            {
-                Assert.True(stored.TryGetValue(group, out var tag), $"acknowledged group {group} is gone after kill -9");
-                Assert.Equal(token, tag); // the group and its tag were committed together
-            }
-
-            foreach (var group in rules.Select(r => r.Group).Distinct())
-            {
-                var attribute = await TryCall(server.Http, $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}");
-                var ports = attribute!.Value.GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
-                    .Select(p => p.GetProperty("PortRange").GetString()).ToHashSet();
-                Assert.All(rules.Where(r => r.Group == group), r => Assert.Contains($"{r.Port}/{r.Port}", ports));
-            }
-
-            foreach (var (token, group) in groups.Take(10))
-            {
-                var replay = await TryCall(server.Http, CreateQuery(token));
-                Assert.Equal(group, replay!.Value.GetProperty("SecurityGroupId").GetString());
-            }
+            Directory.Delete(dir, recursive: true);
         }
-
-        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            connection.Open();
-            using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            Assert.Equal("ok", check.ExecuteScalar() as string);
-        }
-
-        Directory.Delete(dir, recursive: true);
     }
 
     private static string CreateQuery(string token) =>

@@ -11,14 +11,17 @@ public sealed class DurableFlagTests
     public async Task DurableFlag_SetsFullSynchronous(string arguments, string expected)
     {
         var dir = Directory.CreateTempSubdirectory("sg-durable").FullName;
-        using (var server = await EmulatorProcess.StartAsync(Path.Combine(dir, "d.db"), new Dictionary<string, string>(), arguments))
+        try
         {
+            using var server = await EmulatorProcess.StartAsync(Path.Combine(dir, "d.db"), new Dictionary<string, string>(), arguments);
             using var health = await server.Http.GetAsync("/_emulator/health");
             var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(expected, body.GetProperty("Checks").GetProperty("storage").GetProperty("Data").GetProperty("Synchronous").GetString());
             (await server.Http.PostAsync("/?Action=CreateSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou", null)).EnsureSuccessStatusCode();
         }
-
-        Directory.Delete(dir, recursive: true);
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

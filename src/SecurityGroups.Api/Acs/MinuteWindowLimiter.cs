@@ -1,0 +1,76 @@
+using System.Threading.RateLimiting;
+
+namespace SecurityGroups.Api.Acs;
+
+/// <summary>
+/// Alibaba's flow-control window as an ASP.NET Core <see cref="RateLimiter"/>: <c>permits</c> calls per clock minute; a
+/// call throttled in minute T may succeed again from the first instant of minute T+1, and a refusal says exactly how long
+/// that is (<see cref="MetadataName.RetryAfter"/>). A limit of 0 refuses every call.
+/// </summary>
+internal sealed class MinuteWindowLimiter(int permits, TimeProvider clock) : RateLimiter
+{
+    private const long MinuteMs = 60_000;
+    private static readonly RateLimitLease Granted = new Lease(null);
+    private readonly Lock _lock = new();
+    private long _minute = long.MinValue;
+    private int _used;
+
+    /// <summary>Idle once its minute is over (its count no longer matters), so the partitioned limiter may drop it.</summary>
+    public override TimeSpan? IdleDuration
+    {
+        get
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            lock (_lock)
+            {
+                return now / MinuteMs == _minute ? null : TimeSpan.FromMilliseconds(now - ((_minute + 1) * MinuteMs));
+            }
+        }
+    }
+
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_lock)
+        {
+            return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permits - _used) };
+        }
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        lock (_lock)
+        {
+            if (now / MinuteMs != _minute)
+            {
+                _minute = now / MinuteMs;
+                _used = 0;
+            }
+
+            if (_used + permitCount <= permits)
+            {
+                _used += permitCount;
+                return Granted;
+            }
+
+            return new Lease(TimeSpan.FromMilliseconds(((_minute + 1) * MinuteMs) - now));
+        }
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(permitCount));
+
+    /// <summary>Granted (no retry-after) or refused with the time until the next minute.</summary>
+    private sealed class Lease(TimeSpan? retryAfter) : RateLimitLease
+    {
+        public override bool IsAcquired => retryAfter is null;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
+            return metadata is not null;
+        }
+    }
+}
