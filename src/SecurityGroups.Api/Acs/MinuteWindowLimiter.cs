@@ -12,7 +12,7 @@ internal sealed class MinuteWindowLimiter(int permits, TimeProvider clock) : Rat
     private const long MinuteMs = 60_000;
     private static readonly RateLimitLease Granted = new Lease(null);
     private readonly Lock _lock = new();
-    private long _minute = long.MinValue;
+    private long _minute = clock.GetUtcNow().ToUnixTimeMilliseconds() / MinuteMs; // the creation minute, nothing used yet
     private int _used;
 
     /// <summary>Idle once its minute is over (its count no longer matters), so the partitioned limiter may drop it.</summary>

@@ -39,6 +39,17 @@ public sealed class MinuteWindowLimiterTests
     }
 
     [Fact]
+    public void BeforeItsFirstCall_ItIsBusyInItsMinuteAndIdleAfter()
+    {
+        var clock = new Clock(new DateTimeOffset(2026, 11, 28, 12, 0, 30, TimeSpan.Zero));
+        using var limiter = new MinuteWindowLimiter(1, clock);
+        Assert.Null(limiter.IdleDuration); // the partitioned limiter's idle scan may look before the first call
+        clock.Now = clock.Now.AddSeconds(45); // 12:01:15
+        Assert.Equal(TimeSpan.FromSeconds(15), limiter.IdleDuration);
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    [Fact]
     public void ALimitOfZero_RefusesEveryCall()
     {
         using var limiter = new MinuteWindowLimiter(0, new Clock(DateTimeOffset.UnixEpoch));
