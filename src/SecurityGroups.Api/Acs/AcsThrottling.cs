@@ -19,8 +19,8 @@ public sealed class ThrottlingOptions
 
     public int RequestsPerMinute { get; set; } = 100;
 
-    /// <summary>Per-Action limits, e.g. <c>Throttling:Actions:AuthorizeSecurityGroup = 10</c>.</summary>
-    public Dictionary<string, int> Actions { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Per-Action limits, e.g. <c>Throttling:Actions:AuthorizeSecurityGroup = 10</c>; names match case-insensitively.</summary>
+    public Dictionary<string, int> Actions { get; set; } = [];
 }
 
 /// <summary>

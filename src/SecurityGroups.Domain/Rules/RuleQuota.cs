@@ -42,12 +42,7 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
             throw new AcsException(limitError);
         }
 
-        var members = new List<string>();
-        await foreach (var eni in MembersOf(db, group.SecurityGroupId).WithCancellation(ct).ConfigureAwait(false))
-        {
-            members.Add(eni);
-        }
-
+        var members = await MembersOf(db, group.SecurityGroupId).ToListAsync(ct).ConfigureAwait(false);
         if (members.Count > 0)
         {
             var groupSets = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => members.Contains(m.NetworkInterfaceId) && m.SecurityGroupId != group.SecurityGroupId)

@@ -80,12 +80,7 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
         return gate.RunAsync(db, async c =>
         {
             var group = await groups.FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
-            var rules = new List<SecurityGroupRule>();
-            await foreach (var rule in RulesOf(db, group.SecurityGroupId, direction).WithCancellation(c).ConfigureAwait(false))
-            {
-                rules.Add(rule);
-            }
-
+            var rules = await RulesOf(db, group.SecurityGroupId, direction).ToListAsync(c).ConfigureAwait(false);
             var doomed = new List<SecurityGroupRule>();
             foreach (var id in ruleIds)
             {
