@@ -15,6 +15,10 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
 {
     public const string EmulatorPrefix = "/_emulator";
     public const string HealthPath = "/_emulator/health";
+    public const string CaPath = "/_emulator/ca.pem";
+    public const string SwaggerPrefix = "/swagger";
+    public const string ActionHeader = "x-acs-action";
+    public const string VersionHeader = "x-acs-version";
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -24,16 +28,38 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         {
             await HandleRpcAsync(http, acs);
         }
-        else if (path.StartsWithSegments(EmulatorPrefix, StringComparison.Ordinal) && path != HealthPath)
+        else if (!IsPublic(path))
         {
-            http.Request.EnableBuffering();
-            var body = await ReadBodyAsync(http.Request, limits.Value);
-            http.Request.Body.Position = 0;
-            acs.Parameters = AcsParameterParser.Parse(http.Request.QueryString.Value, null, limits.Value);
-            acs.AccountId = authenticator.Authenticate(http.Request, acs.Parameters, body);
+            await AuthenticateEmulatorAsync(http, acs);
         }
 
         await next(http);
+    }
+
+    /// <summary>What anyone may read without a signature, in any mode: health, the CA certificate, Swagger. Everything
+    /// else is authenticated, whatever its letter case (routing ignores case, so this check must too).</summary>
+    internal static bool IsPublic(PathString path) =>
+        path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(CaPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(SwaggerPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The emulator's own endpoints: authentication only. A request that can change state (any method but GET and
+    /// HEAD) needs a signature over method, path and body: ACS3. An HMAC-SHA1 signature covers neither the path nor a JSON body.</summary>
+    private async Task AuthenticateEmulatorAsync(HttpContext http, AcsRequestContext acs)
+    {
+        var request = http.Request;
+        request.EnableBuffering();
+        var body = await ReadBodyAsync(request, limits.Value);
+        request.Body.Position = 0;
+        acs.Parameters = AcsParameterParser.Parse(request.QueryString.Value, null, limits.Value);
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && acs.Parameters["Signature"] is not null
+            && !RequestAuthenticator.HasAcs3Authorization(request))
+        {
+            throw new AcsException(AcsErrors.IncompleteSignature,
+                "Emulator endpoints that change state need an ACS3-HMAC-SHA256 signature, which covers the method, the path and the body; an HMAC-SHA1 signature covers neither the path nor the body.");
+        }
+
+        acs.Authenticate(authenticator.Authenticate(request, acs.Parameters, body, RequestAuthenticator.EmulatorSignedHeaders));
     }
 
     private async Task HandleRpcAsync(HttpContext http, AcsRequestContext acs)
@@ -45,37 +71,45 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         acs.Parameters = parameters;
         acs.Xml = string.Equals(parameters["Format"], "XML", StringComparison.OrdinalIgnoreCase);
 
-        var action = Header(request, "x-acs-action") ?? parameters["Action"];
-        acs.Action = string.IsNullOrEmpty(action) ? null : action;
-        if (acs.Action is null)
-        {
-            throw new AcsException(AcsErrors.MissingParameter, "Action");
-        }
+        var auth = authenticator.Authenticate(request, parameters, body, RequestAuthenticator.RpcSignedHeaders);
+        acs.Authenticate(auth);
 
+        // The Action and Version that run are the signed ones: with HMAC-SHA1 only the parameters are signed, so the
+        // x-acs-* headers may only repeat them; with ACS3 both the headers and the query are signed, and may not disagree.
+        acs.Action = Resolve(request, ActionHeader, parameters, "Action", auth.Scheme);
         var product = catalog.Find(acs.Action);
         acs.Product = product?.Product ?? acs.Product;
-
-        var version = Header(request, "x-acs-version") ?? parameters["Version"];
-        if (string.IsNullOrEmpty(version))
-        {
-            throw new AcsException(AcsErrors.MissingParameter, "Version");
-        }
-
-        acs.Version = version;
-        acs.AccountId = authenticator.Authenticate(request, parameters, body);
+        acs.Version = Resolve(request, VersionHeader, parameters, "Version", auth.Scheme);
         if (product is null)
         {
             throw new AcsException(AcsErrors.InvalidActionNotFound);
         }
 
-        if (product.Version != version)
+        if (product.Version != acs.Version)
         {
             throw new AcsException(AcsErrors.InvalidVersion);
         }
     }
 
-    private static string? Header(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    private static string Resolve(HttpRequest request, string headerName, AcsParameters parameters, string parameterName, AuthScheme scheme)
+    {
+        var values = request.Headers[headerName];
+        if (values.Count > 1)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail, $"The header \"{headerName}\" is sent more than once.");
+        }
+
+        var header = values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+        var parameter = parameters[parameterName] is { Length: > 0 } p ? p : null;
+        if (header is not null && parameter is not null && !string.Equals(header, parameter, StringComparison.Ordinal))
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail,
+                $"The header \"{headerName}\" and the parameter \"{parameterName}\" name different values.");
+        }
+
+        var value = scheme == AuthScheme.Rpc ? parameter : header ?? parameter;
+        return value ?? throw new AcsException(AcsErrors.MissingParameter, parameterName);
+    }
 
     private static bool IsForm(string? contentType) =>
         contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);

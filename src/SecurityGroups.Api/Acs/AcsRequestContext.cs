@@ -1,3 +1,5 @@
+using SecurityGroups.Api.Auth;
+
 namespace SecurityGroups.Api.Acs;
 
 /// <summary>What the gateway learned about one request; an HTTP feature read by binding, filters and the renderer.</summary>
@@ -16,7 +18,20 @@ internal sealed class AcsRequestContext
     public bool Xml { get; set; }
 
     /// <summary>The calling account (set once authenticated).</summary>
-    public string? AccountId { get; set; }
+    public string? AccountId { get; private set; }
+
+    /// <summary>How the caller was authenticated.</summary>
+    public AuthScheme Scheme { get; private set; }
+
+    /// <summary>The caller's account is marked <c>Admin</c> in <c>Auth:Accounts</c>.</summary>
+    public bool Admin { get; private set; }
+
+    public void Authenticate(Authentication auth)
+    {
+        AccountId = auth.AccountId;
+        Scheme = auth.Scheme;
+        Admin = auth.Admin;
+    }
 
     public AcsParameters Parameters { get; set; } = AcsParameters.Empty;
 }

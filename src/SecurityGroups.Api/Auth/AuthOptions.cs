@@ -26,4 +26,7 @@ public sealed class AccountCredentials
     public string AccessKeyId { get; set; } = "";
 
     public string AccessKeySecret { get; set; } = "";
+
+    /// <summary>May act beyond its own account (e.g. <c>POST /_emulator/reset</c> with <c>{"AllAccounts": true}</c> in Strict mode).</summary>
+    public bool Admin { get; set; }
 }

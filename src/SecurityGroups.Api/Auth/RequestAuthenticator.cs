@@ -7,16 +7,54 @@ using SecurityGroups.Domain.Errors;
 
 namespace SecurityGroups.Api.Auth;
 
-/// <summary>Decides which account a request acts as: verifies ACS3-HMAC-SHA256 or HMAC-SHA1 signatures, the timestamp
-/// window and nonce replay; unsigned requests are the default account in Relaxed mode and refused in Strict mode.</summary>
+/// <summary>How a request proved who it is.</summary>
+internal enum AuthScheme
+{
+    /// <summary>No signature (Relaxed mode only): the default account, or the account of the <c>AccessKeyId</c> it names.</summary>
+    Unsigned,
+
+    /// <summary>ACS3-HMAC-SHA256: covers method, path, query, the signed headers and the body.</summary>
+    Acs3,
+
+    /// <summary>HMAC-SHA1 (<c>Signature</c> parameter): covers method and every query and form parameter, not the path
+    /// nor a non-form body.</summary>
+    Rpc,
+}
+
+/// <summary>The account a request acts as, and how it was authenticated.</summary>
+internal readonly record struct Authentication(string AccountId, AuthScheme Scheme, bool Admin);
+
+/// <summary>Decides which account a request acts as: verifies ACS3-HMAC-SHA256 or HMAC-SHA1 signatures, their required
+/// parts (signed headers, timestamp, nonce), the timestamp window and nonce replay. Unsigned requests act as the
+/// default account (or the one whose <c>AccessKeyId</c> they name) in Relaxed mode and are refused in Strict mode.
+/// What each scheme must cover, and why: docs/security.md.</summary>
 internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache nonces, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    public string Authenticate(HttpRequest request, AcsParameters parameters, byte[] body)
+    /// <summary>Headers an ACS3 signature must cover on <c>/</c> (what Alibaba's gateway requires: the Action and Version
+    /// that run, the body, and what makes the request unique in time).</summary>
+    public static readonly string[] RpcSignedHeaders =
+        ["host", "x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce", "x-acs-version"];
+
+    /// <summary>Headers an ACS3 signature must cover on the emulator's own endpoints (no Action or Version there).</summary>
+    public static readonly string[] EmulatorSignedHeaders = ["host", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce"];
+
+    public const string NonceHeader = "x-acs-signature-nonce";
+    public const string DateHeader = "x-acs-date";
+    public const string ContentHashHeader = "x-acs-content-sha256";
+    private const int MaxNonceLength = 256;
+
+    public Authentication Authenticate(HttpRequest request, AcsParameters parameters, byte[] body, IReadOnlyList<string> requiredSignedHeaders)
     {
-        var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith(Acs3Authorization.Prefix, StringComparison.Ordinal))
+        var authorization = request.Headers.Authorization;
+        if (authorization.Count > 1)
         {
-            return VerifyAcs3(request, parameters, body, authorization);
+            throw new AcsException(AcsErrors.IncompleteSignature, "The request has more than one Authorization header.");
+        }
+
+        var header = authorization.ToString();
+        if (HasAcs3Authorization(request))
+        {
+            return VerifyAcs3(request, parameters, body, header, requiredSignedHeaders);
         }
 
         if (parameters["Signature"] is not null)
@@ -24,15 +62,26 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
             return VerifyRpc(request, parameters);
         }
 
+        var named = parameters["AccessKeyId"];
         if (options.Value.IsStrict)
         {
-            throw new AcsException(AcsErrors.MissingParameter, "AccessKeyId");
+            throw new AcsException(AcsErrors.MissingParameter, string.IsNullOrEmpty(named) ? "AccessKeyId" : "Signature");
         }
 
-        return accounts.Default.AccountId;
+        if (!string.IsNullOrEmpty(named))
+        {
+            var account = accounts.Find(named) ?? throw new AcsException(AcsErrors.InvalidAccessKeyIdNotFound);
+            return new Authentication(account.AccountId, AuthScheme.Unsigned, account.Admin);
+        }
+
+        return new Authentication(accounts.Default.AccountId, AuthScheme.Unsigned, accounts.Default.Admin);
     }
 
-    private string VerifyAcs3(HttpRequest request, AcsParameters parameters, byte[] body, string header)
+    /// <summary>The request carries an <c>Authorization: ACS3-…</c> header (which then decides, whatever else it carries).</summary>
+    public static bool HasAcs3Authorization(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith(Acs3Authorization.Prefix, StringComparison.OrdinalIgnoreCase);
+
+    private Authentication VerifyAcs3(HttpRequest request, AcsParameters parameters, byte[] body, string header, IReadOnlyList<string> required)
     {
         var auth = Acs3Authorization.Parse(header)
             ?? throw new AcsException(AcsErrors.IncompleteSignature, "The Authorization header is not well formed.");
@@ -41,25 +90,44 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
             throw new AcsException(AcsErrors.UnsupportedSignatureMethod, auth.Algorithm);
         }
 
+        foreach (var name in required)
+        {
+            RequireSigned(auth, name);
+        }
+
+        if (request.Headers.ContentType.Count > 0)
+        {
+            RequireSigned(auth, "content-type"); // it decides how the body is read, so it must be what was signed
+        }
+
+        foreach (var name in auth.SignedHeaders)
+        {
+            if (request.Headers[name].Count > 1)
+            {
+                throw new AcsException(AcsErrors.IncompleteSignature, $"The signed header \"{AcsParameterParser.Printable(name)}\" is sent more than once.");
+            }
+        }
+
         var account = accounts.Find(auth.AccessKeyId) ?? throw new AcsException(AcsErrors.InvalidAccessKeyIdNotFound);
-        CheckTimestamp(request.Headers["x-acs-date"].ToString());
+        CheckTimestamp(RequiredHeader(request, DateHeader));
+        var nonce = RequiredHeader(request, NonceHeader);
 
         var payloadHash = Acs3Signature.HashHex(body);
         var canonical = Acs3Signature.CanonicalRequest(request.Method, request.Path.Value ?? "/", parameters.QueryPairs,
             auth.SignedHeaders, name => request.Headers[name].ToString(), payloadHash);
         var stringToSign = Acs3Signature.StringToSign(auth.Algorithm, canonical);
-        var claimedHash = request.Headers["x-acs-content-sha256"].ToString();
-        if ((claimedHash.Length > 0 && !string.Equals(claimedHash, payloadHash, StringComparison.OrdinalIgnoreCase))
+        var claimedHash = request.Headers[ContentHashHeader].ToString();
+        if (!string.Equals(claimedHash, payloadHash, StringComparison.OrdinalIgnoreCase)
             || !FixedTimeEquals(Acs3Signature.Sign(account.AccessKeySecret, stringToSign), auth.Signature.ToLowerInvariant()))
         {
             throw new AcsException(AcsErrors.SignatureDoesNotMatch, stringToSign);
         }
 
-        UseNonce(account.AccessKeyId, request.Headers["x-acs-signature-nonce"].ToString());
-        return account.AccountId;
+        UseNonce(account.AccessKeyId, nonce);
+        return new Authentication(account.AccountId, AuthScheme.Acs3, account.Admin);
     }
 
-    private string VerifyRpc(HttpRequest request, AcsParameters parameters)
+    private Authentication VerifyRpc(HttpRequest request, AcsParameters parameters)
     {
         var accessKeyId = parameters["AccessKeyId"];
         if (string.IsNullOrEmpty(accessKeyId))
@@ -74,30 +142,40 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
         }
 
         var account = accounts.Find(accessKeyId) ?? throw new AcsException(AcsErrors.InvalidAccessKeyIdNotFound);
-        var timestamp = parameters["Timestamp"];
-        if (string.IsNullOrEmpty(timestamp))
-        {
-            throw new AcsException(AcsErrors.MissingParameter, "Timestamp");
-        }
-
-        CheckTimestamp(timestamp);
+        CheckTimestamp(RequiredParameter(parameters, "Timestamp"));
+        var nonce = RequiredParameter(parameters, "SignatureNonce");
         var stringToSign = RpcSignature.StringToSign(request.Method, parameters.Pairs);
         if (!FixedTimeEquals(RpcSignature.Sign(account.AccessKeySecret, stringToSign), parameters["Signature"]!))
         {
             throw new AcsException(AcsErrors.SignatureDoesNotMatch, stringToSign);
         }
 
-        UseNonce(account.AccessKeyId, parameters["SignatureNonce"] ?? "");
-        return account.AccountId;
+        UseNonce(account.AccessKeyId, nonce);
+        return new Authentication(account.AccountId, AuthScheme.Rpc, account.Admin);
+    }
+
+    private static void RequireSigned(Acs3Authorization auth, string name)
+    {
+        if (!auth.SignedHeaders.Contains(name, StringComparer.Ordinal))
+        {
+            throw new AcsException(AcsErrors.IncompleteSignature, $"SignedHeaders must include \"{name}\".");
+        }
+    }
+
+    private static string RequiredHeader(HttpRequest request, string name)
+    {
+        var value = request.Headers[name].ToString();
+        return value.Length > 0 ? value : throw new AcsException(AcsErrors.MissingParameter, name);
+    }
+
+    private static string RequiredParameter(AcsParameters parameters, string name)
+    {
+        var value = parameters[name];
+        return string.IsNullOrEmpty(value) ? throw new AcsException(AcsErrors.MissingParameter, name) : value;
     }
 
     private void CheckTimestamp(string value)
     {
-        if (value.Length == 0)
-        {
-            return;
-        }
-
         if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
         {
             throw new AcsException(AcsErrors.InvalidTimeStampFormat);
@@ -111,7 +189,12 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
 
     private void UseNonce(string accessKeyId, string nonce)
     {
-        if (nonce.Length > 0 && !nonces.TryUse(accessKeyId, nonce, Window * 2))
+        if (nonce.Length > MaxNonceLength)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail, $"The signature nonce is longer than {MaxNonceLength} characters.");
+        }
+
+        if (!nonces.TryUse(accessKeyId, nonce, Window * 2))
         {
             throw new AcsException(AcsErrors.SignatureNonceUsed);
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Domain.Persistence;
@@ -23,14 +24,18 @@ public sealed class EmulatorController : ControllerBase
         return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : Ok(body);
     }
 
-    /// <summary>Empties all state (every resource of every account) in one transaction.</summary>
+    /// <summary>Empties the caller's account in one transaction; with <c>{"AllAccounts": true}</c>, every account
+    /// (Relaxed mode, or an account marked <c>Admin</c> in Strict mode; otherwise <c>Forbidden.RAM</c>).</summary>
     [HttpPost("reset")]
     [ProducesResponseType<ResetResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
-    public async Task<ResetResponse> Reset([FromServices] StateReset reset, CancellationToken ct)
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status403Forbidden)]
+    public async Task<ResetResponse> Reset([FromServices] StateReset reset,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ResetRequest? request, CancellationToken ct)
     {
-        await reset.ResetAsync(ct);
-        return new ResetResponse(HttpContext.Acs().RequestId, "Reset");
+        var all = request?.AllAccounts ?? false;
+        await reset.ResetAsync(all, ct);
+        return new ResetResponse(HttpContext.Acs().RequestId, "Reset", all ? "AllAccounts" : HttpContext.AccountId());
     }
 }
 
@@ -38,4 +43,8 @@ public sealed record HealthResponse(string Status, string RequestId, IReadOnlyDi
 
 public sealed record HealthEntry(string Status, string? Description, IReadOnlyDictionary<string, object> Data);
 
-public sealed record ResetResponse(string RequestId, string Status);
+/// <summary>Body of <c>POST /_emulator/reset</c> (optional).</summary>
+public sealed record ResetRequest(bool? AllAccounts);
+
+/// <summary><c>Scope</c>: the account emptied, or <c>AllAccounts</c>.</summary>
+public sealed record ResetResponse(string RequestId, string Status, string Scope);

@@ -4,4 +4,7 @@ namespace SecurityGroups.Domain.Common;
 public interface ICaller
 {
     string AccountId { get; }
+
+    /// <summary>May act on every account's state (an <c>Admin</c> account, or anyone in Relaxed mode).</summary>
+    bool MayActBeyondAccount { get; }
 }

@@ -44,6 +44,8 @@ public static partial class AcsErrors
         "The specified parameter PageNumber is not valid.");
     public static readonly AcsErrorCode InvalidResourceGroupNotFound = new("InvalidResourceGroup.NotFound", 404,
         "The ResourceGroup provided does not exist in our records.");
+    public static readonly AcsErrorCode ForbiddenRam = new("Forbidden.RAM", 403,
+        "User not authorized to operate on the specified resource, or this API doesn't support RAM. {0}");
     public static readonly AcsErrorCode InternalError = new("InternalError", 500,
         "The request processing has failed due to some unknown error.");
     public static readonly AcsErrorCode ServiceUnavailable = new("ServiceUnavailable", 503,

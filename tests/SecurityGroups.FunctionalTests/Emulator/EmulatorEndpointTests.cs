@@ -26,7 +26,8 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
         using var other = Signers.Rpc("CreateVpc", AcsClient.VpcVersion, [("RegionId", "cn-hangzhou")], "test2", "secret2");
         (await Client.Send(other)).Ok();
 
-        using var response = await Client.Http.PostAsync("/_emulator/reset", null);
+        using var content = new StringContent("""{"AllAccounts":true}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.Http.PostAsync("/_emulator/reset", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, await VpcCount());

@@ -9,7 +9,8 @@ public abstract class EmulatorTest(EmulatorFactory factory) : IClassFixture<Emul
 
     public async Task InitializeAsync()
     {
-        using var response = await Client.Http.PostAsync("/_emulator/reset", null);
+        using var content = new StringContent("""{"AllAccounts":true}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Client.Http.PostAsync("/_emulator/reset", content);
         response.EnsureSuccessStatusCode();
     }
 

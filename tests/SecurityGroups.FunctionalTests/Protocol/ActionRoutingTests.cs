@@ -34,10 +34,13 @@ public sealed class ActionRoutingTests(EmulatorFactory factory) : EmulatorTest(f
     }
 
     [Fact]
-    public async Task HeaderAction_TakesPrecedenceOverParameter()
+    public async Task HeaderAndParameter_MayNameTheSameAction_NeverDifferentOnes()
     {
-        using var request = AcsClient.Build("DescribeRegions", AcsClient.EcsVersion, AcsStyle.Header, [("Action", "NoSuchAction")]);
-        (await Client.Send(request)).Ok();
+        using var same = AcsClient.Build("DescribeRegions", AcsClient.EcsVersion, AcsStyle.Header, [("Action", "DescribeRegions")]);
+        (await Client.Send(same)).Ok();
+
+        using var different = AcsClient.Build("DescribeRegions", AcsClient.EcsVersion, AcsStyle.Header, [("Action", "NoSuchAction")]);
+        (await Client.Send(different)).Error("InvalidParameter", 400);
     }
 
     [Fact]

@@ -60,7 +60,9 @@ describe('Swagger UI (headless Chromium)', { timeout: 10 * TEST_TIMEOUT }, () =>
       BASE_URL,
       'SG_ENDPOINT is not set: start the SecurityGroups server and pass its address, e.g. SG_ENDPOINT=127.0.0.1:18282',
     );
-    const reset = await fetchWithTimeout(`${BASE_URL}/_emulator/reset`, { method: 'POST' });
+    const reset = await fetchWithTimeout(`${BASE_URL}/_emulator/reset`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ AllAccounts: true }),
+    });
     assert.equal(reset.status, 200, `POST /_emulator/reset failed: ${reset.status} ${await reset.text()}`);
 
     browser = await chromium.launch({

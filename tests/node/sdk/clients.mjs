@@ -333,9 +333,11 @@ export async function rawFetch(path, { endpoint = ENDPOINT, ...init } = {}) {
   return { status: response.status, headers: response.headers, text, json };
 }
 
-/** POST /_emulator/reset on the Relaxed server: empties all state. */
+/** POST /_emulator/reset on the Relaxed server with {"AllAccounts": true}: empties the state of every account. */
 export async function resetEmulator() {
-  const r = await rawFetch('/_emulator/reset', { method: 'POST' });
+  const r = await rawFetch('/_emulator/reset', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ AllAccounts: true }),
+  });
   assert.equal(r.status, 200, `reset failed: ${r.text}`);
   assert.equal(r.json?.Status, 'Reset');
 }
