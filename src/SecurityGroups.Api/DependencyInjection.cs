@@ -4,12 +4,10 @@ using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Api.Emulator;
+using SecurityGroups.Api.Startup;
 using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain;
 using SecurityGroups.Domain.Common;
-using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.Quotas;
-using SecurityGroups.Domain.Regions;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -37,7 +35,9 @@ internal static class DependencyInjection
 
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(config).ReadFrom.Services(services).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(config).ReadFrom.Services(services).Enrich.FromLogContext()
+                // A start-up failure is printed once, as one line, by Program (StartupFailure): not again with its stack trace.
+                .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", Serilog.Events.LogEventLevel.Fatal);
             if (string.Equals(config["Logging:Format"], "Json", StringComparison.OrdinalIgnoreCase))
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
@@ -49,14 +49,9 @@ internal static class DependencyInjection
         });
 
         var services = builder.Services;
-        services.Configure<AuthOptions>(config.GetSection("Auth"));
-        services.Configure<AcsLimits>(config.GetSection("Limits"));
-        services.AddAcsThrottling(config);
-        services.Configure<QuotaOptions>(config.GetSection("Quotas"));
-        services.Configure<StorageOptions>(config.GetSection("Storage"));
-        services.Configure<List<RegionDefinition>>(config.GetSection("Regions"));
-        services.AddDomain(config.GetConnectionString(Domain.DependencyInjection.ConnectionStringName),
-            config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions());
+        services.AddValidatedOptions(config);
+        services.AddAcsThrottling();
+        services.AddDomain(config.GetConnectionString(Domain.DependencyInjection.ConnectionStringName), OptionsValidation.ReadEarly(config));
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();

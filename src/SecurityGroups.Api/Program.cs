@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api;
 using SecurityGroups.Api.Emulator;
+using SecurityGroups.Api.Startup;
 using SecurityGroups.Domain.Persistence;
 
 if (args.Contains(HealthProbe.Flag))
@@ -11,19 +13,33 @@ if (args.Contains(HealthProbe.Flag))
 var durable = args.Contains(DurableFlag);
 args = [.. args.Where(a => a != DurableFlag)];
 
-// appsettings.json is read from the application's folder, whatever the working directory (relative data paths stay relative to it).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-if (durable)
+WebApplication app;
+try
 {
-    builder.Configuration["Storage:Synchronous"] = "Full";
+    // appsettings.json is read from the application's folder, whatever the working directory (relative data paths stay relative to it).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    if (durable)
+    {
+        builder.Configuration["Storage:Synchronous"] = "Full";
+    }
+
+    builder.AddEmulator();
+    app = builder.Build();
+    app.Services.GetRequiredService<IStartupValidator>().Validate(); // every option, before anything else runs
+    await StartupFailure.StorageAsync(() => StorageInitializer.InitializeAsync(app.Services),
+        app.Configuration.GetConnectionString(SecurityGroups.Domain.DependencyInjection.ConnectionStringName) ?? SecurityGroups.Domain.DependencyInjection.DefaultConnectionString);
+    app.UseEmulator();
+    await app.StartAsync();
+}
+catch (Exception ex) when (StartupFailure.Describe(ex) is { } reason)
+{
+    // One clear line naming the key or the cause, no stack trace, a non-zero exit code.
+    await Console.Error.WriteLineAsync("SecurityGroups did not start: " + reason);
+    return 1;
 }
 
-builder.AddEmulator();
-
-var app = builder.Build();
-await StorageInitializer.InitializeAsync(app.Services);
-app.UseEmulator();
-await app.RunAsync();
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 /// <summary>The server's entry point (public for WebApplicationFactory).</summary>

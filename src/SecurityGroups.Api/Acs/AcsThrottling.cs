@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Regions;
 
 namespace SecurityGroups.Api.Acs;
 
@@ -32,9 +33,13 @@ internal static class AcsThrottling
 {
     public const string RetryAfterHeader = "x-acs-retry-after";
 
-    public static IServiceCollection AddAcsThrottling(this IServiceCollection services, IConfiguration config)
+    /// <summary>The region part of the key of every RegionId the catalog does not know (one shared window).</summary>
+    public const string UnknownRegion = "?";
+
+    /// <summary>The section is bound and validated with the others (Startup/OptionsValidation).</summary>
+    public static IServiceCollection AddAcsThrottling(this IServiceCollection services)
     {
-        services.Configure<ThrottlingOptions>(config.GetSection("Throttling"));
+        services.AddSingleton<ThrottlingLimiters>();
         return services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = AcsErrors.ThrottlingUser.HttpStatus;
@@ -61,9 +66,18 @@ internal static class AcsThrottling
             }
         }
 
-        var key = string.Join('\n', acs.AccountId, action, acs.Parameters["RegionId"] ?? "", limit.ToString(CultureInfo.InvariantCulture));
+        // Every part of the key is bounded: configured accounts, catalogued Actions (the gateway refused any other), the
+        // configured regions plus "none" and "unknown" (the Action itself then refuses an unknown RegionId).
+        var regionId = acs.Parameters["RegionId"];
+        var region = string.IsNullOrEmpty(regionId) ? "" : http.RequestServices.GetRequiredService<RegionCatalog>().Contains(regionId) ? regionId : UnknownRegion;
+        var key = string.Join('\n', acs.AccountId, action, region, limit.ToString(CultureInfo.InvariantCulture));
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        return RateLimitPartition.Get(key, _ => new MinuteWindowLimiter(Math.Max(0, limit), clock));
+        var counter = http.RequestServices.GetRequiredService<ThrottlingLimiters>();
+        return RateLimitPartition.Get(key, _ =>
+        {
+            counter.Created();
+            return new MinuteWindowLimiter(Math.Max(0, limit), clock);
+        });
     }
 
     private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
@@ -76,4 +90,14 @@ internal static class AcsThrottling
 
         return new ValueTask(AcsResponseWriter.WriteErrorAsync(http, AcsErrors.ThrottlingUser, AcsErrors.ThrottlingUser.Message));
     }
+}
+
+/// <summary>How many per-key limiters the flow control has created (bounded by accounts x Actions x regions; tests read it).</summary>
+internal sealed class ThrottlingLimiters
+{
+    private long _created;
+
+    public long Count => Interlocked.Read(ref _created);
+
+    public void Created() => Interlocked.Increment(ref _created);
 }

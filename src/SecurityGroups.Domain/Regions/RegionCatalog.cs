@@ -21,6 +21,8 @@ public sealed class RegionCatalog
     public RegionDefinition Require(string regionId) =>
         _byId.TryGetValue(regionId, out var region) ? region : throw new AcsException(AcsErrors.InvalidRegionIdNotFound);
 
+    public bool Contains(string regionId) => _byId.ContainsKey(regionId);
+
     public bool HasZone(string regionId, string zoneId) =>
         _byId.TryGetValue(regionId, out var region) && region.Zones.Contains(zoneId, StringComparer.Ordinal);
 }

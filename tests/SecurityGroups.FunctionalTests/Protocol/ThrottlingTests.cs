@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 
 namespace SecurityGroups.FunctionalTests.Protocol;
@@ -58,6 +59,31 @@ public sealed class ThrottlingTests
         {
             await Task.Delay(TimeSpan.FromMilliseconds(left + 100));
         }
+    }
+
+    [Fact]
+    public async Task UnknownRegions_ShareOneWindow_AndCreateNoLimiterEach()
+    {
+        using var factory = new CustomEmulatorFactory(null, new Dictionary<string, string?>
+        {
+            ["Throttling:Enabled"] = "true",
+            ["Throttling:RequestsPerMinute"] = "2",
+        });
+        var client = factory.Acs();
+        await AwayFromAMinuteBoundary();
+
+        var codes = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            codes.Add((await client.Ecs("DescribeSecurityGroups", ("RegionId", $"xx-nowhere-{i}"))).Str("Code"));
+        }
+
+        // The first two reach the Action (which refuses the region); the rest share the one "unknown region" window.
+        Assert.Equal(["InvalidRegionId.NotFound", "InvalidRegionId.NotFound"], codes.Take(2));
+        Assert.All(codes.Skip(2), c => Assert.Equal("Throttling.User", c));
+        (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Ok(); // a known region keeps its own window
+        var limiters = factory.Services.GetRequiredService<global::SecurityGroups.Api.Acs.ThrottlingLimiters>().Count;
+        Assert.Equal(2, limiters);
     }
 
     [Fact]

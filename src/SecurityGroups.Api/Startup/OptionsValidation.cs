@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Options;
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Auth;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Quotas;
+using SecurityGroups.Domain.Regions;
+
+namespace SecurityGroups.Api.Startup;
+
+/// <summary>
+/// Every configuration section of the server, bound strictly (an unknown key such as <c>Auth:Mdoe</c> is an error, not a
+/// silent default) and validated at start (<c>ValidateOnStart</c>): a typo can never start a weaker server.
+/// </summary>
+internal static class OptionsValidation
+{
+    public const string LoggingFormatKey = "Logging:Format";
+    private static readonly string[] LoggingFormats = ["Text", "Json"];
+
+    public static IServiceCollection AddValidatedOptions(this IServiceCollection services, IConfiguration config)
+    {
+        Bind<AuthOptions>(services, config, "Auth", ValidateAuth);
+        Bind<AcsLimits>(services, config, "Limits", l => IntegersAtLeast(l, "Limits", 1));
+        Bind<ThrottlingOptions>(services, config, "Throttling", ValidateThrottling);
+        Bind<QuotaOptions>(services, config, "Quotas", q => IntegersAtLeast(q, "Quotas", 0));
+        Bind<StorageOptions>(services, config, "Storage", ValidateStorage);
+        Bind<List<RegionDefinition>>(services, config, "Regions", ValidateRegions);
+        return services;
+    }
+
+    /// <summary>Checks what is read before the container exists (the log format, the storage section the domain is
+    /// registered with): the same one-line errors, thrown as <see cref="OptionsValidationException"/>.</summary>
+    public static StorageOptions ReadEarly(IConfiguration config)
+    {
+        var format = config[LoggingFormatKey];
+        if (!string.IsNullOrEmpty(format) && !LoggingFormats.Contains(format, StringComparer.OrdinalIgnoreCase))
+        {
+            Fail<StorageOptions>($"{LoggingFormatKey} must be 'Text' or 'Json', not '{format}'.");
+        }
+
+        Sections[typeof(StorageOptions).FullName!] = "Storage";
+        var storage = config.GetSection("Storage").Get<StorageOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new StorageOptions();
+        if (ValidateStorage(storage) is { } error)
+        {
+            Fail<StorageOptions>(error);
+        }
+
+        return storage;
+    }
+
+    /// <summary>The binder's "ErrorOnUnknownConfiguration" failure as a line naming the section and the unknown keys; null for other messages.</summary>
+    public static string? UnknownSettings(string message)
+    {
+        const string marker = "were not found on the instance of ";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        var colon = at < 0 ? -1 : message.IndexOf(": ", at, StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return null;
+        }
+
+        var type = message[(at + marker.Length)..colon];
+        var section = Sections.GetValueOrDefault(type, type);
+        return $"unknown setting(s) in section {section}: {message[(colon + 2)..]} (check the spelling; known keys are documented in README.md).";
+    }
+
+    private static readonly Dictionary<string, string> Sections = new(StringComparer.Ordinal);
+
+    private static void Bind<T>(IServiceCollection services, IConfiguration config, string section, Func<T, string?> validate) where T : class
+    {
+        Sections[typeof(T).FullName ?? typeof(T).Name] = section;
+        services.AddOptions<T>().Bind(config.GetSection(section), o => o.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new Validator<T>(validate));
+    }
+
+    private static string? ValidateAuth(AuthOptions auth)
+    {
+        if (!string.Equals(auth.Mode, AuthOptions.Relaxed, StringComparison.OrdinalIgnoreCase) && !string.Equals(auth.Mode, AuthOptions.Strict, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"Auth:Mode must be 'Relaxed' or 'Strict', not '{auth.Mode}'.";
+        }
+
+        if (auth.TimestampWindowMinutes is < 1 or > 24 * 60)
+        {
+            return $"Auth:TimestampWindowMinutes must be between 1 and 1440, not {auth.TimestampWindowMinutes}.";
+        }
+
+        for (var i = 0; i < auth.Accounts.Count; i++)
+        {
+            var a = auth.Accounts[i];
+            if (string.IsNullOrWhiteSpace(a.AccountId) || !a.AccountId.All(char.IsAsciiDigit) || a.AccountId.Length > 32)
+            {
+                return $"Auth:Accounts:{i}:AccountId must be up to 32 digits, not '{a.AccountId}'.";
+            }
+
+            if (string.IsNullOrWhiteSpace(a.AccessKeyId) || string.IsNullOrEmpty(a.AccessKeySecret))
+            {
+                return $"Auth:Accounts:{i} needs an AccessKeyId and an AccessKeySecret.";
+            }
+
+            if (auth.Accounts.Take(i).Any(b => b.AccessKeyId == a.AccessKeyId))
+            {
+                return $"Auth:Accounts:{i}:AccessKeyId '{a.AccessKeyId}' is used by another account.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ValidateThrottling(ThrottlingOptions t)
+    {
+        if (t.RequestsPerMinute < 0)
+        {
+            return $"Throttling:RequestsPerMinute must be 0 or more, not {t.RequestsPerMinute}.";
+        }
+
+        return t.Actions.Where(a => a.Value < 0).Select(a => $"Throttling:Actions:{a.Key} must be 0 or more, not {a.Value}.").FirstOrDefault();
+    }
+
+    /// <summary>Every integer property of <paramref name="options"/> is at least <paramref name="min"/>.</summary>
+    private static string? IntegersAtLeast(object options, string section, int min) =>
+        options.GetType().GetProperties().Where(p => p.PropertyType == typeof(int))
+            .Select(p => (p.Name, Value: (int)p.GetValue(options)!))
+            .Where(p => p.Value < min)
+            .Select(p => $"{section}:{p.Name} must be {min} or more, not {p.Value}.")
+            .FirstOrDefault();
+
+    private static string? ValidateStorage(StorageOptions s)
+    {
+        if (!string.Equals(s.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return string.Equals(s.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
+                ? "Storage:Provider 'Postgres' is not supported yet; use 'Sqlite'."
+                : $"Storage:Provider must be 'Sqlite' or 'Postgres', not '{s.Provider}'.";
+        }
+
+        return s.Synchronous.ToUpperInvariant() is "NORMAL" or "FULL" ? null : $"Storage:Synchronous must be 'Normal' or 'Full', not '{s.Synchronous}'.";
+    }
+
+    private static string? ValidateRegions(List<RegionDefinition> regions)
+    {
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(regions[i].RegionId))
+            {
+                return $"Regions:{i}:RegionId is required.";
+            }
+
+            if (regions.Take(i).Any(r => r.RegionId == regions[i].RegionId))
+            {
+                return $"Regions:{i}:RegionId '{regions[i].RegionId}' is listed twice.";
+            }
+        }
+
+        return null;
+    }
+
+    private static void Fail<T>(string message) => throw new OptionsValidationException(typeof(T).Name, typeof(T), [message]);
+
+    private sealed class Validator<T>(Func<T, string?> validate) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            validate(options) is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    }
+}
