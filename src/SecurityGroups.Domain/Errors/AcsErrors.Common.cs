@@ -10,6 +10,8 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidParameter = new("InvalidParameter", 400,
         "The specified parameter \"{0}\" is not valid.");
     public static readonly AcsErrorCode InvalidParameterDetail = new("InvalidParameter", 400, "{0}");
+    public static readonly AcsErrorCode InvalidParameterTooManyItems = new("InvalidParameter", 400,
+        "The parameter \"{0}.N\" has more than {1} items.");
     public static readonly AcsErrorCode InvalidRegionIdNotFound = new("InvalidRegionId.NotFound", 404,
         "The specified RegionId does not exist.");
     public static readonly AcsErrorCode InvalidActionNotFound = new("InvalidAction.NotFound", 404,
