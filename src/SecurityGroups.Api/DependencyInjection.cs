@@ -93,6 +93,7 @@ internal static class DependencyInjection
         app.UseSerilogRequestLogging(o => o.MessageTemplate =
             "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
         app.UseMiddleware<AcsErrorMiddleware>();
+        app.UseMiddleware<AcsStatusEnvelopeMiddleware>(); // emulator 404/405/415 from routing and MVC → the Alibaba envelope
         app.UseMiddleware<AcsGatewayMiddleware>();
         if (app.Services.GetRequiredService<IOptions<ThrottlingOptions>>().Value.Enabled)
         {
