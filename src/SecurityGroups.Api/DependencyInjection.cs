@@ -60,8 +60,13 @@ internal static class DependencyInjection
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<AcsActionCatalog>();
 
+        // A flattened list can hold at most every parameter of the request (Limits:MaxParameters bounds them before any
+        // binding), so MVC's own collection bound (1,024, past which binding throws) is lifted to that: an overlong list
+        // binds and its Action's validator answers with the list's count error.
+        var maxParameters = config.GetSection("Limits").Get<AcsLimits>()?.MaxParameters ?? new AcsLimits().MaxParameters;
         services.AddControllers(mvc =>
             {
+                mvc.MaxModelBindingCollectionSize = Math.Max(mvc.MaxModelBindingCollectionSize, maxParameters);
                 mvc.ValueProviderFactories.Clear();
                 mvc.ValueProviderFactories.Add(new AcsValueProviderFactory());
                 mvc.ValueProviderFactories.Add(new RouteValueProviderFactory());
@@ -83,6 +88,7 @@ internal static class DependencyInjection
         app.UseSerilogRequestLogging(o => o.MessageTemplate =
             "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
         app.UseMiddleware<AcsErrorMiddleware>();
+        app.UseMiddleware<AcsStatusEnvelopeMiddleware>(); // emulator 404/405/415 from routing and MVC → the Alibaba envelope
         app.UseMiddleware<AcsGatewayMiddleware>();
         if (app.Services.GetRequiredService<IOptions<ThrottlingOptions>>().Value.Enabled)
         {

@@ -40,6 +40,9 @@ internal sealed class AcsValidationFilter(IServiceProvider services) : IAsyncAct
         await next();
     }
 
-    private static AcsException ToAcs(ValidationFailure failure) =>
-        new(failure.CustomState as AcsErrorCode ?? AcsErrors.InvalidParameter, FlattenedKeys.ToWireName(failure.PropertyName));
+    private static AcsException ToAcs(ValidationFailure failure) => failure.CustomState switch
+    {
+        AcsListBound bound => new(bound.Error, FlattenedKeys.ToWireName(failure.PropertyName), bound.Max),
+        var state => new(state as AcsErrorCode ?? AcsErrors.InvalidParameter, FlattenedKeys.ToWireName(failure.PropertyName)),
+    };
 }

@@ -39,7 +39,22 @@ public static class AcsRuleExtensions
         rule.Must(v => v is null || (v.Length >= min && v.Length <= max && char.IsLetter(v[0]) && !v.Any(char.IsControl)
             && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>
+    /// A flattened list of at most <paramref name="max"/> items (absent is fine); past it, <paramref name="error"/> (the
+    /// list's own count code) naming the list and the bound. Validators declare these rules first: a list's length is
+    /// checked before anything else about the request.
+    /// </summary>
+    public static IRuleBuilderOptions<T, List<TItem>?> MaxItems<T, TItem>(this IRuleBuilder<T, List<TItem>?> rule, int max, AcsErrorCode error) =>
+        rule.MaxItems(_ => max, error);
+
+    /// <summary>A flattened list of at most the request-dependent (or configured) <paramref name="max"/> items.</summary>
+    public static IRuleBuilderOptions<T, List<TItem>?> MaxItems<T, TItem>(this IRuleBuilder<T, List<TItem>?> rule, Func<T, int> max, AcsErrorCode error) =>
+        rule.Must((request, list) => list is null || list.Count <= max(request)).WithState(request => new AcsListBound(error, max(request)));
+
     /// <summary>One of the given values (ordinal), or absent.</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, params string[] values) =>
         rule.Must(v => v is null || values.Contains(v, StringComparer.Ordinal));
 }
+
+/// <summary>The state of a failed <see cref="AcsRuleExtensions.MaxItems{T, TItem}(IRuleBuilder{T, List{TItem}?}, int, AcsErrorCode)"/> rule: the count error and the bound it names.</summary>
+internal sealed record AcsListBound(AcsErrorCode Error, int Max);

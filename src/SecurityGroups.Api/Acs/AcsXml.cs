@@ -60,6 +60,51 @@ internal static class AcsXml
         writer.WriteEndElement();
     }
 
-    private static string Clean(string text) =>
-        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+    /// <summary>
+    /// The text with what XML 1.0 cannot hold dropped: C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and lone
+    /// surrogates (no character reference can carry them either). Characters outside the Basic Multilingual Plane (a
+    /// high surrogate followed by a low one: emoji, CJK extensions) are kept. Most text is returned as is, unallocated.
+    /// </summary>
+    internal static string Clean(string text)
+    {
+        var first = FirstInvalid(text, 0);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var start = first + 1; start < text.Length;)
+        {
+            var next = FirstInvalid(text, start);
+            var end = next < 0 ? text.Length : next;
+            kept.Append(text, start, end - start);
+            start = end + 1;
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>The index of the first character from <paramref name="start"/> that XML 1.0 cannot hold, or -1.</summary>
+    private static int FirstInvalid(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
 }

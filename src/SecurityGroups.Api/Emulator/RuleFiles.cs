@@ -46,7 +46,7 @@ internal static class RuleFiles
             {
                 foreach (var property in properties)
                 {
-                    csv.WriteField(property.GetValue(permission)?.ToString() ?? "");
+                    csv.WriteField(Neutralise(property.GetValue(permission)?.ToString() ?? ""));
                 }
 
                 csv.NextRecord();
@@ -154,7 +154,7 @@ internal static class RuleFiles
                 var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var i = 0; i < header.Length; i++)
                 {
-                    fields[header[i]] = csv.GetField(i) ?? "";
+                    fields[header[i]] = Restore(csv.GetField(i) ?? "");
                 }
 
                 rows.Add(Row(rows.Count + 1, fields));
@@ -167,6 +167,23 @@ internal static class RuleFiles
             throw Bad("The file is not valid CSV: " + ex.Message.Split('\n')[0]);
         }
     }
+
+    /// <summary>
+    /// A CSV cell a spreadsheet will not run (OWASP, "CSV injection"): a cell starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, tab or carriage return gets a leading <c>'</c>. So does a cell that starts with <c>'</c> itself, which
+    /// keeps <see cref="Restore"/> exact: every exported value is read back unchanged.
+    /// </summary>
+    internal static string Neutralise(string cell) =>
+        cell.Length > 0 && (IsFormulaStart(cell[0]) || cell[0] == '\'') ? "'" + cell : cell;
+
+    /// <summary>
+    /// The inverse of <see cref="Neutralise"/>: one leading <c>'</c> is removed when what follows starts with a formula
+    /// character or another <c>'</c>. Any other leading quote (<c>'abc</c> in a hand-written file) is kept.
+    /// </summary>
+    internal static string Restore(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && (IsFormulaStart(cell[1]) || cell[1] == '\'') ? cell[1..] : cell;
+
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private static ImportRow Row(int index, Dictionary<string, string> f)
     {

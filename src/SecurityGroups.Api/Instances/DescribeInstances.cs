@@ -51,6 +51,7 @@ public sealed class DescribeInstancesValidator : AcsValidator<DescribeInstancesR
 {
     public DescribeInstancesValidator()
     {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.InstanceIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidInstanceIdsMalformed);
         RuleFor(r => r.PrivateIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);

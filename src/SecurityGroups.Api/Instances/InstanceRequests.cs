@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Instances;
 
@@ -77,8 +79,10 @@ public sealed record InstanceIdSets(IReadOnlyList<string> InstanceIdSet);
 
 public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
 {
-    public RunInstancesValidator()
+    public RunInstancesValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
     }
@@ -97,8 +101,9 @@ public sealed class CreateInstanceResponse : AcsResponse
 
 public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest>
 {
-    public CreateInstanceValidator()
+    public CreateInstanceValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
     }
@@ -159,10 +164,9 @@ public sealed class DeleteInstancesValidator : AcsValidator<DeleteInstancesReque
 {
     public DeleteInstancesValidator()
     {
+        RuleFor(r => r.InstanceId).MaxItems(ListBounds.Ids, AcsErrors.InvalidInstanceIdsMalformed);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.InstanceId).Required();
-        RuleFor(r => r.InstanceId!.Count).LessThanOrEqualTo(100).OverridePropertyName("InstanceId").When(r => r.InstanceId is not null)
-            .Raises(AcsErrors.InvalidInstanceIdsMalformed);
     }
 }
 
@@ -185,7 +189,11 @@ public sealed class ModifyInstanceAttributeRequest : CommonParameters
 
 public sealed class ModifyInstanceAttributeValidator : AcsValidator<ModifyInstanceAttributeRequest>
 {
-    public ModifyInstanceAttributeValidator() => RuleFor(r => r.InstanceId).Required();
+    public ModifyInstanceAttributeValidator(IOptions<QuotaOptions> quotas)
+    {
+        RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
+        RuleFor(r => r.InstanceId).Required();
+    }
 }
 
 public sealed class SecurityGroupMembershipRequest : CommonParameters

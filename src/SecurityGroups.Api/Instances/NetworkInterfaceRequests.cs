@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Instances;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Instances;
 
@@ -46,8 +48,11 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
 
 public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetworkInterfaceRequest>
 {
-    public CreateNetworkInterfaceValidator()
+    public CreateNetworkInterfaceValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
+        RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.PrivateIps, AcsErrors.InvalidPrivateIpCount);
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
     }
@@ -148,6 +153,8 @@ public sealed class DescribeNetworkInterfacesValidator : AcsValidator<DescribeNe
 {
     public DescribeNetworkInterfacesValidator()
     {
+        RuleFor(r => r.NetworkInterfaceId).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.MaxResults).InclusiveBetween(1, 500).Raises(AcsErrors.InvalidParameterMaxResults);
     }
@@ -221,6 +228,7 @@ public sealed class PrivateIpAddressesValidator : AcsValidator<PrivateIpAddresse
 {
     public PrivateIpAddressesValidator()
     {
+        RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.PrivateIps, AcsErrors.InvalidPrivateIpCount);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
     }
@@ -254,8 +262,9 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
 
 public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<ModifyNetworkInterfaceAttributeRequest>
 {
-    public ModifyNetworkInterfaceAttributeValidator()
+    public ModifyNetworkInterfaceAttributeValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.SecurityGroupId).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
     }

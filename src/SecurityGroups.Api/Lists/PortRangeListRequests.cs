@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Lists;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Lists;
 
@@ -34,8 +37,10 @@ public sealed class CreatePortRangeListResponse : AcsResponse
 
 public sealed class CreatePortRangeListValidator : AcsValidator<CreatePortRangeListRequest>
 {
-    public CreatePortRangeListValidator()
+    public CreatePortRangeListValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Entry).MaxItems(r => ListBounds.PortRangeEntries(r.MaxEntries), AcsErrors.EntryCountExceedMaxEntries);
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.MaxEntries).Required();
         RuleFor(r => r.PortRangeListName).Required();
@@ -61,7 +66,12 @@ public sealed class DescribePortRangeListsRequest : ListRequest
 
 public sealed class DescribePortRangeListsValidator : AcsValidator<DescribePortRangeListsRequest>
 {
-    public DescribePortRangeListsValidator() => RuleFor(r => r.RegionId).Required();
+    public DescribePortRangeListsValidator()
+    {
+        RuleFor(r => r.PortRangeListId).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterPortRangeListIds);
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.RegionId).Required();
+    }
 }
 
 /// <summary>Note the bare arrays: port-list Actions do not use Alibaba's <c>{"Plural":{"Singular":[…]}}</c> wrappers.</summary>
@@ -127,6 +137,8 @@ public sealed class ModifyPortRangeListValidator : AcsValidator<ModifyPortRangeL
 {
     public ModifyPortRangeListValidator()
     {
+        RuleFor(r => r.AddEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.EntryCountExceedMaxEntries);
+        RuleFor(r => r.RemoveEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.EntryCountExceedMaxEntries);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.PortRangeListId).Required();
     }

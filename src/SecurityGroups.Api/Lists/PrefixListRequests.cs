@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Lists;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Lists;
 
@@ -38,8 +41,10 @@ public sealed class CreatePrefixListResponse : AcsResponse
 
 public sealed class CreatePrefixListValidator : AcsValidator<CreatePrefixListRequest>
 {
-    public CreatePrefixListValidator()
+    public CreatePrefixListValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Entry).MaxItems(ListBounds.PrefixListEntries, AcsErrors.LimitExceedEntry);
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.AddressFamily).Required();
         RuleFor(r => r.MaxEntries).Required();
@@ -88,7 +93,12 @@ public sealed record PrefixListItem(string PrefixListId, string PrefixListName, 
 
 public sealed class DescribePrefixListsValidator : AcsValidator<DescribePrefixListsRequest>
 {
-    public DescribePrefixListsValidator() => RuleFor(r => r.RegionId).Required();
+    public DescribePrefixListsValidator()
+    {
+        RuleFor(r => r.PrefixListId).MaxItems(ListBounds.Ids, AcsErrors.LimitExceedPrefixListId);
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.RegionId).Required();
+    }
 }
 
 public sealed class PrefixListIdRequest : ListRequest
@@ -152,6 +162,8 @@ public sealed class ModifyPrefixListValidator : AcsValidator<ModifyPrefixListReq
 {
     public ModifyPrefixListValidator()
     {
+        RuleFor(r => r.AddEntry).MaxItems(ListBounds.PrefixListEntries, AcsErrors.LimitExceedEntry);
+        RuleFor(r => r.RemoveEntry).MaxItems(ListBounds.PrefixListEntries, AcsErrors.LimitExceedEntry);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.PrefixListId).Required();
     }

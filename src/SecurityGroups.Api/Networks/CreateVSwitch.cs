@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Networks;
 
@@ -49,8 +51,9 @@ public sealed class CreateVSwitchResponse : AcsResponse
 
 public sealed class CreateVSwitchValidator : AcsValidator<CreateVSwitchRequest>
 {
-    public CreateVSwitchValidator()
+    public CreateVSwitchValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.VpcId).Required();
         RuleFor(r => r.ZoneId).Required();
         RuleFor(r => r.CidrBlock).Required();

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Networks;
 
@@ -53,8 +55,9 @@ public sealed class CreateVpcResponse : AcsResponse
 
 public sealed class CreateVpcValidator : AcsValidator<CreateVpcRequest>
 {
-    public CreateVpcValidator()
+    public CreateVpcValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VpcName).AcsText(1, 128).Raises(AcsErrors.InvalidVpcNameMalformed);
         RuleFor(r => r.Description).AcsText(1, 256).Raises(AcsErrors.InvalidVpcDescriptionMalformed);

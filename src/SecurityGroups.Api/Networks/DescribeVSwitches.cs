@@ -1,6 +1,7 @@
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Networks;
 
 namespace SecurityGroups.Api.Networks;
@@ -104,6 +105,9 @@ public sealed record RouteTableRef(string RouteTableId, string RouteTableType);
 
 public sealed class DescribeVSwitchesValidator : AcsValidator<DescribeVSwitchesRequest>
 {
-    public DescribeVSwitchesValidator() =>
+    public DescribeVSwitchesValidator()
+    {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required().When(r => string.IsNullOrEmpty(r.VpcId));
+    }
 }

@@ -117,6 +117,7 @@ public sealed class DescribeVpcsValidator : AcsValidator<DescribeVpcsRequest>
 {
     public DescribeVpcsValidator()
     {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => PageParameters.SplitIds(r.VpcId).Count).LessThanOrEqualTo(20).OverridePropertyName("VpcId").Raises(AcsErrors.InvalidVpcIdsTooMany);
     }

@@ -38,6 +38,7 @@ public sealed class DescribeSecurityGroupReferencesValidator : AcsValidator<Desc
 {
     public DescribeSecurityGroupReferencesValidator()
     {
+        RuleFor(r => r.SecurityGroupId).MaxItems(ListBounds.ReferencedGroups, AcsErrors.InvalidSecurityGroupIdsTooMany);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.SecurityGroupId).Must(ids => ids is { Count: >= 1 and <= 10 } && ids.All(id => !string.IsNullOrEmpty(id)))
             .Raises(AcsErrors.InvalidSecurityGroupIdsTooMany);

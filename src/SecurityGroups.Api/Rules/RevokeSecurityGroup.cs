@@ -7,7 +7,7 @@ public sealed class RevokeSecurityGroupRequest : RuleRequest
     public List<string>? SecurityGroupRuleId { get; set; }
 }
 
-public sealed class RevokeSecurityGroupValidator : RuleRequestValidator<RevokeSecurityGroupRequest>;
+public sealed class RevokeSecurityGroupValidator() : RuleRequestValidator<RevokeSecurityGroupRequest>(r => r.SecurityGroupRuleId);
 
 /// <summary>RevokeSecurityGroupEgress: removes egress rules.</summary>
 public sealed class RevokeSecurityGroupEgressRequest : RuleRequest
@@ -16,4 +16,4 @@ public sealed class RevokeSecurityGroupEgressRequest : RuleRequest
     public List<string>? SecurityGroupRuleId { get; set; }
 }
 
-public sealed class RevokeSecurityGroupEgressValidator : RuleRequestValidator<RevokeSecurityGroupEgressRequest>;
+public sealed class RevokeSecurityGroupEgressValidator() : RuleRequestValidator<RevokeSecurityGroupEgressRequest>(r => r.SecurityGroupRuleId);

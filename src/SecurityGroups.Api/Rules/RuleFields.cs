@@ -130,8 +130,15 @@ public class RuleRequest : RuleFields
 public abstract class RuleRequestValidator<T> : AcsValidator<T>
     where T : RuleRequest
 {
-    protected RuleRequestValidator()
+    /// <param name="ruleIds">The request's <c>SecurityGroupRuleId.N</c> list (Revoke Actions), bounded with the other lists first.</param>
+    protected RuleRequestValidator(System.Linq.Expressions.Expression<Func<T, List<string>?>>? ruleIds = null)
     {
+        RuleFor(r => r.Permissions).MaxItems(ListBounds.Rules, AcsErrors.InvalidParamPermissionsCount);
+        if (ruleIds is not null)
+        {
+            RuleFor(ruleIds).MaxItems(ListBounds.Rules, AcsErrors.InvalidParamSecurityGroupRuleIdCount);
+        }
+
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.SecurityGroupId).Required();
         RuleFor(r => r).Must(r => r.Permissions is not { Count: > 0 } || !r.HasAny()).OverridePropertyName("Permissions")

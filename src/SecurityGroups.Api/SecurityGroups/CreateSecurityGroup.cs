@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.SecurityGroups;
 
 namespace SecurityGroups.Api.SecurityGroups;
@@ -45,8 +47,9 @@ public sealed class CreateSecurityGroupResponse : AcsResponse
 
 public sealed class CreateSecurityGroupValidator : AcsValidator<CreateSecurityGroupRequest>
 {
-    public CreateSecurityGroupValidator()
+    public CreateSecurityGroupValidator(IOptions<QuotaOptions> quotas)
     {
+        RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.QuotaExceedTags);
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
         RuleFor(r => r.SecurityGroupType).OneOf(SecurityGroupTypes.Normal, SecurityGroupTypes.Enterprise).Raises(AcsErrors.InvalidParamsGroupType);
         RuleFor(r => r.SecurityGroupName).AcsName(2, 128).Raises(AcsErrors.InvalidSecurityGroupNameMalformed);

@@ -128,6 +128,7 @@ public sealed class DescribeSecurityGroupsValidator : AcsValidator<DescribeSecur
 
     public DescribeSecurityGroupsValidator()
     {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
         RuleFor(r => r.SecurityGroupIds).Must(ids => JsonIdList.TryParse(ids, MaxIds, out _)).Raises(AcsErrors.InvalidSecurityGroupIdMalformed);
         RuleFor(r => r.SecurityGroupType).OneOf(SecurityGroupTypes.Normal, SecurityGroupTypes.Enterprise).Raises(AcsErrors.InvalidParameterSecurityGroupType);

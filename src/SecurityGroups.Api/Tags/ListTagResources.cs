@@ -57,6 +57,11 @@ public sealed class ListTagResourcesValidator : AcsValidator<ListTagResourcesReq
 {
     public ListTagResourcesValidator()
     {
+        RuleFor(r => r.ResourceId).MaxItems(ListBounds.ResourceIds, AcsErrors.NumberExceedResourceIds);
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.TagFilter).MaxItems(ListBounds.TagFilters, AcsErrors.InvalidParameterTooManyItems);
+        RuleForEach(r => r.TagFilter).ChildRules(filter =>
+            filter.RuleFor(f => f.TagValues).MaxItems(ListBounds.TagFilters, AcsErrors.InvalidParameterTooManyItems));
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingParameterRegionIdTag);
         RuleFor(r => r.ResourceType).Required(AcsErrors.MissingParameterResourceType);
         RuleForEach(r => r.Tag).Must(t => !string.IsNullOrEmpty(t.Key)).Raises(AcsErrors.InvalidParameterTagValue);

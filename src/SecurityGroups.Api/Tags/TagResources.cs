@@ -25,6 +25,8 @@ public sealed class TagResourcesValidator : AcsValidator<TagResourcesRequest>
 {
     public TagResourcesValidator()
     {
+        RuleFor(r => r.ResourceId).MaxItems(ListBounds.ResourceIds, AcsErrors.NumberExceedResourceIds);
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingParameterRegionIdTag);
         RuleFor(r => r.ResourceType).Required(AcsErrors.MissingParameterResourceType);
         RuleFor(r => r.ResourceId).Required(AcsErrors.MissingParameterResourceIds);

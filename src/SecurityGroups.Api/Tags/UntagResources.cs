@@ -28,6 +28,8 @@ public sealed class UntagResourcesValidator : AcsValidator<UntagResourcesRequest
 {
     public UntagResourcesValidator()
     {
+        RuleFor(r => r.ResourceId).MaxItems(ListBounds.ResourceIds, AcsErrors.NumberExceedResourceIds);
+        RuleFor(r => r.TagKey).MaxItems(ListBounds.Tags, AcsErrors.NumberExceedTagKeys);
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingParameterRegionIdTag);
         RuleFor(r => r.ResourceType).Required(AcsErrors.MissingParameterResourceType);
         RuleFor(r => r.ResourceId).Required(AcsErrors.MissingParameterResourceIds);

@@ -10,10 +10,20 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidParameter = new("InvalidParameter", 400,
         "The specified parameter \"{0}\" is not valid.");
     public static readonly AcsErrorCode InvalidParameterDetail = new("InvalidParameter", 400, "{0}");
+    public static readonly AcsErrorCode InvalidParameterTooManyItems = new("InvalidParameter", 400,
+        "The parameter \"{0}.N\" has more than {1} items.");
     public static readonly AcsErrorCode InvalidRegionIdNotFound = new("InvalidRegionId.NotFound", 404,
         "The specified RegionId does not exist.");
     public static readonly AcsErrorCode InvalidActionNotFound = new("InvalidAction.NotFound", 404,
         "Specified api is not found, please check your url and method.");
+
+    // The emulator endpoints' own refusals (ADR-004): an unknown path, a method the path does not serve, a body that is not JSON.
+    public static readonly AcsErrorCode InvalidApiNotFound = new("InvalidApi.NotFound", 404,
+        "Specified api is not found, please check your url and method.");
+    public static readonly AcsErrorCode MethodNotAllowed = new("MethodNotAllowed", 405,
+        "The specified method is not allowed against this resource.");
+    public static readonly AcsErrorCode UnsupportedMediaType = new("InvalidParameter", 415,
+        "The content type \"{0}\" is not supported here: send application/json.");
     public static readonly AcsErrorCode InvalidVersion = new("InvalidVersion", 400,
         "Specified parameter Version is not valid.");
     public static readonly AcsErrorCode SignatureDoesNotMatch = new("SignatureDoesNotMatch", 400,
