@@ -181,6 +181,8 @@ public sealed class CanonicalAddressTests(EmulatorFactory factory) : TrafficTest
         var eni = await Eni(("SecurityGroupIds.1", group));
         (await Client.Ecs("AssignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", bad)))
             .Error("InvalidPrivateIpAddress.Malformed", 400);
+        (await Client.Ecs("UnassignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", bad)))
+            .Error("InvalidPrivateIpAddress.Malformed", 400);
 
         Assert.Equal(0, (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("TotalCount").GetInt32());
         var enis = (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet");
