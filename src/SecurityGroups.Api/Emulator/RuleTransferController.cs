@@ -74,6 +74,15 @@ public sealed class RuleTransferController(RuleTransferService transfer, TimePro
 
 public sealed record CloneRequest(string? RegionId, string? TargetRegionId, string? TargetVpcId, string? SecurityGroupName, bool KeepRules, bool CopyTags);
 
+/// <summary>The clone creates a group: its name passes CreateSecurityGroup's own rule (the description is the source's).</summary>
+public sealed class CloneRequestValidator : AcsValidator<CloneRequest>
+{
+    public CloneRequestValidator()
+    {
+        RuleFor(r => r.SecurityGroupName).SecurityGroupName();
+    }
+}
+
 public sealed record CloneResponse(string RequestId, string SecurityGroupId, IReadOnlyList<SkippedRule> SkippedRules);
 
 public sealed record ImportResponse(string RequestId, int Imported, int Duplicates, int Ignored, int Failed, IReadOnlyList<ImportOutcome> Results);

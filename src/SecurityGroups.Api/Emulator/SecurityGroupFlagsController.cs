@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
+using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.SecurityGroups;
 
 namespace SecurityGroups.Api.Emulator;
@@ -27,5 +28,19 @@ public sealed class SecurityGroupFlagsController(SecurityGroupService groups) : 
 
 /// <summary>Flags to set; absent ones keep their value.</summary>
 public sealed record SecurityGroupFlagsRequest(string? RegionId, bool? ServiceManaged, long? ServiceId, bool? DeletionProtection);
+
+/// <summary>
+/// <c>ServiceId</c> is 0 (no product) to 2^53 - 1, the largest integer every JSON reader (the JavaScript SDKs too) keeps
+/// exact; anything else is <c>InvalidParameter</c>. Values that are not JSON integers fail binding with the same code.
+/// </summary>
+public sealed class SecurityGroupFlagsRequestValidator : AcsValidator<SecurityGroupFlagsRequest>
+{
+    public const long MaxServiceId = (1L << 53) - 1;
+
+    public SecurityGroupFlagsRequestValidator()
+    {
+        RuleFor(r => r.ServiceId).InclusiveBetween(0, MaxServiceId).Raises(AcsErrors.InvalidParameter);
+    }
+}
 
 public sealed record SecurityGroupFlagsResponse(string RequestId, string SecurityGroupId, bool ServiceManaged, long ServiceId, bool DeletionProtection);

@@ -52,7 +52,22 @@ public sealed class CreateSecurityGroupValidator : AcsValidator<CreateSecurityGr
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.QuotaExceedTags);
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
         RuleFor(r => r.SecurityGroupType).OneOf(SecurityGroupTypes.Normal, SecurityGroupTypes.Enterprise).Raises(AcsErrors.InvalidParamsGroupType);
-        RuleFor(r => r.SecurityGroupName).AcsName(2, 128).Raises(AcsErrors.InvalidSecurityGroupNameMalformed);
-        RuleFor(r => r.Description).AcsText(2, 256).Raises(AcsErrors.InvalidSecurityGroupDescriptionMalformed);
+        RuleFor(r => r.SecurityGroupName).SecurityGroupName();
+        RuleFor(r => r.Description).SecurityGroupDescription();
     }
+}
+
+/// <summary>
+/// A security group's name and description rules, once: CreateSecurityGroup, ModifySecurityGroupAttribute and the
+/// emulator's clone all run these, so every write path refuses the same values with the same code.
+/// </summary>
+public static class SecurityGroupFieldRules
+{
+    /// <summary>2-128 characters, starting with a letter, not http(s)://, no control characters: InvalidSecurityGroupName.Malformed.</summary>
+    public static IRuleBuilderOptions<T, string?> SecurityGroupName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.AcsName(2, 128).Raises(AcsErrors.InvalidSecurityGroupNameMalformed);
+
+    /// <summary>2-256 characters, not http(s)://, no control characters: InvalidSecurityGroupDiscription.Malformed.</summary>
+    public static IRuleBuilderOptions<T, string?> SecurityGroupDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.AcsText(2, 256).Raises(AcsErrors.InvalidSecurityGroupDescriptionMalformed);
 }

@@ -26,7 +26,7 @@ public sealed class ModifySecurityGroupAttributeValidator : AcsValidator<ModifyS
     {
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
         RuleFor(r => r.SecurityGroupId).Required();
-        RuleFor(r => r.SecurityGroupName).AcsName(2, 128).Raises(AcsErrors.InvalidSecurityGroupNameMalformed);
-        RuleFor(r => r.Description).AcsText(2, 256).Raises(AcsErrors.InvalidSecurityGroupDescriptionMalformed);
+        RuleFor(r => r.SecurityGroupName).SecurityGroupName();
+        RuleFor(r => r.Description).SecurityGroupDescription();
     }
 }

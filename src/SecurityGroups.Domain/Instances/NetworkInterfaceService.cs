@@ -6,6 +6,7 @@ using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Tags;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Instances;
 
@@ -238,6 +239,11 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
     public Task UnassignAsync(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, CancellationToken ct)
     {
         regions.Require(regionId);
+        if (addresses.Any(a => !IpCidr.TryParseAddress(a, out var address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork))
+        {
+            throw new AcsException(AcsErrors.InvalidPrivateIpAddressMalformed);
+        }
+
         return gate.RunAsync(db, async c =>
         {
             var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);

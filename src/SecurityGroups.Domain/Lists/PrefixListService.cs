@@ -267,7 +267,7 @@ public sealed class PrefixListService(EmulatorDbContext db, WriteGate gate, ICal
     private static string Canonical(string text, string family)
     {
         if (!IpCidr.TryParse(text, out var cidr) || cidr.IsIpv6 != (family == "IPv6")
-            || (text.Contains('/', StringComparison.Ordinal) && !cidr.Network.BaseAddress.Equals(System.Net.IPAddress.Parse(text[..text.IndexOf('/', StringComparison.Ordinal)]))))
+            || (text.Contains('/', StringComparison.Ordinal) && !string.Equals(cidr.Text, cidr.Network.ToString(), StringComparison.Ordinal)))
         {
             throw new AcsException(AcsErrors.InvalidParameterCidrMalformed, text);
         }

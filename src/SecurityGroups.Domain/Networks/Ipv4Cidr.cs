@@ -1,26 +1,37 @@
 using System.Net;
-using System.Net.Sockets;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Networks;
 
-/// <summary>IPv4 CIDR helpers over <see cref="IPNetwork"/>: strict parsing (no host bits), containment, overlap, numbering.</summary>
+/// <summary>
+/// IPv4 CIDR helpers over <see cref="IPNetwork"/> for VPC and vSwitch blocks: strict parsing (the rule engine's one
+/// address parser, <see cref="IpCidr"/>, plus: prefix required, no host bits), containment, overlap, numbering.
+/// </summary>
 public static class Ipv4Cidr
 {
     /// <summary>Blocks Alibaba never allows in a VPC: shared address space, loopback, link-local, multicast and above, 0/8.</summary>
     private static readonly IPNetwork[] Forbidden =
     [
-        IPNetwork.Parse("100.64.0.0/10"), IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("169.254.0.0/16"),
-        IPNetwork.Parse("224.0.0.0/3"), IPNetwork.Parse("0.0.0.0/8"),
+        Stored("100.64.0.0/10"), Stored("127.0.0.0/8"), Stored("169.254.0.0/16"), Stored("224.0.0.0/3"), Stored("0.0.0.0/8"),
     ];
 
     /// <summary>Parses <c>a.b.c.d/n</c> in canonical form only: prefix required, host bits zero, no leading zeros.</summary>
     public static bool TryParse(string? text, out IPNetwork network)
     {
         network = default;
-        return text is not null && text.Contains('/', StringComparison.Ordinal)
-            && IPNetwork.TryParse(text, out network) && network.BaseAddress.AddressFamily == AddressFamily.InterNetwork
-            && string.Equals(network.ToString(), text, StringComparison.Ordinal);
+        if (text is null || !text.Contains('/', StringComparison.Ordinal) || !IpCidr.TryParse(text, out var cidr) || cidr.IsIpv6
+            || !string.Equals(cidr.Network.ToString(), text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        network = cidr.Network;
+        return true;
     }
+
+    /// <summary>A block this emulator stored (validated when written); anything else is a corrupt row, not bad input.</summary>
+    public static IPNetwork Stored(string text) =>
+        TryParse(text, out var network) ? network : throw new InvalidOperationException($"The stored IPv4 block \"{text}\" is not canonical.");
 
     public static bool IsForbiddenInVpc(IPNetwork network) => Forbidden.Any(f => Overlaps(f, network));
 

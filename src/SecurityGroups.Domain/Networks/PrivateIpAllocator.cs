@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Persistence;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Networks;
 
@@ -20,14 +21,13 @@ public sealed class PrivateIpAllocator(EmulatorDbContext db)
     /// <summary>Takes <paramref name="requested"/> (when given) or the lowest free address, for <paramref name="ownerId"/>.</summary>
     public async Task<PrivateIpAddress> AllocateAsync(VSwitch vSwitch, string? requested, string ownerId, bool isPrimary, CancellationToken ct)
     {
-        var network = IPNetwork.Parse(vSwitch.CidrBlock);
+        var network = Ipv4Cidr.Stored(vSwitch.CidrBlock);
         var first = Ipv4Cidr.ToNumber(network.BaseAddress) + 1;
         var last = Ipv4Cidr.ToNumber(network.BaseAddress) + Ipv4Cidr.Size(network) - ReservedAddresses;
         long chosen;
         if (!string.IsNullOrEmpty(requested))
         {
-            if (!IPAddress.TryParse(requested, out var address) || address.AddressFamily != AddressFamily.InterNetwork
-                || address.ToString() != requested)
+            if (!IpCidr.TryParseAddress(requested, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
             {
                 throw new AcsException(AcsErrors.InvalidPrivateIpAddressMalformed);
             }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
@@ -45,14 +44,14 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
                 throw new AcsException(AcsErrors.InvalidZoneIdNotFound);
             }
 
-            if (!Ipv4Cidr.Contains(IPNetwork.Parse(vpc.CidrBlock), network))
+            if (!Ipv4Cidr.Contains(Ipv4Cidr.Stored(vpc.CidrBlock), network))
             {
                 throw new AcsException(AcsErrors.InvalidCidrBlockNotInVpc);
             }
 
             var siblings = await db.VSwitches.AsNoTracking().Where(s => s.VpcId == vpc.VpcId).Select(s => s.CidrBlock)
                 .ToListAsync(c).ConfigureAwait(false);
-            if (siblings.Any(s => Ipv4Cidr.Overlaps(IPNetwork.Parse(s), network)))
+            if (siblings.Any(s => Ipv4Cidr.Overlaps(Ipv4Cidr.Stored(s), network)))
             {
                 throw new AcsException(AcsErrors.InvalidCidrBlockOverlapped);
             }
@@ -150,7 +149,7 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
             .ToDictionaryAsync(v => v.VpcId, v => v.RouteTableId, ct).ConfigureAwait(false);
         var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
         var views = page.Select(s => new VSwitchView(s,
-            PrivateIpAllocator.UsableCount(IPNetwork.Parse(s.CidrBlock)) - used.GetValueOrDefault(s.VSwitchId),
+            PrivateIpAllocator.UsableCount(Ipv4Cidr.Stored(s.CidrBlock)) - used.GetValueOrDefault(s.VSwitchId),
             routeTables.GetValueOrDefault(s.VpcId, ""), tagLookup[s.VSwitchId].ToList())).ToList();
         return new Page<VSwitchView>(views, total, query.Page.PageNumber, query.Page.PageSize);
     }

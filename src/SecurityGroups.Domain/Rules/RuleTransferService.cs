@@ -118,7 +118,7 @@ public sealed class RuleTransferService(EmulatorDbContext db, WriteGate gate, Re
         CancellationToken ct)
     {
         var input = row.Input;
-        if (int.TryParse(input.Priority, out var priority) && priority > 100)
+        if (IsAboveRange(input.Priority))
         {
             return new ImportOutcome(row.Row, "Ignored", null, "Priorities above 100 are not imported.");
         }
@@ -149,6 +149,14 @@ public sealed class RuleTransferService(EmulatorDbContext db, WriteGate gate, Re
             return Failed(row, ex);
         }
     }
+
+    /// <summary>
+    /// A priority the console ignores rather than refuses: plain decimal digits (no sign, space or leading zero, as
+    /// AuthorizeSecurityGroup reads them) above 100. Anything else goes to Authorize and fails as it would there.
+    /// </summary>
+    private static bool IsAboveRange(string? priority) =>
+        priority is { Length: > 0 and <= 9 } && priority[0] != '0' && priority.All(char.IsAsciiDigit)
+        && int.Parse(priority, System.Globalization.CultureInfo.InvariantCulture) > 100;
 
     private static ImportOutcome Failed(ImportRow row, AcsException ex) => new(row.Row, "Failed", ex.Code, ex.Message);
 }

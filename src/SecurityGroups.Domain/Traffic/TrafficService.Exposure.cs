@@ -28,7 +28,7 @@ public sealed partial class TrafficService
         var protocol = ParseProtocol(query.IpProtocol);
         var sourcePort = !protocol.HasPorts ? -1 : query.SourcePort is null ? DefaultSourcePort : ValidPort(query.SourcePort, "SourcePort");
         var model = await ModelAsync(target, ct).ConfigureAwait(false);
-        var local = query.LocalIp is not null ? Address(query.LocalIp, "LocalIp") : model.PrimaryIp is { } primary ? IPAddress.Parse(primary) : null;
+        var local = query.LocalIp is not null ? Address(query.LocalIp, "LocalIp") : model.PrimaryIp is { } primary ? Address(primary, "PrimaryIp") : null;
         if (query.Port is null && query.PeerIp is not null && protocol.HasPorts)
         {
             var (open, closed) = query.PeerIp.Contains('/', StringComparison.Ordinal)

@@ -134,7 +134,7 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
             .ToLookup(x => x.SecurityGroupId, x => new Member(x.VpcId, x.Address));
         var listIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
         var prefixes = (await db.PrefixListEntries.AsNoTracking().Where(e => listIds.Contains(e.PrefixListId)).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(e => e.PrefixListId, e => IPNetwork.Parse(e.Cidr));
+            .ToLookup(e => e.PrefixListId, e => Network(e.Cidr));
         var portListIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
         var portLists = (await db.PortRangeListEntries.AsNoTracking().Where(e => portListIds.Contains(e.PortRangeListId)).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(e => e.PortRangeListId, e => PortRange.TryParse(e.PortRange, out var r) ? r : default);
@@ -224,8 +224,9 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     private static IPNetwork Cidr(string text, string name) =>
         IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, name);
 
+    /// <summary>An address given in a request, read by the one strict parser (no inet_aton forms, zones or ports).</summary>
     private static IPAddress Address(string? text, string name) =>
-        text is not null && IPAddress.TryParse(text, out var address) && !text.Contains('%', StringComparison.Ordinal)
+        IpCidr.TryParseAddress(text, out var address)
             ? address
             : throw new AcsException(text is null ? AcsErrors.MissingParameter : AcsErrors.InvalidParameter, name);
 }
