@@ -68,7 +68,7 @@ public sealed class EmulatorProcess : IDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
             {
                 // not listening yet
             }
@@ -88,7 +88,15 @@ public sealed class EmulatorProcess : IDisposable
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the server.</summary>
     public void KillHard()
     {
-        _process.Kill(entireProcessTree: true);
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            // it had exited already: nothing left to kill
+        }
+
         _process.WaitForExit();
     }
 
