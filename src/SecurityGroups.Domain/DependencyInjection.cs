@@ -42,7 +42,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageFaultMonitor>();
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>())); // the monitor health and the error middleware read
         services.AddSingleton<RegionCatalog>();
         services.AddScoped<TagStore>();
         services.AddScoped<IdempotencyStore>();

@@ -21,6 +21,7 @@ public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
     /// <summary>
     /// Bumped after every committed mutation, before the mutation's caller is answered: a reader that caches something
     /// derived from the database (the traffic engine's compiled snapshots) is current while this number is unchanged.
+    /// A commit that throws bumps it too (see <see cref="CommitUncertain"/>); a rolled-back mutation does not.
     /// </summary>
     public long Version => Interlocked.Read(ref _version);
 
