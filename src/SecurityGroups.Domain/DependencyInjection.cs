@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityGroups.Domain.Common;
@@ -33,13 +34,15 @@ public static class DependencyInjection
             "FULL" => "FULL",
             _ => throw new InvalidOperationException($"Storage:Synchronous '{storage.Synchronous}' must be 'Normal' or 'Full'."),
         };
-        var pragmas = new SqlitePragmaInterceptor(synchronous);
+        var sqlite = WithLockWait(connectionString ?? DefaultConnectionString);
+        var pragmas = new SqlitePragmaInterceptor(synchronous, sqlite.DefaultTimeout);
         services.AddDbContextPool<EmulatorDbContext>(options => options
-            .UseSqlite(connectionString ?? DefaultConnectionString)
+            .UseSqlite(sqlite.ConnectionString)
             .AddInterceptors(pragmas));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton<StorageFaultMonitor>();
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>())); // the monitor health and the error middleware read
         services.AddSingleton<RegionCatalog>();
         services.AddScoped<TagStore>();
         services.AddScoped<IdempotencyStore>();
@@ -71,4 +74,26 @@ public static class DependencyInjection
         services.AddScoped<StorageHealth>();
         return services;
     }
+
+    /// <summary>
+    /// How long a statement waits for a lock another connection or process holds before it fails with
+    /// <c>SQLITE_BUSY</c> (then answered <c>ServiceUnavailable</c>): the connection string's <c>Default Timeout</c>
+    /// (seconds; 0 waits for ever), or <see cref="DefaultLockWaitSeconds"/> when it names none. Microsoft.Data.Sqlite
+    /// retries a busy statement until this timeout, and SQLite's <c>busy_timeout</c> is set to the same value, so one
+    /// number bounds the wait (otherwise its 30 s default and the busy timeout would add up).
+    /// </summary>
+    private static SqliteConnectionStringBuilder WithLockWait(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Default Timeout") && !given.ContainsKey("Command Timeout"))
+        {
+            sqlite.DefaultTimeout = DefaultLockWaitSeconds;
+        }
+
+        return sqlite;
+    }
+
+    /// <summary>Seconds a write waits for a lock held elsewhere when the connection string does not say.</summary>
+    public const int DefaultLockWaitSeconds = 10;
 }

@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Http.Features;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
 using IDiagnosticContext = Serilog.IDiagnosticContext;
 
 namespace SecurityGroups.Api.Acs;
 
 /// <summary>
 /// First in the pipeline: gives every request its RequestId (upper-case UUID, also in <c>x-acs-request-id</c>) and turns
-/// every exception into the Alibaba error envelope. Unknown exceptions are <c>InternalError</c> (500), logged with the RequestId.
+/// every exception into the Alibaba error envelope. A storage fault (<see cref="StorageFaults"/>: locked, full, read-only,
+/// I/O error) is <c>ServiceUnavailable</c> (503) and is remembered for health until a write commits again; other unknown
+/// exceptions are <c>InternalError</c> (500). Both are logged with the RequestId.
 /// </summary>
-internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<AcsErrorMiddleware> logger, IDiagnosticContext diagnostics)
+internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<AcsErrorMiddleware> logger, IDiagnosticContext diagnostics,
+    StorageFaultMonitor storageFaults)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -31,6 +35,13 @@ internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<A
         {
             // The client went away; nothing to answer.
         }
+        catch (Exception ex) when (!http.Response.HasStarted && StorageFaults.Classify(ex) is { } fault)
+        {
+            // The mutation's transaction was rolled back (WriteGate); nothing of it is kept, its ClientToken included.
+            storageFaults.Report(fault);
+            LogStorageFault(logger, ex, acs.RequestId, acs.Action, fault.Kind);
+            await Render(http, AcsErrors.ServiceUnavailable, AcsErrors.ServiceUnavailable.Message);
+        }
         catch (Exception ex) when (!http.Response.HasStarted)
         {
             LogUnhandled(logger, ex, acs.RequestId, acs.Action);
@@ -51,6 +62,9 @@ internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<A
         http.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = null;
         return AcsResponseWriter.WriteErrorAsync(http, error, message);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage fault ({FaultKind}) in request {RequestId} (Action {AcsAction}): answered ServiceUnavailable")]
+    private static partial void LogStorageFault(ILogger logger, Exception ex, string requestId, string? acsAction, StorageFaultKind faultKind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in request {RequestId} (Action {AcsAction})")]
     private static partial void LogUnhandled(ILogger logger, Exception ex, string requestId, string? acsAction);

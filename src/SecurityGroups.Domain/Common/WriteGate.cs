@@ -7,15 +7,21 @@ namespace SecurityGroups.Domain.Common;
 /// mutation in one transaction: either everything it changed is committed, or nothing is.
 /// <para>A caller that must add its own writes to the mutation's transaction (the API's ClientToken records) opens a
 /// <see cref="WriteScope"/> first: <see cref="RunAsync{T}"/> then runs inside that scope's transaction.</para>
+/// <para>A commit clears the remembered storage fault (<see cref="StorageFaultMonitor"/>): the storage takes writes again.</para>
 /// </summary>
-public sealed class WriteGate : IDisposable
+public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _version;
 
+    public WriteGate() : this(new StorageFaultMonitor())
+    {
+    }
+
     /// <summary>
     /// Bumped after every committed mutation, before the mutation's caller is answered: a reader that caches something
     /// derived from the database (the traffic engine's compiled snapshots) is current while this number is unchanged.
+    /// A commit that throws bumps it too (see <see cref="CommitUncertain"/>); a rolled-back mutation does not.
     /// </summary>
     public long Version => Interlocked.Read(ref _version);
 
@@ -52,9 +58,40 @@ public sealed class WriteGate : IDisposable
     public Task RunAsync(EmulatorDbContext db, Func<CancellationToken, Task> work, CancellationToken ct) =>
         RunAsync(db, async c => { await work(c).ConfigureAwait(false); return true; }, ct);
 
+    /// <summary>
+    /// Runs a write that changes no data (the health probe) under the writer lock, so that it never races a mutation,
+    /// without bumping <see cref="Version"/>; false when the lock was not free within <paramref name="wait"/>.
+    /// </summary>
+    public async Task<bool> ProbeAsync(Func<CancellationToken, Task> probe, TimeSpan wait, CancellationToken ct)
+    {
+        if (!await _lock.WaitAsync(wait, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            await probe(ct).ConfigureAwait(false);
+            faults.Clear();
+            return true;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     public void Dispose() => _lock.Dispose();
 
-    internal void Committed() => Interlocked.Increment(ref _version);
+    internal void Committed()
+    {
+        Interlocked.Increment(ref _version);
+        faults.Clear();
+    }
+
+    /// <summary>A commit failed: whether it reached the file is unknown (an I/O error may strike after the data did), so
+    /// every cached read is dropped. This claims no write: a cache simply reloads what the database really holds.</summary>
+    internal void CommitUncertain() => Interlocked.Increment(ref _version);
 
     internal void Release() => _lock.Release();
 
@@ -82,7 +119,16 @@ public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCo
     public async Task CommitAsync()
     {
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            gate.CommitUncertain();
+            throw;
+        }
+
         gate.Committed();
     }
 

@@ -20,15 +20,28 @@ public sealed class EmulatorProcess : IDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings, string arguments = "")
+    /// <summary>The server's process id (the <c>dotnet</c> host itself, also when started through the shell).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the server on <paramref name="databasePath"/> with extra environment <paramref name="settings"/> and
+    /// command-line <paramref name="arguments"/>, and waits until its own health answers 200.</summary>
+    /// <param name="databasePath">The SQLite file; its folder is the working directory.</param>
+    /// <param name="settings">Environment variables (configuration keys with <c>__</c>).</param>
+    /// <param name="arguments">Command-line arguments of the server.</param>
+    /// <param name="fileSizeLimitable">Start the server with <c>SIGXFSZ</c> ignored (through <c>/bin/sh</c>, then
+    /// <c>exec</c>, so the id stays the server's): a file-size limit set on it later (<see cref="FileSizeLimit"/>) then makes
+    /// its writes fail with <c>EFBIG</c>, as a full disk does, instead of killing it.</param>
+    public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings, string arguments = "",
+        bool fileSizeLimitable = false)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll")}\" {arguments}")
-        {
-            WorkingDirectory = Path.GetDirectoryName(databasePath)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var dll = Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll");
+        var info = fileSizeLimitable
+            ? new ProcessStartInfo("/bin/sh", ["-c", $"trap '' XFSZ; exec dotnet \"{dll}\" {arguments}"])
+            : new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}");
+        info.WorkingDirectory = Path.GetDirectoryName(databasePath)!;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={databasePath}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
@@ -55,7 +68,7 @@ public sealed class EmulatorProcess : IDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException)
             {
                 // not listening yet
             }
@@ -75,7 +88,15 @@ public sealed class EmulatorProcess : IDisposable
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed by the server.</summary>
     public void KillHard()
     {
-        _process.Kill(entireProcessTree: true);
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException) when (_process.HasExited)
+        {
+            // it had exited already: nothing left to kill
+        }
+
         _process.WaitForExit();
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -36,24 +37,29 @@ public sealed class CrashDurabilityTests
             {
                 using var server = await EmulatorProcess.StartAsync(database, settings);
                 var target = groups.Count + rules.Count + AcknowledgedPerRound;
-                using var stop = new CancellationTokenSource();
+                var killed = 0; // set just before the kill: a call that fails after it is expected, one before it is a crash
+                var earlyFailures = new ConcurrentQueue<Exception>();
                 var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
                 {
-                    for (var i = 0; !stop.IsCancellationRequested; i++)
+                    for (var i = 0; ; i++)
                     {
                         var token = $"r{round}w{w}n{i}";
-                        var created = await TryCall(server.Http, CreateQuery(token));
+                        var (created, createFailure) = await TryWrite(server.Http, CreateQuery(token));
                         if (created is null)
                         {
+                            NoteFailure(createFailure!);
                             return;
                         }
 
                         var group = created.Value.GetProperty("SecurityGroupId").GetString()!;
                         groups[token] = group;
                         var port = 1000 + i;
-                        if (await TryCall(server.Http, $"Action=AuthorizeSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}" +
-                            $"&Permissions.1.IpProtocol=TCP&Permissions.1.PortRange={port}/{port}&Permissions.1.SourceCidrIp=10.0.0.0/8") is null)
+                        var (authorized, authorizeFailure) = await TryWrite(server.Http,
+                            $"Action=AuthorizeSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}" +
+                            $"&Permissions.1.IpProtocol=TCP&Permissions.1.PortRange={port}/{port}&Permissions.1.SourceCidrIp=10.0.0.0/8");
+                        if (authorized is null)
                         {
+                            NoteFailure(authorizeFailure!);
                             return;
                         }
 
@@ -66,9 +72,21 @@ public sealed class CrashDurabilityTests
                     await Task.Delay(2);
                 }
 
+                Volatile.Write(ref killed, 1);
                 server.KillHard();
-                await stop.CancelAsync();
-                await Task.WhenAll(writers);
+                await Task.WhenAll(writers); // each ends at its first call that the kill cut off
+
+                // Honest about the server: none of its calls may fail before the kill, and the kill came after the target.
+                Assert.True(earlyFailures.IsEmpty, $"the server stopped answering before it was killed: {earlyFailures.FirstOrDefault()}");
+                Assert.True(groups.Count + rules.Count >= target, $"round {round}: only {groups.Count + rules.Count} of {target} writes acknowledged");
+
+                void NoteFailure(Exception failure)
+                {
+                    if (Volatile.Read(ref killed) == 0)
+                    {
+                        earlyFailures.Enqueue(failure);
+                    }
+                }
             }
 
             Assert.True(groups.Count >= 3 * AcknowledgedPerRound / 2, $"only {groups.Count} groups were acknowledged");
@@ -83,16 +101,16 @@ public sealed class CrashDurabilityTests
 
                 foreach (var group in rules.Select(r => r.Group).Distinct())
                 {
-                    var attribute = await TryCall(server.Http, $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}");
-                    var ports = attribute!.Value.GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
+                    var attribute = await Call(server.Http, $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}");
+                    var ports = attribute.GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
                         .Select(p => p.GetProperty("PortRange").GetString()).ToHashSet();
                     Assert.All(rules.Where(r => r.Group == group), r => Assert.Contains($"{r.Port}/{r.Port}", ports));
                 }
 
                 foreach (var (token, group) in groups.Take(10))
                 {
-                    var replay = await TryCall(server.Http, CreateQuery(token));
-                    Assert.Equal(group, replay!.Value.GetProperty("SecurityGroupId").GetString());
+                    var replay = await Call(server.Http, CreateQuery(token));
+                    Assert.Equal(group, replay.GetProperty("SecurityGroupId").GetString());
                 }
             }
 
@@ -113,24 +131,39 @@ public sealed class CrashDurabilityTests
     private static string CreateQuery(string token) =>
         $"Action=CreateSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&ClientToken={token}&Tag.1.Key=token&Tag.1.Value={token}";
 
-    /// <summary>The body of a 200 answer; null when the server is gone. Any other status fails the test.</summary>
-    private static async Task<JsonElement?> TryCall(HttpClient http, string query)
+    /// <summary>
+    /// A write while the server may be killed: the body of its 200 answer, or null and the exception when the transport
+    /// failed (the kill cuts the call off at any point: refused or reset connection, half-read answer). An HTTP answer
+    /// other than 200 fails the test: a live server must acknowledge every write.
+    /// </summary>
+    private static async Task<(JsonElement? Body, Exception? Failure)> TryWrite(HttpClient http, string query)
     {
+        HttpResponseMessage response;
+        string text;
         try
         {
-            using var response = await http.PostAsync("/?" + query, null);
-            var text = await response.Content.ReadAsStringAsync();
+            response = await http.PostAsync("/?" + query, null);
+            text = await response.Content.ReadAsStringAsync();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            return (null, ex);
+        }
+
+        using (response)
+        {
             Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
-            return JsonDocument.Parse(text).RootElement.Clone();
+            return (JsonDocument.Parse(text).RootElement.Clone(), null);
         }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException)
-        {
-            return null;
-        }
+    }
+
+    /// <summary>A call to a server that is up: the body of its 200 answer; anything else fails the test.</summary>
+    private static async Task<JsonElement> Call(HttpClient http, string query)
+    {
+        using var response = await http.PostAsync("/?" + query, null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
     }
 
     /// <summary>Every group in the region with the value of its <c>token</c> tag.</summary>
@@ -140,8 +173,8 @@ public sealed class CrashDurabilityTests
         string? next = null;
         do
         {
-            var page = (await TryCall(http, "Action=DescribeSecurityGroups&Version=2014-05-26&RegionId=cn-hangzhou&MaxResults=100"
-                + (next is null ? "" : "&NextToken=" + Uri.EscapeDataString(next))))!.Value;
+            var page = await Call(http, "Action=DescribeSecurityGroups&Version=2014-05-26&RegionId=cn-hangzhou&MaxResults=100"
+                + (next is null ? "" : "&NextToken=" + Uri.EscapeDataString(next)));
             foreach (var group in page.GetProperty("SecurityGroups").GetProperty("SecurityGroup").EnumerateArray())
             {
                 var tag = group.GetProperty("Tags").GetProperty("Tag").EnumerateArray().Single(t => t.GetProperty("TagKey").GetString() == "token");
