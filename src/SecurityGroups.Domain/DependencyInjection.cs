@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<StorageFaultMonitor>();
         services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>())); // the monitor health and the error middleware read
         services.AddSingleton<RegionCatalog>();
+        services.AddSingleton<Compute.ComputeCatalog>();
         services.AddScoped<TagStore>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<PrivateIpAllocator>();
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Membership>();
         services.AddScoped<InstanceViews>();
         services.AddScoped<InstanceService>();
+        services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();

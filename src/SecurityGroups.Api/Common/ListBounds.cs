@@ -30,6 +30,15 @@ internal static class ListBounds
     /// <summary>ID lists of Describe* and DeleteInstances: <c>PrefixListId.N</c>, <c>PortRangeListId.N</c>, <c>InstanceId.N</c>, <c>NetworkInterfaceId.N</c>.</summary>
     public const int Ids = 100;
 
+    /// <summary><c>AdditionalAttributes.N</c> of DescribeInstances.</summary>
+    public const int AdditionalAttributes = 20;
+
+    /// <summary><c>InstanceTypes.N</c> of DescribeInstanceTypes (Alibaba: up to 10).</summary>
+    public const int InstanceTypes = 10;
+
+    /// <summary><c>InstanceId.N</c> of DescribeInstanceMaintenanceAttributes.</summary>
+    public const int MaintenanceInstanceIds = 100;
+
     /// <summary><c>PrivateIpAddress.N</c> of an ENI.</summary>
     public const int PrivateIps = NetworkInterfaceService.MaxPrivateIps;
 

@@ -1,6 +1,7 @@
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Compute;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Instances;
 
@@ -45,6 +46,10 @@ public sealed class DescribeInstancesRequest : CommonParameters
     public bool? DryRun { get; set; }
 
     public List<TagParameter>? Tag { get; set; }
+
+    /// <summary>Accepted (<c>META_OPTIONS</c>, <c>NETWORK_PRIMARY_ENI_IP</c>, <c>CPU_OPTIONS_TOPOLOGY_TYPE</c>, ...): the attributes
+    /// they ask for are always returned. <c>AdditionalAttributes.N</c>, up to 20.</summary>
+    public List<string>? AdditionalAttributes { get; set; }
 }
 
 public sealed class DescribeInstancesValidator : AcsValidator<DescribeInstancesRequest>
@@ -52,6 +57,7 @@ public sealed class DescribeInstancesValidator : AcsValidator<DescribeInstancesR
     public DescribeInstancesValidator()
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.AdditionalAttributes).MaxItems(ListBounds.AdditionalAttributes, AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.InstanceIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidInstanceIdsMalformed);
         RuleFor(r => r.PrivateIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
@@ -71,13 +77,13 @@ public sealed class DescribeInstancesResponse : AcsResponse
 
     public required InstanceList Instances { get; init; }
 
-    public static DescribeInstancesResponse From(Listing<InstanceView> listing) => new()
+    public static DescribeInstancesResponse From(Listing<InstanceView> listing, ComputeCatalog compute) => new()
     {
         TotalCount = listing.TotalCount,
         PageNumber = listing.Page?.PageNumber,
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
-        Instances = new InstanceList(listing.Items.Select(InstanceItem.From).ToList()),
+        Instances = new InstanceList(listing.Items.Select(i => InstanceItem.From(i, compute)).ToList()),
     };
 }
 
@@ -114,8 +120,48 @@ public sealed record InstanceItem
     public string InstanceChargeType { get; init; } = "PostPaid";
     public string InternetChargeType { get; init; } = "PayByTraffic";
     public string OSType { get; init; } = "linux";
-    public int Cpu { get; init; } = 2;
-    public int Memory { get; init; } = 8192;
+    public required int Cpu { get; init; }
+    public required int Memory { get; init; }
+    public required string InstanceTypeFamily { get; init; }
+    public required string OSName { get; init; }
+    public required string OSNameEn { get; init; }
+    public required string ExpiredTime { get; init; }
+    public int InternetMaxBandwidthOut { get; init; }
+    public int InternetMaxBandwidthIn { get; init; }
+    public string KeyPairName { get; init; } = "";
+    public string SpotStrategy { get; init; } = "NoSpot";
+    public double SpotPriceLimit { get; init; }
+    public int SpotDuration { get; init; }
+    public string SpotInterruptionBehavior { get; init; } = "Terminate";
+    public string CreditSpecification { get; init; } = "";
+    public string AutoReleaseTime { get; init; } = "";
+    public string HpcClusterId { get; init; } = "";
+    public string DeploymentSetId { get; init; } = "";
+    public int DeploymentSetGroupNo { get; init; }
+    public required string StoppedMode { get; init; }
+    public bool IoOptimized { get; init; } = true;
+    public string SerialNumber { get; init; } = "";
+    public int GPUAmount { get; init; }
+    public string GPUSpec { get; init; } = "";
+    public bool Recyclable { get; init; }
+    public string SaleCycle { get; init; } = "";
+    public bool DeviceAvailable { get; init; } = true;
+    public string LocalStorageCategory { get; init; } = "";
+    public int LocalStorageCapacity { get; init; }
+    public int LocalStorageAmount { get; init; }
+    public string VlanId { get; init; } = "";
+    public required InstanceMetadataOptions MetadataOptions { get; init; }
+    public InstanceDedicatedHostAttribute DedicatedHostAttribute { get; init; } = new("", "", "");
+    public InstanceDedicatedInstanceAttribute DedicatedInstanceAttribute { get; init; } = new("", 0);
+    public InstanceAdditionalInfo AdditionalInfo { get; init; } = new(false);
+    public InstanceImageOptions ImageOptions { get; init; } = new(false, "");
+    public required InstanceCpuOptions CpuOptions { get; init; }
+    public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
+    public OperationLockList OperationLocks { get; init; } = new([]);
+    public InstanceEcsCapacityReservationAttr EcsCapacityReservationAttr { get; init; } = new("", "");
+    public InstanceHibernationOptions HibernationOptions { get; init; } = new(false);
+    public InstancePrivateDnsNameOptions PrivateDnsNameOptions { get; init; } = new(false, false, false, "");
+    public RdmaIpAddressList RdmaIpAddress { get; init; } = new([]);
     public required bool DeletionProtection { get; init; }
     public required string ResourceGroupId { get; init; }
     public required InstanceVpcAttributes VpcAttributes { get; init; }
@@ -125,11 +171,25 @@ public sealed record InstanceItem
     public IpAddressList PublicIpAddress { get; init; } = new([]);
     public required EcsTags Tags { get; init; }
 
-    public static InstanceItem From(InstanceView view)
+    public static InstanceItem From(InstanceView view, ComputeCatalog compute)
     {
         var primary = view.NetworkInterfaces.FirstOrDefault(n => n.Eni.Type == NetworkInterfaceTypes.Primary);
+        var type = compute.FindType(view.Instance.InstanceType);
+        var image = compute.Images.FirstOrDefault(i => i.ImageId == view.Instance.ImageId);
+        var cpu = type?.CpuCoreCount ?? 2;
         return new InstanceItem
         {
+            Cpu = cpu,
+            Memory = (int)Math.Round((type?.MemorySize ?? 8) * 1024),
+            InstanceTypeFamily = type?.InstanceTypeFamily ?? ComputeCatalog.FamilyOf(view.Instance.InstanceType),
+            OSName = image?.OSName ?? "",
+            OSNameEn = image?.OSNameEn ?? "",
+            OSType = image?.OSType ?? "linux",
+            InstanceChargeType = view.Instance.InstanceChargeType,
+            ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
+            StoppedMode = view.Instance.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            MetadataOptions = new InstanceMetadataOptions("enabled", "optional", 1),
+            CpuOptions = new InstanceCpuOptions(cpu / 2 is 0 ? 1 : cpu / 2, cpu > 1 ? 2 : 1, "", ""),
             InstanceId = view.Instance.InstanceId,
             InstanceName = view.Instance.InstanceName,
             Description = view.Instance.Description,
@@ -153,3 +213,30 @@ public sealed record InstanceItem
         };
     }
 }
+
+public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTokens, int HttpPutResponseHopLimit);
+
+public sealed record InstanceDedicatedHostAttribute(string DedicatedHostId, string DedicatedHostName, string DedicatedHostClusterId);
+
+public sealed record InstanceDedicatedInstanceAttribute(string Tenancy, int Affinity);
+
+public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode);
+
+public sealed record InstanceImageOptions(bool LoginAsNonRoot, string CurrentOSNVMeSupported);
+
+/// <summary>CPU topology: <c>CoreCount</c> x <c>ThreadsPerCore</c> = vCPUs.</summary>
+public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType);
+
+public sealed record InstanceEipAddress(string AllocationId, string IpAddress, int Bandwidth, string InternetChargeType);
+
+public sealed record OperationLock(string LockReason, string LockMsg);
+
+public sealed record OperationLockList(IReadOnlyList<OperationLock> LockReason);
+
+public sealed record InstanceEcsCapacityReservationAttr(string CapacityReservationId, string CapacityReservationPreference);
+
+public sealed record InstanceHibernationOptions(bool Configured);
+
+public sealed record InstancePrivateDnsNameOptions(bool EnableInstanceIdDnsARecord, bool EnableInstanceIdDnsAAAARecord, bool EnableIpDnsARecord, string HostnameType);
+
+public sealed record RdmaIpAddressList(IReadOnlyList<string> IpAddress);

@@ -30,11 +30,33 @@ public class LaunchRequest : CommonParameters
 
     public string? HostName { get; set; }
 
-    /// <summary>Accepted and shown (no real machine), e.g. <c>ecs.g7.large</c>.</summary>
+    /// <summary>An instance type of the catalogue (section <c>Compute</c>) offered in the vSwitch's zone, e.g. <c>ecs.g7.large</c>;
+    /// default: the catalogue's first.</summary>
     public string? InstanceType { get; set; }
 
-    /// <summary>Accepted and shown.</summary>
+    /// <summary>An image of the region's catalogue, e.g. <c>aliyun_3_x64_20G_alibase_20240528.vhd</c>; default: the first.</summary>
     public string? ImageId { get; set; }
+
+    /// <summary>Base64 (at most 32 KB decoded); DescribeUserData returns it.</summary>
+    public string? UserData { get; set; }
+
+    /// <summary>Stored and returned by DescribeInstanceRamRole (not checked against a RAM service).</summary>
+    public string? RamRoleName { get; set; }
+
+    /// <summary>The system disk: <c>SystemDisk.Category</c>, <c>.Size</c> (GiB), <c>.DiskName</c>, <c>.Description</c>, <c>.PerformanceLevel</c>.</summary>
+    public SystemDiskParameter? SystemDisk { get; set; }
+
+    /// <summary>Accepted and ignored (no login).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? KeyPairName { get; set; }
+
+    /// <summary>Accepted and ignored (no public IP is assigned).</summary>
+    public int? InternetMaxBandwidthOut { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? SecurityEnhancementStrategy { get; set; }
 
     public string? ResourceGroupId { get; set; }
 
@@ -42,13 +64,30 @@ public class LaunchRequest : CommonParameters
 
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted and ignored.</summary>
+    /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c> (no billing: only shown).</summary>
     public string? InstanceChargeType { get; set; }
 
     /// <summary>Accepted and ignored.</summary>
     public string? InternetChargeType { get; set; }
 
     public List<TagParameter>? Tag { get; set; }
+}
+
+/// <summary><c>SystemDisk.*</c> of RunInstances / CreateInstance.</summary>
+public sealed class SystemDiskParameter
+{
+    /// <summary>A category of <c>Compute:DiskCategories</c> (default: the first, <c>cloud_essd</c>).</summary>
+    public string? Category { get; set; }
+
+    /// <summary>20 to <c>Compute:MaxSystemDiskSize</c> GiB, at least the image's size (default <c>Compute:SystemDiskSize</c>).</summary>
+    public int? Size { get; set; }
+
+    public string? DiskName { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>ESSD only: PL0-PL3 (default PL1).</summary>
+    public string? PerformanceLevel { get; set; }
 }
 
 public sealed class RunInstancesRequest : LaunchRequest
@@ -172,8 +211,26 @@ public sealed class DeleteInstancesValidator : AcsValidator<DeleteInstancesReque
 
 public sealed class ModifyInstanceAttributeRequest : CommonParameters
 {
-    /// <summary>The instance (no RegionId: it is found by ID). Required.</summary>
+    /// <summary>The instance (found by ID; RegionId is accepted and not needed). Required.</summary>
     public string? InstanceId { get; set; }
+
+    /// <summary>Accepted (the provider sends it); the instance is found by ID.</summary>
+    public string? RegionId { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? ClientToken { get; set; }
+
+    /// <summary>New Base64 user data (at most 32 KB decoded).</summary>
+    public string? UserData { get; set; }
+
+    /// <summary>Accepted and ignored (no login).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Accepted and ignored.</summary>
+    public string? CreditSpecification { get; set; }
+
+    /// <summary>Accepted and ignored (DescribeInstanceAttribute shows false).</summary>
+    public bool? EnableJumboFrame { get; set; }
 
     /// <summary>The instance's whole new set of groups, <c>SecurityGroupIds.N</c>.</summary>
     public List<string>? SecurityGroupIds { get; set; }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Compute;
 using SecurityGroups.Domain.Instances;
 
 namespace SecurityGroups.Api.Instances;
 
 /// <summary>ECS 2014-05-26: instances (a faithful model without machines) and their security groups.</summary>
 [AcsProduct(AcsProductAttribute.Ecs, AcsProductAttribute.EcsVersion)]
-public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis) : AcsController
+public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis, ComputeCatalog compute) : AcsController
 {
     /// <summary>Launches 1-100 running instances into a vSwitch and groups, each with a primary ENI and private IP.</summary>
     [AcsAction]
@@ -34,7 +35,7 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         var listing = await instances.DescribeAsync(new InstanceQuery(request.RegionId!, ids, request.VpcId, request.VSwitchId, request.ZoneId,
             request.SecurityGroupId, request.Status, request.InstanceName, ips, TagParameter.ToInputs(request.Tag),
             token ? null : PageParameters.From(request.PageNumber, request.PageSize, 100), request.MaxResults ?? 10, request.NextToken), ct);
-        return DescribeInstancesResponse.From(listing);
+        return DescribeInstancesResponse.From(listing, compute);
     }
 
     /// <summary>Starts a stopped instance.</summary>
@@ -75,7 +76,7 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
     public async Task<AcsResponse> ModifyInstanceAttribute([FromQuery] ModifyInstanceAttributeRequest request, CancellationToken ct)
     {
         await instances.ModifyAsync(request.InstanceId!, request.SecurityGroupIds, request.InstanceName, request.Description, request.HostName,
-            request.DeletionProtection, ct);
+            request.DeletionProtection, ct, request.UserData);
         return new AcsResponse();
     }
 
@@ -97,5 +98,12 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
 
     private static RunInstancesCommand Command(LaunchRequest r, IReadOnlyList<string> groups, int amount, bool stopped) =>
         new(r.RegionId!, r.VSwitchId!, r.ZoneId, groups, amount, r.PrivateIpAddress, r.InstanceName, r.Description, r.HostName, r.InstanceType,
-            r.ImageId, r.ResourceGroupId, TagParameter.ToInputs(r.Tag), r.DryRun == true, stopped);
+            r.ImageId, r.ResourceGroupId, TagParameter.ToInputs(r.Tag), r.DryRun == true, stopped)
+        {
+            UserData = r.UserData,
+            RamRoleName = r.RamRoleName,
+            InstanceChargeType = r.InstanceChargeType,
+            SystemDisk = new SystemDiskInput(r.SystemDisk?.Category, r.SystemDisk?.Size, r.SystemDisk?.DiskName, r.SystemDisk?.Description,
+                r.SystemDisk?.PerformanceLevel),
+        };
 }

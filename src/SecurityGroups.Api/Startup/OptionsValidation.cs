@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
+using SecurityGroups.Domain.Compute;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -24,6 +25,7 @@ internal static class OptionsValidation
         Bind<QuotaOptions>(services, config, "Quotas", q => IntegersAtLeast(q, "Quotas", 0));
         Bind<StorageOptions>(services, config, "Storage", ValidateStorage);
         Bind<List<RegionDefinition>>(services, config, "Regions", ValidateRegions);
+        Bind<ComputeOptions>(services, config, "Compute", ValidateCompute);
         return services;
     }
 
@@ -152,6 +154,66 @@ internal static class OptionsValidation
         }
 
         return null;
+    }
+
+    private static string? ValidateCompute(ComputeOptions c)
+    {
+        for (var i = 0; i < c.Images.Count; i++)
+        {
+            var image = c.Images[i];
+            if (string.IsNullOrWhiteSpace(image.ImageId))
+            {
+                return $"Compute:Images:{i}:ImageId is required.";
+            }
+
+            if (c.Images.Take(i).Any(o => o.ImageId == image.ImageId))
+            {
+                return $"Compute:Images:{i}:ImageId '{image.ImageId}' is listed twice.";
+            }
+
+            if (image.OSType is not ("linux" or "windows"))
+            {
+                return $"Compute:Images:{i}:OSType must be 'linux' or 'windows', not '{image.OSType}'.";
+            }
+
+            if (image.Size is < 1 or > 2048)
+            {
+                return $"Compute:Images:{i}:Size must be between 1 and 2048 (GiB), not {image.Size}.";
+            }
+        }
+
+        for (var i = 0; i < c.InstanceTypes.Count; i++)
+        {
+            var type = c.InstanceTypes[i];
+            if (string.IsNullOrWhiteSpace(type.InstanceTypeId))
+            {
+                return $"Compute:InstanceTypes:{i}:InstanceTypeId is required.";
+            }
+
+            if (c.InstanceTypes.Take(i).Any(o => o.InstanceTypeId == type.InstanceTypeId))
+            {
+                return $"Compute:InstanceTypes:{i}:InstanceTypeId '{type.InstanceTypeId}' is listed twice.";
+            }
+
+            if (type.CpuCoreCount < 1 || type.MemorySize <= 0 || type.EniQuantity < 1 || type.EniPrivateIpAddressQuantity < 1)
+            {
+                return $"Compute:InstanceTypes:{i} ('{type.InstanceTypeId}') needs CpuCoreCount, MemorySize, EniQuantity and EniPrivateIpAddressQuantity above 0.";
+            }
+        }
+
+        if (c.DiskCategories.Any(string.IsNullOrWhiteSpace))
+        {
+            return "Compute:DiskCategories may not hold an empty name.";
+        }
+
+        if (c.MaxSystemDiskSize is < 20 or > 65536)
+        {
+            return $"Compute:MaxSystemDiskSize must be between 20 and 65536, not {c.MaxSystemDiskSize}.";
+        }
+
+        return c.SystemDiskSize < 20 || c.SystemDiskSize > c.MaxSystemDiskSize
+            ? $"Compute:SystemDiskSize must be between 20 and Compute:MaxSystemDiskSize ({c.MaxSystemDiskSize}), not {c.SystemDiskSize}."
+            : null;
     }
 
     private static void Fail<T>(string message) => throw new OptionsValidationException(typeof(T).Name, typeof(T), [message]);

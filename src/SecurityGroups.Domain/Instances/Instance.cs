@@ -36,6 +36,30 @@ public sealed class Instance
     public DateTime CreatedAt { get; init; }
 
     public DateTime? StartedAt { get; set; }
+
+    /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c>: shown, and it decides what DescribeInstanceAutoRenewAttribute answers.</summary>
+    public string InstanceChargeType { get; init; } = "PostPaid";
+
+    /// <summary>Base64, as given to RunInstances / CreateInstance / ModifyInstanceAttribute; empty when none.</summary>
+    public string UserData { get; set; } = "";
+
+    /// <summary>The RAM role named at launch (<c>RamRoleName</c>); empty: none.</summary>
+    public string RamRoleName { get; init; } = "";
+
+    /// <summary>The system disk, created and released with the instance (<c>d-...</c>).</summary>
+    public string SystemDiskId { get; init; } = "";
+
+    public string SystemDiskCategory { get; init; } = "cloud_essd";
+
+    /// <summary>GiB.</summary>
+    public int SystemDiskSize { get; init; } = 40;
+
+    public string SystemDiskName { get; init; } = "";
+
+    public string SystemDiskDescription { get; init; } = "";
+
+    /// <summary>ESSD performance level (<c>PL0</c>..<c>PL3</c>); empty for other categories.</summary>
+    public string SystemDiskPerformanceLevel { get; init; } = "";
 }
 
 public static class InstanceStatus

@@ -6,7 +6,21 @@ namespace SecurityGroups.Domain.Instances;
 
 public sealed record RunInstancesCommand(string RegionId, string VSwitchId, string? ZoneId, IReadOnlyList<string> SecurityGroupIds, int Amount,
     string? PrivateIpAddress, string? InstanceName, string? Description, string? HostName, string? InstanceType, string? ImageId,
-    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun, bool Stopped);
+    string? ResourceGroupId, IReadOnlyList<TagInput> Tags, bool DryRun, bool Stopped)
+{
+    /// <summary>Base64 user data (checked: valid Base64, at most 32 KB decoded).</summary>
+    public string? UserData { get; init; }
+
+    public string? RamRoleName { get; init; }
+
+    /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c>.</summary>
+    public string? InstanceChargeType { get; init; }
+
+    public SystemDiskInput SystemDisk { get; init; } = new(null, null, null, null, null);
+}
+
+/// <summary>RunInstances' <c>SystemDisk.*</c>.</summary>
+public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel);
 
 public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> InstanceIds, string? VpcId, string? VSwitchId, string? ZoneId,
     string? SecurityGroupId, string? Status, string? InstanceName, IReadOnlyList<string> PrivateIpAddresses, IReadOnlyList<TagInput> Tags,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Compute;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Networks;
@@ -13,7 +14,7 @@ namespace SecurityGroups.Domain.Instances;
 /// <summary>Instances: launched into a vSwitch and groups with a primary ENI; started, stopped, deleted (releasing the
 /// primary ENI, its IPs and memberships in the same transaction); their groups changed; joined to or left from groups.</summary>
 public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
-    IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock)
+    IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock, ComputeCatalog compute)
 {
     public const string ResourceType = "instance";
     public const string EniResourceType = "eni";
@@ -33,6 +34,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         }
 
         tags.Validate(command.Tags);
+        var launch = Launch.Check(command, compute);
         return gate.RunAsync<IReadOnlyList<string>>(db, async c =>
         {
             var vSwitch = await VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
@@ -40,6 +42,8 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             {
                 throw new AcsException(AcsErrors.InvalidZoneIdMismatch);
             }
+
+            compute.RequireType(vSwitch.ZoneId, launch.InstanceType.InstanceTypeId);
 
             var ids = new List<string>(command.Amount);
             for (var i = 0; i < command.Amount; i++)
@@ -56,8 +60,17 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     InstanceName = command.InstanceName ?? "",
                     Description = command.Description ?? "",
                     HostName = command.HostName ?? "",
-                    InstanceType = command.InstanceType ?? "ecs.g7.large",
-                    ImageId = command.ImageId ?? "aliyun_3_x64_20G_alibase_20240528.vhd",
+                    InstanceType = launch.InstanceType.InstanceTypeId,
+                    ImageId = launch.Image.ImageId,
+                    InstanceChargeType = launch.ChargeType,
+                    UserData = command.UserData ?? "",
+                    RamRoleName = command.RamRoleName ?? "",
+                    SystemDiskId = ResourceIds.New("d"),
+                    SystemDiskCategory = launch.DiskCategory,
+                    SystemDiskSize = launch.DiskSize,
+                    SystemDiskName = command.SystemDisk.DiskName ?? "",
+                    SystemDiskDescription = command.SystemDisk.Description ?? "",
+                    SystemDiskPerformanceLevel = launch.PerformanceLevel,
                     Status = command.Stopped ? InstanceStatus.Stopped : InstanceStatus.Running,
                     ResourceGroupId = command.ResourceGroupId ?? "",
                     PrimaryNetworkInterfaceId = eni.NetworkInterfaceId,
@@ -212,10 +225,17 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
     /// <summary>ModifyInstanceAttribute: name, description, host name, deletion protection and (replacing them) the groups.</summary>
     public Task ModifyAsync(string instanceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, string? hostName,
-        bool? deletionProtection, CancellationToken ct) =>
-        gate.RunAsync(db, async c =>
+        bool? deletionProtection, CancellationToken ct, string? userData = null)
+    {
+        if (userData is not null)
+        {
+            Launch.CheckUserData(userData);
+        }
+
+        return gate.RunAsync(db, async c =>
         {
             var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
+            instance.UserData = userData ?? instance.UserData;
             instance.InstanceName = name ?? instance.InstanceName;
             instance.Description = description ?? instance.Description;
             instance.HostName = hostName ?? instance.HostName;
@@ -226,6 +246,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidSecurityGroupVpcNotBelongToOneVpc, c).ConfigureAwait(false);
             }
         }, ct);
+    }
 
     /// <summary>The caller's instance (in the region when given), or <c>InvalidInstanceId.NotFound</c>.</summary>
     internal async Task<Instance> FindAsync(string instanceId, string? regionId, CancellationToken ct) =>

@@ -15,6 +15,13 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.AccountId).HasMaxLength(32);
         builder.Property(i => i.InstanceName).HasMaxLength(128);
         builder.Property(i => i.Description).HasMaxLength(256);
+        builder.Property(i => i.InstanceChargeType).HasMaxLength(16);
+        builder.Property(i => i.RamRoleName).HasMaxLength(64);
+        builder.Property(i => i.SystemDiskId).HasMaxLength(64);
+        builder.Property(i => i.SystemDiskCategory).HasMaxLength(32);
+        builder.Property(i => i.SystemDiskName).HasMaxLength(128);
+        builder.Property(i => i.SystemDiskDescription).HasMaxLength(256);
+        builder.Property(i => i.SystemDiskPerformanceLevel).HasMaxLength(8);
         builder.HasIndex(i => new { i.AccountId, i.RegionId, i.InstanceId });
         builder.HasIndex(i => i.VSwitchId);
     }

@@ -85,6 +85,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstanceChargeType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstanceName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -96,6 +101,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
 
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RamRoleName")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionId")
@@ -110,6 +120,38 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskCategory")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskDescription")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskPerformanceLevel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SystemDiskSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserData")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,165 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Compute;
+using SecurityGroups.Domain.Errors;
+
+namespace SecurityGroups.Api.Compute;
+
+public sealed class DescribeInstanceTypesRequest : CommonParameters
+{
+    /// <summary>Accepted (instance types are the same in every region).</summary>
+    public string? RegionId { get; set; }
+
+    /// <summary>Only these types, <c>InstanceTypes.N</c>, N = 1..10.</summary>
+    public List<string>? InstanceTypes { get; set; }
+
+    /// <summary>Only this family, e.g. <c>ecs.g7</c>.</summary>
+    public string? InstanceTypeFamily { get; set; }
+
+    /// <summary><c>X86</c> or <c>ARM</c>.</summary>
+    public string? CpuArchitecture { get; set; }
+
+    public int? MinimumCpuCoreCount { get; set; }
+
+    public int? MaximumCpuCoreCount { get; set; }
+
+    /// <summary>GiB.</summary>
+    public float? MinimumMemorySize { get; set; }
+
+    /// <summary>GiB.</summary>
+    public float? MaximumMemorySize { get; set; }
+
+    public int? MinimumEniQuantity { get; set; }
+
+    public int? MinimumEniPrivateIpAddressQuantity { get; set; }
+
+    public int? MinimumEniIpv6AddressQuantity { get; set; }
+
+    public string? GPUSpec { get; set; }
+
+    /// <summary>1-1600 (default 1600).</summary>
+    public long? MaxResults { get; set; }
+
+    public string? NextToken { get; set; }
+}
+
+public sealed class DescribeInstanceTypesValidator : AcsValidator<DescribeInstanceTypesRequest>
+{
+    public DescribeInstanceTypesValidator()
+    {
+        RuleFor(r => r.InstanceTypes).MaxItems(ListBounds.InstanceTypes, AcsErrors.InvalidParameter);
+        RuleFor(r => r.MaxResults).InclusiveBetween(1, 1600).Raises(AcsErrors.InvalidParameterMaxResults);
+        RuleFor(r => r.CpuArchitecture).OneOf("X86", "ARM").Raises(AcsErrors.InvalidParameter);
+    }
+}
+
+public sealed class DescribeInstanceTypesResponse : AcsResponse
+{
+    /// <summary>Empty on the last page.</summary>
+    public required string NextToken { get; init; }
+
+    public required InstanceTypeList InstanceTypes { get; init; }
+
+    public static DescribeInstanceTypesResponse From(DescribeInstanceTypesRequest r, ComputeCatalog compute)
+    {
+        var matching = compute.InstanceTypes.Where(t =>
+            (r.InstanceTypes is not { Count: > 0 } || r.InstanceTypes.Contains(t.InstanceTypeId))
+            && (string.IsNullOrEmpty(r.InstanceTypeFamily) || t.InstanceTypeFamily == r.InstanceTypeFamily)
+            && (string.IsNullOrEmpty(r.CpuArchitecture) || t.CpuArchitecture == r.CpuArchitecture)
+            && (string.IsNullOrEmpty(r.GPUSpec) || t.GPUSpec == r.GPUSpec)
+            && t.CpuCoreCount >= (r.MinimumCpuCoreCount ?? 0) && t.CpuCoreCount <= (r.MaximumCpuCoreCount ?? int.MaxValue)
+            && t.MemorySize >= (r.MinimumMemorySize ?? 0) && t.MemorySize <= (r.MaximumMemorySize ?? float.MaxValue)
+            && t.EniQuantity >= (r.MinimumEniQuantity ?? 0)
+            && t.EniPrivateIpAddressQuantity >= (r.MinimumEniPrivateIpAddressQuantity ?? 0)
+            && t.EniIpv6AddressQuantity >= (r.MinimumEniIpv6AddressQuantity ?? 0)).ToList();
+        var start = 0;
+        if (!string.IsNullOrEmpty(r.NextToken))
+        {
+            var at = matching.FindIndex(t => t.InstanceTypeId == r.NextToken);
+            start = at < 0 ? throw new AcsException(AcsErrors.InvalidParameterNextToken) : at;
+        }
+
+        var size = (int)(r.MaxResults ?? 1600);
+        var page = matching.Skip(start).Take(size).ToList();
+        var next = start + size < matching.Count ? matching[start + size].InstanceTypeId : "";
+        return new DescribeInstanceTypesResponse { NextToken = next, InstanceTypes = new InstanceTypeList(page.Select(InstanceTypeItem.From).ToList()) };
+    }
+}
+
+public sealed record InstanceTypeList(IReadOnlyList<InstanceTypeItem> InstanceType);
+
+public sealed record NetworkCardInfo(int NetworkCardIndex);
+
+public sealed record NetworkCardInfoList(IReadOnlyList<NetworkCardInfo> NetworkCardInfo);
+
+public sealed record SupportedBootModeList(IReadOnlyList<string> SupportedBootMode);
+
+/// <summary>An instance type; counts are integers (the provider's <c>formatInt</c> refuses "2.0"), MemorySize is GiB.</summary>
+public sealed record InstanceTypeItem
+{
+    public required string InstanceTypeId { get; init; }
+    public required string InstanceTypeFamily { get; init; }
+    public required int CpuCoreCount { get; init; }
+    public required double MemorySize { get; init; }
+    public required int EniQuantity { get; init; }
+    public required int EniTotalQuantity { get; init; }
+    public required int EniPrivateIpAddressQuantity { get; init; }
+    public required int EniIpv6AddressQuantity { get; init; }
+    public required int GPUAmount { get; init; }
+    public required string GPUSpec { get; init; }
+    public required int InitialCredit { get; init; }
+    public required int BaselineCredit { get; init; }
+    public required string CpuArchitecture { get; init; }
+    public required int PrimaryEniQueueNumber { get; init; }
+    public required int SecondaryEniQueueNumber { get; init; }
+    public required int MaximumQueueNumberPerEni { get; init; }
+    public required int TotalEniQueueQuantity { get; init; }
+    public required int InstanceBandwidthRx { get; init; }
+    public required int InstanceBandwidthTx { get; init; }
+    public required int InstancePpsRx { get; init; }
+    public required int InstancePpsTx { get; init; }
+    public required string InstanceCategory { get; init; }
+    public double GPUMemorySize { get; init; }
+    public string LocalStorageCategory { get; init; } = "";
+    public int LocalStorageAmount { get; init; }
+    public long LocalStorageCapacity { get; init; }
+    public string NvmeSupport { get; init; } = "required";
+    public string InstanceFamilyLevel { get; init; } = "EnterpriseLevel";
+    public bool EniTrunkSupported { get; init; } = true;
+    public int EriQuantity { get; init; }
+    public int DiskQuantity { get; init; } = 17;
+    public int QueuePairNumber { get; init; }
+    public string JumboFrameSupport { get; init; } = "unsupported";
+    public bool NetworkEncryptionSupport { get; init; }
+    public double CpuSpeedFrequency { get; init; } = 2.7;
+    public double CpuTurboFrequency { get; init; } = 3.5;
+    public string PhysicalProcessorModel { get; init; } = "Intel Xeon (Ice Lake) Platinum 8369B";
+    public NetworkCardInfoList NetworkCards { get; init; } = new([new NetworkCardInfo(0)]);
+    public SupportedBootModeList SupportedBootModes { get; init; } = new(["BIOS", "UEFI"]);
+
+    public static InstanceTypeItem From(InstanceTypeDefinition t) => new()
+    {
+        InstanceTypeId = t.InstanceTypeId,
+        InstanceTypeFamily = t.InstanceTypeFamily,
+        CpuCoreCount = t.CpuCoreCount,
+        MemorySize = t.MemorySize,
+        EniQuantity = t.EniQuantity,
+        EniTotalQuantity = t.EniQuantity,
+        EniPrivateIpAddressQuantity = t.EniPrivateIpAddressQuantity,
+        EniIpv6AddressQuantity = t.EniIpv6AddressQuantity,
+        GPUAmount = t.GPUAmount,
+        GPUSpec = t.GPUSpec,
+        InitialCredit = t.InitialCredit,
+        BaselineCredit = t.BaselineCredit,
+        CpuArchitecture = t.CpuArchitecture,
+        PrimaryEniQueueNumber = t.CpuCoreCount,
+        SecondaryEniQueueNumber = t.CpuCoreCount,
+        MaximumQueueNumberPerEni = t.CpuCoreCount,
+        TotalEniQueueQuantity = t.CpuCoreCount * t.EniQuantity,
+        InstanceBandwidthRx = 1_024_000 * t.CpuCoreCount,
+        InstanceBandwidthTx = 1_024_000 * t.CpuCoreCount,
+        InstancePpsRx = 450_000 * t.CpuCoreCount,
+        InstancePpsTx = 450_000 * t.CpuCoreCount,
+        InstanceCategory = t.InitialCredit > 0 ? "Shared" : "General-purpose",
+    };
+}

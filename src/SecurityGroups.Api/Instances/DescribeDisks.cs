@@ -1,0 +1,154 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
+
+namespace SecurityGroups.Api.Instances;
+
+public sealed class DescribeDisksRequest : CommonParameters
+{
+    /// <summary>Region. Required.</summary>
+    /// <example>cn-hangzhou</example>
+    public string? RegionId { get; set; }
+
+    /// <summary>Only the disks of this instance.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>Up to 100 disk IDs as one JSON array string, e.g. <c>["d-a"]</c>.</summary>
+    public string? DiskIds { get; set; }
+
+    public string? ZoneId { get; set; }
+
+    /// <summary><c>all</c> (default), <c>system</c> or <c>data</c> (only system disks are modelled: <c>data</c> lists none).</summary>
+    public string? DiskType { get; set; }
+
+    /// <summary>e.g. <c>cloud_essd</c>.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>System disks are always <c>In_use</c>.</summary>
+    public string? Status { get; set; }
+
+    public string? DiskName { get; set; }
+
+    /// <summary>From 1.</summary>
+    public int? PageNumber { get; set; }
+
+    /// <summary>1-100 (default 10).</summary>
+    public int? PageSize { get; set; }
+
+    public List<TagParameter>? Tag { get; set; }
+}
+
+public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
+{
+    public DescribeDisksValidator()
+    {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.RegionId).Required();
+        RuleFor(r => r.DiskIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidDiskIdsMalformed);
+        RuleFor(r => r.DiskType).OneOf("all", "system", "data").Raises(AcsErrors.InvalidDiskTypeValueNotSupported);
+    }
+}
+
+public sealed class DescribeDisksResponse : AcsResponse
+{
+    public required int TotalCount { get; init; }
+
+    public required int PageNumber { get; init; }
+
+    public required int PageSize { get; init; }
+
+    public string NextToken { get; init; } = "";
+
+    public required DiskList Disks { get; init; }
+
+    public static DescribeDisksResponse From(Listing<SystemDiskView> listing) => new()
+    {
+        TotalCount = listing.TotalCount ?? 0,
+        PageNumber = listing.Page?.PageNumber ?? 1,
+        PageSize = listing.Page?.PageSize ?? PageParameters.DefaultPageSize,
+        Disks = new DiskList(listing.Items.Select(DiskItem.From).ToList()),
+    };
+}
+
+public sealed record DiskList(IReadOnlyList<DiskItem> Disk);
+
+public sealed record DiskAttachment(string InstanceId, string Device, string AttachedTime);
+
+public sealed record DiskAttachmentList(IReadOnlyList<DiskAttachment> Attachment);
+
+public sealed record DiskMountInstanceList(IReadOnlyList<DiskAttachment> MountInstance);
+
+/// <summary>A system disk: created with its instance, <c>In_use</c>, released with it.</summary>
+public sealed record DiskItem
+{
+    public required string DiskId { get; init; }
+    public required string DiskName { get; init; }
+    public required string Description { get; init; }
+    public required string RegionId { get; init; }
+    public required string ZoneId { get; init; }
+    public required string InstanceId { get; init; }
+    public required string Category { get; init; }
+    public required int Size { get; init; }
+    public required string PerformanceLevel { get; init; }
+    public required string ImageId { get; init; }
+    public required string CreationTime { get; init; }
+    public required string AttachedTime { get; init; }
+    public required string ResourceGroupId { get; init; }
+    public required int IOPS { get; init; }
+    public string Type { get; init; } = "system";
+    public string Status { get; init; } = "In_use";
+    public string Device { get; init; } = "/dev/xvda";
+    public bool DeleteWithInstance { get; init; } = true;
+    public bool DeleteAutoSnapshot { get; init; } = true;
+    public bool EnableAutoSnapshot { get; init; }
+    public bool Portable { get; init; }
+    public bool Encrypted { get; init; }
+    public string KMSKeyId { get; init; } = "";
+    public string DiskChargeType { get; init; } = "PostPaid";
+    public string AutoSnapshotPolicyId { get; init; } = "";
+    public string StorageClusterId { get; init; } = "";
+    public string StorageSetId { get; init; } = "";
+    public string SourceSnapshotId { get; init; } = "";
+    public string SerialNumber { get; init; } = "";
+    public string ExpiredTime { get; init; } = "2999-09-08T16:00Z";
+    public string DetachedTime { get; init; } = "";
+    public string ProductCode { get; init; } = "";
+    public int ProvisionedIops { get; init; }
+    public bool BurstingEnabled { get; init; }
+    public bool EnableAutomatedSnapshotPolicy { get; init; }
+    public string MultiAttach { get; init; } = "Disabled";
+    public required DiskAttachmentList Attachments { get; init; }
+    public required DiskMountInstanceList MountInstances { get; init; }
+    public OperationLockList OperationLocks { get; init; } = new([]);
+    public required EcsTags Tags { get; init; }
+
+    public static DiskItem From(SystemDiskView view)
+    {
+        var i = view.Instance;
+        var attached = AcsTime.Seconds(i.CreatedAt);
+        var attachment = new DiskAttachment(i.InstanceId, "/dev/xvda", attached);
+        return new DiskItem
+        {
+            DiskId = i.SystemDiskId,
+            DiskName = i.SystemDiskName,
+            Description = i.SystemDiskDescription,
+            RegionId = i.RegionId,
+            ZoneId = i.ZoneId,
+            InstanceId = i.InstanceId,
+            Category = i.SystemDiskCategory,
+            Size = i.SystemDiskSize,
+            PerformanceLevel = i.SystemDiskPerformanceLevel,
+            ImageId = i.ImageId,
+            CreationTime = attached,
+            AttachedTime = attached,
+            ResourceGroupId = i.ResourceGroupId,
+            IOPS = Math.Min(50_000, 1800 + (50 * i.SystemDiskSize)),
+            DiskChargeType = i.InstanceChargeType,
+            Attachments = new DiskAttachmentList([attachment]),
+            MountInstances = new DiskMountInstanceList([]),
+            Tags = EcsTags.From(view.Tags),
+        };
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Regions;
+
+namespace SecurityGroups.Domain.Instances;
+
+/// <summary>A system disk as DescribeDisks lists it: the instance it belongs to, and its tags.</summary>
+public sealed record SystemDiskView(Instance Instance, IReadOnlyList<Tags.ResourceTag> Tags);
+
+public sealed record DiskQuery(string RegionId, string? InstanceId, IReadOnlyList<string> DiskIds, string? ZoneId, string? DiskType,
+    string? Category, string? Status, string? DiskName, PageRequest Page);
+
+/// <summary>
+/// The read side of an instance beyond DescribeInstances, as Terraform's alicloud provider reads it: its system disk
+/// (DescribeDisks), user data, attribute, RAM role, maintenance, auto-renew and private-pool attributes.
+/// </summary>
+public sealed class InstanceAttributeService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, InstanceViews views, Tags.TagStore tags)
+{
+    public const string DiskResourceType = "disk";
+
+    /// <summary>One instance of the caller (in the region when given), with its ENIs and tags; or <c>InvalidInstanceId.NotFound</c>.</summary>
+    public async Task<InstanceView> InstanceAsync(string instanceId, string? regionId, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.AccountId == caller.AccountId && i.InstanceId == instanceId
+            && (regionId == null || i.RegionId == regionId), ct).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound);
+        return (await views.InstancesAsync([instance], ct).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>The caller's instances of the region among <paramref name="instanceIds"/>, in the order asked (unknown IDs are left
+    /// out); none asked: every instance of the region, oldest first.</summary>
+    public async Task<IReadOnlyList<Instance>> InstancesAsync(string regionId, IReadOnlyList<string> instanceIds, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        if (instanceIds.Count == 0)
+        {
+            return await db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == regionId)
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).ToListAsync(ct).ConfigureAwait(false);
+        }
+
+        var found = await db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == regionId && instanceIds.Contains(i.InstanceId))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return instanceIds.Distinct().Select(id => found.FirstOrDefault(i => i.InstanceId == id)).OfType<Instance>().ToList();
+    }
+
+    /// <summary>DescribeDisks: the system disks of the caller's instances in the region (data disks are not modelled).</summary>
+    public async Task<Listing<SystemDiskView>> DisksAsync(DiskQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
+        if (query.DiskType is "data" || query.Status is { Length: > 0 } and not "In_use")
+        {
+            instances = instances.Where(_ => false);
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceId))
+        {
+            instances = instances.Where(i => i.InstanceId == query.InstanceId);
+        }
+
+        if (query.DiskIds.Count > 0)
+        {
+            instances = instances.Where(i => query.DiskIds.Contains(i.SystemDiskId));
+        }
+
+        if (!string.IsNullOrEmpty(query.ZoneId))
+        {
+            instances = instances.Where(i => i.ZoneId == query.ZoneId);
+        }
+
+        if (!string.IsNullOrEmpty(query.Category))
+        {
+            instances = instances.Where(i => i.SystemDiskCategory == query.Category);
+        }
+
+        if (!string.IsNullOrEmpty(query.DiskName))
+        {
+            instances = instances.Where(i => i.SystemDiskName == query.DiskName);
+        }
+
+        var total = await instances.CountAsync(ct).ConfigureAwait(false);
+        var page = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(query.Page.Skip).Take(query.Page.PageSize)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var tagLookup = await tags.ForAsync(page.Select(i => i.SystemDiskId).ToList(), ct).ConfigureAwait(false);
+        return new Listing<SystemDiskView>(page.Select(i => new SystemDiskView(i, tagLookup[i.SystemDiskId].ToList())).ToList(), total, query.Page, null);
+    }
+}
