@@ -152,9 +152,9 @@ public sealed record InstanceItem
     public string VlanId { get; init; } = "";
     public required InstanceMetadataOptions MetadataOptions { get; init; }
     public InstanceDedicatedHostAttribute DedicatedHostAttribute { get; init; } = new("", "", "");
-    public InstanceDedicatedInstanceAttribute DedicatedInstanceAttribute { get; init; } = new("", 0);
+    public InstanceDedicatedInstanceAttribute DedicatedInstanceAttribute { get; init; } = new("", "");
     public InstanceAdditionalInfo AdditionalInfo { get; init; } = new(false);
-    public InstanceImageOptions ImageOptions { get; init; } = new(false, "");
+    public InstanceImageOptions ImageOptions { get; init; } = new(false, true);
     public required InstanceCpuOptions CpuOptions { get; init; }
     public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
     public OperationLockList OperationLocks { get; init; } = new([]);
@@ -218,11 +218,11 @@ public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTok
 
 public sealed record InstanceDedicatedHostAttribute(string DedicatedHostId, string DedicatedHostName, string DedicatedHostClusterId);
 
-public sealed record InstanceDedicatedInstanceAttribute(string Tenancy, int Affinity);
+public sealed record InstanceDedicatedInstanceAttribute(string Tenancy, string Affinity);
 
 public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode);
 
-public sealed record InstanceImageOptions(bool LoginAsNonRoot, string CurrentOSNVMeSupported);
+public sealed record InstanceImageOptions(bool LoginAsNonRoot, bool CurrentOSNVMeSupported);
 
 /// <summary>CPU topology: <c>CoreCount</c> x <c>ThreadsPerCore</c> = vCPUs.</summary>
 public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType);
