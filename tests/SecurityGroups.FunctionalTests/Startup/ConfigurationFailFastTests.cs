@@ -25,9 +25,20 @@ public sealed class ConfigurationFailFastTests
     [InlineData("Storage__Synchronous", "Ful", "Storage:Synchronous")]
     [InlineData("Storage__Provider", "Oracle", "Storage:Provider")]
     [InlineData("Regions__0__Zones__0", "cn-x-a", "Regions:0:RegionId")]
-    public async Task InvalidSetting_StopsStartUp_WithOneLineNamingTheKey(string key, string value, string named)
+    [InlineData("Compute__Images__0__OSType", "linux", "Compute:Images:0:ImageId")]
+    [InlineData("Compute__Images__0__ImageId", "m-1", "Compute:Images:0:OSType", "Compute__Images__0__OSType", "beos")]
+    [InlineData("Compute__InstanceTypes__0__InstanceTypeId", "ecs.x.large", "Compute:InstanceTypes:0", "Compute__InstanceTypes__0__CpuCoreCount", "0")]
+    [InlineData("Compute__SystemDiskSize", "10", "Compute:SystemDiskSize")]
+    [InlineData("Compute__Imagez__0__ImageId", "m-1", "section Compute: 'Imagez")]
+    public async Task InvalidSetting_StopsStartUp_WithOneLineNamingTheKey(string key, string value, string named, string? key2 = null, string? value2 = null)
     {
-        var (exit, output) = await RunServer(new Dictionary<string, string> { [key] = value });
+        var settings = new Dictionary<string, string> { [key] = value };
+        if (key2 is not null)
+        {
+            settings[key2] = value2!;
+        }
+
+        var (exit, output) = await RunServer(settings);
 
         AssertOneLineFailure(exit, output, named);
     }
