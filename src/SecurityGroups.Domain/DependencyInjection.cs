@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceViews>();
         services.AddScoped<InstanceService>();
         services.AddScoped<NetworkInterfaceService>();
+        services.AddScoped<ResourceGroups.ResourceGroupService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;
