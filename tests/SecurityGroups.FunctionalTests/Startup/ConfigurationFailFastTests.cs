@@ -110,6 +110,7 @@ public sealed class ConfigurationFailFastTests
         var url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}";
         port.Stop();
         info.Environment["ASPNETCORE_URLS"] = url;
+        info.Environment["Https__Port"] = "0"; // servers run side by side: not all on 8443
         info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={Path.Combine(folder.FullName, "sg.db")}";
         foreach (var (key, value) in settings)
         {
