@@ -25,6 +25,12 @@ public sealed class ConfigurationFailFastTests
     [InlineData("Storage__Synchronous", "Ful", "Storage:Synchronous")]
     [InlineData("Storage__Provider", "Oracle", "Storage:Provider")]
     [InlineData("Regions__0__Zones__0", "cn-x-a", "Regions:0:RegionId")]
+    [InlineData("Https__Port", "70000", "Https:Port")]
+    [InlineData("Https__Port", "https", "Https:Port")]
+    [InlineData("Https__Enabled", "yes please", "Https:Enabled")]
+    [InlineData("Https__Prot", "8443", "section Https: 'Prot'")]
+    [InlineData("Https__CertificatePath", "/nonexistent/server.pem", "Https:CertificatePath")]
+    [InlineData("Https__KeyPath", "/nonexistent/server.key", "Https:KeyPath")]
     public async Task InvalidSetting_StopsStartUp_WithOneLineNamingTheKey(string key, string value, string named)
     {
         var (exit, output) = await RunServer(new Dictionary<string, string> { [key] = value });
@@ -71,6 +77,35 @@ public sealed class ConfigurationFailFastTests
         var (exit, output) = await RunServer(new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" });
 
         AssertOneLineFailure(exit, output, $"127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task HttpsPortInUse_StopsStartUp_NamingTheAddress()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var (exit, output) = await RunServer(new Dictionary<string, string> { ["Https__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        AssertOneLineFailure(exit, output, $"https://127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task UnreadableOwnCertificate_StopsStartUp_NamingTheKey()
+    {
+        var notACertificate = Path.Combine(Path.GetTempPath(), $"sg-notacert-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(notACertificate, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        try
+        {
+            var (exit, output) = await RunServer(new Dictionary<string, string> { ["Https__CertificatePath"] = notACertificate });
+
+            AssertOneLineFailure(exit, output, "Https:CertificatePath");
+        }
+        finally
+        {
+            File.Delete(notACertificate);
+        }
     }
 
     [Fact]
