@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Startup;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Api.Https;
 
@@ -102,5 +103,5 @@ internal static partial class HttpsListener
 
     private static bool IsLoopback(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        || (IpCidr.TryParseAddress(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)); // ADR-007: one parser
 }
