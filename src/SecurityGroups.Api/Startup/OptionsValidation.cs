@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
+using SecurityGroups.Api.Https;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -24,6 +25,7 @@ internal static class OptionsValidation
         Bind<QuotaOptions>(services, config, "Quotas", q => IntegersAtLeast(q, "Quotas", 0));
         Bind<StorageOptions>(services, config, "Storage", ValidateStorage);
         Bind<List<RegionDefinition>>(services, config, "Regions", ValidateRegions);
+        Bind<HttpsOptions>(services, config, HttpsOptions.Section, h => h.Validate());
         return services;
     }
 
@@ -45,6 +47,20 @@ internal static class OptionsValidation
         }
 
         return storage;
+    }
+
+    /// <summary>The <c>Https</c> section, bound strictly and validated before the container exists (it decides the addresses
+    /// Kestrel binds); the same one-line errors.</summary>
+    public static HttpsOptions ReadHttps(IConfiguration config)
+    {
+        Sections[typeof(HttpsOptions).FullName!] = HttpsOptions.Section;
+        var https = config.GetSection(HttpsOptions.Section).Get<HttpsOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new HttpsOptions();
+        if (https.Validate() is { } error)
+        {
+            Fail<HttpsOptions>(error);
+        }
+
+        return https;
     }
 
     /// <summary>The binder's "ErrorOnUnknownConfiguration" failure as a line naming the section and the unknown keys; null for other messages.</summary>
