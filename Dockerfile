@@ -1,5 +1,8 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t securitygroups .      Run: docker run -p 127.0.0.1:8080:8080 -v sg-data:/app/data securitygroups
+# Build: docker build -t securitygroups .
+# Run:   docker run -p 127.0.0.1:8080:8080 -p 127.0.0.1:8443:8443 -v sg-data:/app/data securitygroups
+# HTTPS (8443) follows the HTTP host (0.0.0.0 in the container); its local CA is created in /app/data at first start and
+# kept in the volume, so clients keep trusting it across container rebuilds: curl http://127.0.0.1:8080/_emulator/ca.pem
 # Arguments after the image name go to the server, e.g. `--durable` (SQLite synchronous=FULL) or `--Auth:Mode Strict`.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -22,13 +25,15 @@ RUN dotnet publish src/SecurityGroups.Api/SecurityGroups.Api.csproj -c Release -
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /out ./
-# The image's non-root user owns the data folder; mount a volume there to keep state.
+# The image's non-root user owns the data folder (the database, the local CA and its key); mount a volume there to keep them.
 RUN mkdir -p /app/data && chown -R $APP_UID /app/data
 USER $APP_UID
-# Inside a container the server must listen on all interfaces; publish the port on loopback on the host.
+# Inside a container the server must listen on all interfaces (HTTP and, following it, HTTPS); publish the ports on
+# loopback on the host.
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    Https__Port=8443 \
     ConnectionStrings__SecurityGroups="Data Source=/app/data/securitygroups.db"
-EXPOSE 8080
+EXPOSE 8080 8443
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["dotnet", "SecurityGroups.Api.dll", "--healthcheck"]

@@ -3,7 +3,8 @@
 #   1. .NET unit and functional tests (xunit; the functional ones host the server in-process on SQLite files);
 #   2. the official-SDK conformance suite and the Swagger UI browser test (Node, tests/node) against two real servers
 #      started here: one in Relaxed mode, one in Strict mode, one with API flow control on (2 calls per minute), each
-#      on its own port and fresh SQLite file.
+#      on its own port and fresh SQLite file; the Relaxed and Strict ones also serve HTTPS (SG_HTTPS_ENDPOINT,
+#      SG_STRICT_HTTPS_ENDPOINT), trusted by Node through NODE_EXTRA_CA_CERTS (their CAs, from GET /_emulator/ca.pem).
 # It installs what the tests need: the npm packages of tests/node (npm ci) and Debian's chromium when missing.
 set -uo pipefail
 
@@ -62,17 +63,29 @@ start_server() { # name mode [KEY=VALUE settings...] -> prints host:port
 }
 
 step "Servers for the SDK and browser suites"
-SG_ENDPOINT=$(start_server relaxed Relaxed) || fail_setup "relaxed server did not start"
-SG_STRICT_ENDPOINT=$(start_server strict Strict) || fail_setup "strict server did not start"
-SG_THROTTLED_ENDPOINT=$(start_server throttled Relaxed Throttling__Enabled=true Throttling__RequestsPerMinute=2) \
+# HTTPS on a port picked here (each server makes its own CA in its data folder); the throttled server needs none.
+RELAXED_HTTPS_PORT=$(free_port)
+SG_ENDPOINT=$(start_server relaxed Relaxed Https__Port="$RELAXED_HTTPS_PORT") || fail_setup "relaxed server did not start"
+STRICT_HTTPS_PORT=$(free_port)
+SG_STRICT_ENDPOINT=$(start_server strict Strict Https__Port="$STRICT_HTTPS_PORT") || fail_setup "strict server did not start"
+SG_THROTTLED_ENDPOINT=$(start_server throttled Relaxed Https__Enabled=false Throttling__Enabled=true Throttling__RequestsPerMinute=2) \
   || fail_setup "throttled server did not start"
-export SG_ENDPOINT SG_STRICT_ENDPOINT SG_THROTTLED_ENDPOINT
-echo "relaxed: $SG_ENDPOINT  strict: $SG_STRICT_ENDPOINT  throttled: $SG_THROTTLED_ENDPOINT"
+SG_HTTPS_ENDPOINT="127.0.0.1:$RELAXED_HTTPS_PORT"
+SG_STRICT_HTTPS_ENDPOINT="127.0.0.1:$STRICT_HTTPS_PORT"
+# The CAs Node must trust for HTTPS (verification stays on), fetched as a user would; curl checks them first.
+NODE_EXTRA_CA_CERTS="$ART/emulator-ca.pem"
+{ curl -fsS "http://$SG_ENDPOINT/_emulator/ca.pem" && curl -fsS "http://$SG_STRICT_ENDPOINT/_emulator/ca.pem"; } >"$NODE_EXTRA_CA_CERTS" \
+  || fail_setup "GET /_emulator/ca.pem"
+for https in "$SG_HTTPS_ENDPOINT" "$SG_STRICT_HTTPS_ENDPOINT"; do
+  curl -fsS --cacert "$NODE_EXTRA_CA_CERTS" "https://$https/_emulator/health" >/dev/null || fail_setup "HTTPS on $https"
+done
+export SG_ENDPOINT SG_STRICT_ENDPOINT SG_THROTTLED_ENDPOINT SG_HTTPS_ENDPOINT SG_STRICT_HTTPS_ENDPOINT NODE_EXTRA_CA_CERTS
+echo "relaxed: $SG_ENDPOINT (https $SG_HTTPS_ENDPOINT)  strict: $SG_STRICT_ENDPOINT (https $SG_STRICT_HTTPS_ENDPOINT)  throttled: $SG_THROTTLED_ENDPOINT"
 
 step "SDK conformance and browser tests (node --test)"
 (cd tests/node && node --test --test-concurrency=1 \
    --test-reporter=spec --test-reporter-destination=stdout \
-   --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ browser/)
+   --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ terraform/ browser/)
 node_status=$?
 
 step "Summary"

@@ -33,6 +33,7 @@ internal sealed class ServerProcess : IDisposable
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\"") { WorkingDirectory = dataDir, RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Https__Port"] = "0"; // HTTPS stays on, as by default, on a free port (never two servers on 8443)
         info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={Path.Combine(dataDir, "bench.db")}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";

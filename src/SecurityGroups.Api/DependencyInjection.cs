@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Api.Emulator;
+using SecurityGroups.Api.Https;
 using SecurityGroups.Api.Startup;
 using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain;
@@ -21,10 +22,7 @@ internal static class DependencyInjection
     public static WebApplicationBuilder AddEmulator(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
-        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["Kestrel:Endpoints:Http:Url"]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        builder.AddHttpsListener(DefaultUrl); // the HTTP addresses (DefaultUrl without --urls / ASPNETCORE_URLS) and HTTPS beside them
 
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -59,6 +57,7 @@ internal static class DependencyInjection
         services.AddSingleton<NonceCache>();
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<AcsActionCatalog>();
+        services.AddSingleton<ServerCertificates>();
 
         // A flattened list can hold at most every parameter of the request (Limits:MaxParameters bounds them before any
         // binding), so MVC's own collection bound (1,024, past which binding throws) is lifted to that: an overlong list

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SecurityGroups.Api;
 using SecurityGroups.Api.Emulator;
+using SecurityGroups.Api.Https;
 using SecurityGroups.Api.Startup;
 using SecurityGroups.Domain.Persistence;
 
@@ -28,8 +29,10 @@ try
     app.Services.GetRequiredService<IStartupValidator>().Validate(); // every option, before anything else runs
     await StartupFailure.StorageAsync(() => StorageInitializer.InitializeAsync(app.Services),
         app.Configuration.GetConnectionString(SecurityGroups.Domain.DependencyInjection.ConnectionStringName) ?? SecurityGroups.Domain.DependencyInjection.DefaultConnectionString);
+    HttpsListener.Prepare(app); // the local CA and server certificate, created or renewed, or your own: before anything listens
     app.UseEmulator();
     await app.StartAsync();
+    HttpsListener.Report(app);
 }
 catch (Exception ex) when (StartupFailure.Describe(ex) is { } reason)
 {

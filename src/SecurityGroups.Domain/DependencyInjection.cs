@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
+        services.AddScoped<ResourceGroups.ResourceGroupService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();
         return services;

@@ -77,9 +77,9 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         // The Action and Version that run are the signed ones: with HMAC-SHA1 only the parameters are signed, so the
         // x-acs-* headers may only repeat them; with ACS3 both the headers and the query are signed, and may not disagree.
         acs.Action = Resolve(request, ActionHeader, parameters, "Action", auth.Scheme);
-        var product = catalog.Find(acs.Action);
-        acs.Product = product?.Product ?? acs.Product;
         acs.Version = Resolve(request, VersionHeader, parameters, "Version", auth.Scheme);
+        var product = catalog.Find(acs.Action, acs.Version);
+        acs.Product = product?.Product ?? acs.Product;
         if (product is null)
         {
             throw new AcsException(AcsErrors.InvalidActionNotFound);

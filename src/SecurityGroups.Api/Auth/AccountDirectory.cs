@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace SecurityGroups.Api.Auth;
 
-/// <summary>The configured accounts, found by AccessKeyId.</summary>
+/// <summary>The configured accounts, found by AccessKeyId (validated at start: Startup/OptionsValidation).</summary>
 internal sealed class AccountDirectory
 {
     public const string DefaultAccountId = "1234567890123456";
@@ -15,11 +15,6 @@ internal sealed class AccountDirectory
         if (accounts.Count == 0)
         {
             accounts.Add(new AccountCredentials { AccountId = DefaultAccountId, AccessKeyId = "test", AccessKeySecret = "test" });
-        }
-
-        if (accounts.Any(a => string.IsNullOrWhiteSpace(a.AccountId) || string.IsNullOrEmpty(a.AccessKeySecret)))
-        {
-            throw new InvalidOperationException("Every entry of Auth:Accounts needs an AccountId, an AccessKeyId and an AccessKeySecret.");
         }
 
         _byKey = accounts.ToDictionary(a => a.AccessKeyId, StringComparer.Ordinal);

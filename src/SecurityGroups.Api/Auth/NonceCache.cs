@@ -9,6 +9,9 @@ internal sealed class NonceCache(TimeProvider clock)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private int _inserts;
 
+    /// <summary>Nonces held now (expired ones go at the next sweep).</summary>
+    internal int Count => _seen.Count;
+
     /// <summary>Records the nonce; false when it was already used and has not expired.</summary>
     public bool TryUse(string accessKeyId, string nonce, TimeSpan lifetime)
     {

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Https;
 using SecurityGroups.Domain.Persistence;
 
 namespace SecurityGroups.Api.Emulator;
@@ -16,11 +18,12 @@ public sealed class EmulatorController : ControllerBase
     [HttpGet("health")]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable)]
-    public async Task<ActionResult<HealthResponse>> Health([FromServices] HealthCheckService health, CancellationToken ct)
+    public async Task<ActionResult<HealthResponse>> Health([FromServices] HealthCheckService health, [FromServices] IServer server, CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
         var body = new HealthResponse(report.Status.ToString(), HttpContext.Acs().RequestId,
-            report.Entries.ToDictionary(e => e.Key, e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description, e.Value.Data)));
+            report.Entries.ToDictionary(e => e.Key, e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description, e.Value.Data)),
+            HttpsListener.Address(server));
         return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : Ok(body);
     }
 
@@ -39,7 +42,8 @@ public sealed class EmulatorController : ControllerBase
     }
 }
 
-public sealed record HealthResponse(string Status, string RequestId, IReadOnlyDictionary<string, HealthEntry> Checks);
+/// <summary><c>Https</c>: the address the HTTPS listener is bound to (with its real port when <c>Https:Port</c> is 0); null without one.</summary>
+public sealed record HealthResponse(string Status, string RequestId, IReadOnlyDictionary<string, HealthEntry> Checks, string? Https);
 
 public sealed record HealthEntry(string Status, string? Description, IReadOnlyDictionary<string, object> Data);
 

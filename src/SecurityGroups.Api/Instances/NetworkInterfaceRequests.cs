@@ -42,6 +42,23 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
 
     public List<TagParameter>? Tag { get; set; }
 
+    /// <summary>Queues of the ENI, 1-256 (stored and shown; no effect here).</summary>
+    public int? QueueNumber { get; set; }
+
+    /// <summary>Source/destination check (stored and shown; no effect here).</summary>
+    public bool? SourceDestCheck { get; set; }
+
+    /// <summary>Release with the instance (default true; stored and shown).</summary>
+    public bool? DeleteOnRelease { get; set; }
+
+    /// <summary><c>Standard</c> (default), <c>HighPerformance</c> or <c>HighPerformanceRDMA</c> (stored and shown).</summary>
+    public string? NetworkInterfaceTrafficMode { get; set; }
+
+    /// <summary><c>Secondary</c> (default) or <c>Trunk</c>; accepted, every created ENI is <c>Secondary</c>.</summary>
+    public string? InstanceType { get; set; }
+
+    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease, NetworkInterfaceTrafficMode);
+
     internal IReadOnlyList<string> Groups() =>
         SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds : string.IsNullOrEmpty(SecurityGroupId) ? [] : [SecurityGroupId];
 }
@@ -55,7 +72,14 @@ public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetwork
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
+        RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+        RuleFor(r => r.NetworkInterfaceTrafficMode).Must(NetworkInterfaceOptionsRules.IsTrafficMode).Raises(AcsErrors.InvalidNetworkInterfaceTrafficMode);
     }
+}
+
+internal static class NetworkInterfaceOptionsRules
+{
+    public static bool IsTrafficMode(string? mode) => mode is null or "Standard" or "HighPerformance" or "HighPerformanceRDMA";
 }
 
 /// <summary>An ENI as CreateNetworkInterface and DescribeNetworkInterfaces show it.</summary>
@@ -77,8 +101,16 @@ public class NetworkInterfaceFields : AcsResponse
     public string ResourceGroupId { get; init; } = "";
     public bool ServiceManaged { get; init; }
     public bool SourceDestCheck { get; init; }
+    public bool DeleteOnRelease { get; init; }
+    public int QueueNumber { get; init; }
+    public string NetworkInterfaceTrafficMode { get; init; } = "Standard";
     public SecurityGroupIdList SecurityGroupIds { get; init; } = new([]);
-    public PrivateIpSetList PrivateIpSets { get; init; } = new([]);
+    public EniPrivateIpSetList PrivateIpSets { get; init; } = new([]);
+    public Ipv6SetList Ipv6Sets { get; init; } = new([]);
+    public Ipv4PrefixSetList Ipv4PrefixSets { get; init; } = new([]);
+    public Ipv6PrefixSetList Ipv6PrefixSets { get; init; } = new([]);
+    public AssociatedPublicIp AssociatedPublicIp { get; init; } = AssociatedPublicIp.None;
+    public EniAttachment Attachment { get; init; } = EniAttachment.None;
     public EcsTags Tags { get; init; } = new([]);
 
     public static T From<T>(NetworkInterfaceView view)
@@ -98,11 +130,48 @@ public class NetworkInterfaceFields : AcsResponse
         CreationTime = AcsTime.Seconds(view.Eni.CreatedAt),
         OwnerId = view.Eni.AccountId,
         ResourceGroupId = view.Eni.ResourceGroupId,
+        SourceDestCheck = view.Eni.SourceDestCheck,
+        DeleteOnRelease = view.Eni.DeleteOnRelease,
+        QueueNumber = view.Eni.QueueNumber,
+        NetworkInterfaceTrafficMode = view.Eni.NetworkInterfaceTrafficMode,
         SecurityGroupIds = new SecurityGroupIdList(view.SecurityGroupIds),
-        PrivateIpSets = new PrivateIpSetList(view.Ips.Select(ip => new PrivateIpSetItem(ip.Address, ip.IsPrimary)).ToList()),
+        PrivateIpSets = new EniPrivateIpSetList(view.Ips.Select(ip => new EniPrivateIpSetItem(ip.Address, ip.IsPrimary, "", AssociatedPublicIp.None)).ToList()),
+        Attachment = string.IsNullOrEmpty(view.Eni.InstanceId) ? EniAttachment.None : new EniAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, ""),
         Tags = EcsTags.From(view.Tags),
     };
 }
+
+/// <summary>One private IP of an ENI, as DescribeNetworkInterfaces shows it (with its empty public-IP object).</summary>
+public sealed record EniPrivateIpSetItem(string PrivateIpAddress, bool Primary, string PrivateDnsName, AssociatedPublicIp AssociatedPublicIp);
+
+public sealed record EniPrivateIpSetList(IReadOnlyList<EniPrivateIpSetItem> PrivateIpSet);
+
+/// <summary>An EIP bound to an ENI or one of its IPs: always an object, empty strings here (no EIPs are emulated).</summary>
+public sealed record AssociatedPublicIp(string PublicIpAddress, string AllocationId)
+{
+    public static readonly AssociatedPublicIp None = new("", "");
+}
+
+/// <summary>
+/// The instance an ENI is attached to. Always an object: Terraform's provider type-asserts it as a map when present.
+/// Empty strings and zeros when the ENI is detached.
+/// </summary>
+public sealed record EniAttachment(string InstanceId, int DeviceIndex, int NetworkCardIndex, string TrunkNetworkInterfaceId)
+{
+    public static readonly EniAttachment None = new("", 0, 0, "");
+}
+
+public sealed record Ipv6SetItem(string Ipv6Address);
+
+public sealed record Ipv6SetList(IReadOnlyList<Ipv6SetItem> Ipv6Set);
+
+public sealed record Ipv4PrefixSetItem(string Ipv4Prefix);
+
+public sealed record Ipv4PrefixSetList(IReadOnlyList<Ipv4PrefixSetItem> Ipv4PrefixSet);
+
+public sealed record Ipv6PrefixSetItem(string Ipv6Prefix);
+
+public sealed record Ipv6PrefixSetList(IReadOnlyList<Ipv6PrefixSetItem> Ipv6PrefixSet);
 
 public sealed class CreateNetworkInterfaceResponse : NetworkInterfaceFields;
 
@@ -258,6 +327,17 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     public string? NetworkInterfaceName { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>Queues of the ENI, 1-256 (stored and shown; no effect here).</summary>
+    public int? QueueNumber { get; set; }
+
+    /// <summary>Source/destination check (stored and shown; no effect here).</summary>
+    public bool? SourceDestCheck { get; set; }
+
+    /// <summary>Release with the instance (stored and shown).</summary>
+    public bool? DeleteOnRelease { get; set; }
+
+    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease);
 }
 
 public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<ModifyNetworkInterfaceAttributeRequest>
@@ -267,5 +347,6 @@ public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<Modi
         RuleFor(r => r.SecurityGroupId).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
+        RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
     }
 }

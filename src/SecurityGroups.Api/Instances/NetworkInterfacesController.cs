@@ -15,7 +15,7 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
     public async Task<CreateNetworkInterfaceResponse> CreateNetworkInterface([FromQuery] CreateNetworkInterfaceRequest request, CancellationToken ct) =>
         NetworkInterfaceFields.From<CreateNetworkInterfaceResponse>(await enis.CreateAsync(new CreateNetworkInterfaceCommand(request.RegionId!, request.VSwitchId!,
             request.Groups(), request.PrimaryIpAddress, request.PrivateIpAddress ?? [], request.SecondaryPrivateIpAddressCount ?? 0,
-            request.NetworkInterfaceName, request.Description, request.ResourceGroupId, TagParameter.ToInputs(request.Tag)), ct));
+            request.NetworkInterfaceName, request.Description, request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.Options()), ct));
 
     /// <summary>Lists ENIs with their groups and private IPs.</summary>
     [AcsAction]
@@ -73,7 +73,8 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
     [AcsAction]
     public async Task<AcsResponse> ModifyNetworkInterfaceAttribute([FromQuery] ModifyNetworkInterfaceAttributeRequest request, CancellationToken ct)
     {
-        await enis.ModifyAsync(request.RegionId!, request.NetworkInterfaceId!, request.SecurityGroupId, request.NetworkInterfaceName, request.Description, ct);
+        await enis.ModifyAsync(request.RegionId!, request.NetworkInterfaceId!, request.SecurityGroupId, request.NetworkInterfaceName, request.Description, ct,
+            request.Options());
         return new AcsResponse();
     }
 }

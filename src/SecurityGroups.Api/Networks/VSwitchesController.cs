@@ -36,4 +36,17 @@ public sealed class VSwitchesController(VSwitchService vSwitches) : AcsControlle
         await vSwitches.DeleteAsync(request.RegionId, request.VSwitchId!, request.DryRun == true, ct);
         return new AcsResponse();
     }
+
+    /// <summary>One vSwitch with its free address count, route table and tags (Terraform's alicloud_vswitch read).</summary>
+    [AcsAction]
+    public async Task<DescribeVSwitchAttributesResponse> DescribeVSwitchAttributes([FromQuery] DescribeVSwitchAttributesRequest request, CancellationToken ct) =>
+        DescribeVSwitchAttributesResponse.From(await vSwitches.DescribeOneAsync(request.RegionId, request.VSwitchId!, request.DryRun == true, ct));
+
+    /// <summary>Changes a vSwitch's name or description.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyVSwitchAttribute([FromQuery] ModifyVSwitchAttributeRequest request, CancellationToken ct)
+    {
+        await vSwitches.ModifyAsync(request.RegionId, request.VSwitchId!, request.VSwitchName, request.Description, ct);
+        return new AcsResponse();
+    }
 }

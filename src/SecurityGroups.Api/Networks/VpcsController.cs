@@ -42,4 +42,35 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
         await vpcs.DeleteAsync(request.RegionId, request.VpcId!, request.DryRun == true, ct);
         return new AcsResponse();
     }
+
+    /// <summary>One VPC: DescribeVpcs' fields and every container of the SDK model (Terraform's alicloud_vpc read).</summary>
+    [AcsAction]
+    public async Task<DescribeVpcAttributeResponse> DescribeVpcAttribute([FromQuery] DescribeVpcAttributeRequest request, CancellationToken ct) =>
+        DescribeVpcAttributeResponse.From(await vpcs.DescribeOneAsync(request.RegionId!, request.VpcId!, request.DryRun == true, ct));
+
+    /// <summary>Changes a VPC's name, description or primary CIDR block (which must still contain every vSwitch).</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyVpcAttribute([FromQuery] ModifyVpcAttributeRequest request, CancellationToken ct)
+    {
+        await vpcs.ModifyAsync(request.RegionId!, request.VpcId!, request.VpcName, request.Description, request.CidrBlock, ct);
+        return new AcsResponse();
+    }
+
+    /// <summary>Lists route tables: each VPC's system route table (created with the VPC; the only kind emulated).</summary>
+    [AcsAction]
+    public async Task<DescribeRouteTableListResponse> DescribeRouteTableList([FromQuery] DescribeRouteTableListRequest request, CancellationToken ct)
+    {
+        var routerType = request.RouterType is null or "VRouter";
+        return DescribeRouteTableListResponse.From(await vpcs.DescribeRouteTablesAsync(new RouteTableQuery(request.RegionId!, request.VpcId,
+            request.RouteTableId, request.RouterId, request.RouteTableName, routerType ? request.RouteTableType : "-", request.ResourceGroupId,
+            PageParameters.From(request.PageNumber, request.PageSize, 50)), ct));
+    }
+
+    /// <summary>Renames or re-describes a system route table.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyRouteTableAttributes([FromQuery] ModifyRouteTableAttributesRequest request, CancellationToken ct)
+    {
+        await vpcs.ModifyRouteTableAsync(request.RegionId!, request.RouteTableId!, request.RouteTableName, request.Description, ct);
+        return new AcsResponse();
+    }
 }

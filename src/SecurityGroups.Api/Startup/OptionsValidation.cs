@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Domain.Compute;
+using SecurityGroups.Api.Https;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -26,6 +27,7 @@ internal static class OptionsValidation
         Bind<StorageOptions>(services, config, "Storage", ValidateStorage);
         Bind<List<RegionDefinition>>(services, config, "Regions", ValidateRegions);
         Bind<ComputeOptions>(services, config, "Compute", ValidateCompute);
+        Bind<HttpsOptions>(services, config, HttpsOptions.Section, h => h.Validate());
         return services;
     }
 
@@ -47,6 +49,20 @@ internal static class OptionsValidation
         }
 
         return storage;
+    }
+
+    /// <summary>The <c>Https</c> section, bound strictly and validated before the container exists (it decides the addresses
+    /// Kestrel binds); the same one-line errors.</summary>
+    public static HttpsOptions ReadHttps(IConfiguration config)
+    {
+        Sections[typeof(HttpsOptions).FullName!] = HttpsOptions.Section;
+        var https = config.GetSection(HttpsOptions.Section).Get<HttpsOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new HttpsOptions();
+        if (https.Validate() is { } error)
+        {
+            Fail<HttpsOptions>(error);
+        }
+
+        return https;
     }
 
     /// <summary>The binder's "ErrorOnUnknownConfiguration" failure as a line naming the section and the unknown keys; null for other messages.</summary>

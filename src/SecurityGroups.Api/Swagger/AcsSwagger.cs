@@ -30,8 +30,9 @@ internal static class AcsSwagger
                 AcsAction(description) is { } action ? $"?Action={action.Name}&Version={action.Version}" : description.RelativePath ?? "";
             swagger.DocInclusionPredicate((_, description) =>
                 AcsAction(description) is not { } action || string.Equals(description.HttpMethod, action.DocumentedMethod, StringComparison.OrdinalIgnoreCase));
-            swagger.CustomOperationIds(description =>
-                AcsAction(description)?.Name ?? (description.ActionDescriptor as ControllerActionDescriptor)?.ActionName);
+            swagger.CustomOperationIds(description => AcsAction(description) is { } action
+                ? action.Version == AcsProductAttribute.VpcVersion && action.Name is "TagResources" or "ListTagResources" ? "Vpc" + action.Name : action.Name
+                : (description.ActionDescriptor as ControllerActionDescriptor)?.ActionName);
             swagger.OperationFilter<AcsOperationFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.xml");
             if (File.Exists(xml))

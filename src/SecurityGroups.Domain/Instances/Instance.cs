@@ -29,7 +29,7 @@ public sealed class Instance
 
     public bool DeletionProtection { get; set; }
 
-    public string ResourceGroupId { get; init; } = "";
+    public string ResourceGroupId { get; set; } = "";
 
     public required string PrimaryNetworkInterfaceId { get; init; }
 
@@ -98,7 +98,21 @@ public sealed class NetworkInterface
 
     public required string MacAddress { get; init; }
 
-    public string ResourceGroupId { get; init; } = "";
+    public string ResourceGroupId { get; set; } = "";
+
+    /// <summary>Its position on the instance: 0 for a primary ENI, the lowest free index from 1 for an attached secondary one.</summary>
+    public int DeviceIndex { get; set; }
+
+    /// <summary>Queues (CreateNetworkInterface / ModifyNetworkInterfaceAttribute <c>QueueNumber</c>; stored, no effect).</summary>
+    public int QueueNumber { get; set; } = 1;
+
+    public bool SourceDestCheck { get; set; }
+
+    /// <summary>Released with its instance (stored; secondary ENIs are only ever detached here).</summary>
+    public bool DeleteOnRelease { get; set; } = true;
+
+    /// <summary><c>Standard</c>, <c>HighPerformance</c> or <c>HighPerformanceRDMA</c> (stored, no effect).</summary>
+    public string NetworkInterfaceTrafficMode { get; set; } = "Standard";
 
     public DateTime CreatedAt { get; init; }
 }

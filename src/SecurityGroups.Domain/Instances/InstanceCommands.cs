@@ -35,7 +35,11 @@ public sealed record InstanceView(Instance Instance, IReadOnlyList<NetworkInterf
 
 public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwitchId, IReadOnlyList<string> SecurityGroupIds, string? PrimaryIpAddress,
     IReadOnlyList<string> SecondaryIps, int SecondaryCount, string? NetworkInterfaceName, string? Description, string? ResourceGroupId,
-    IReadOnlyList<TagInput> Tags);
+    IReadOnlyList<TagInput> Tags, NetworkInterfaceOptions? Options = null);
+
+/// <summary>What an ENI stores without effect here (CreateNetworkInterface / ModifyNetworkInterfaceAttribute); null keeps the value.</summary>
+public sealed record NetworkInterfaceOptions(int? QueueNumber = null, bool? SourceDestCheck = null, bool? DeleteOnRelease = null,
+    string? NetworkInterfaceTrafficMode = null);
 
 public sealed record NetworkInterfaceQuery(string RegionId, IReadOnlyList<string> NetworkInterfaceIds, string? InstanceId, string? VpcId,
     string? VSwitchId, string? SecurityGroupId, string? Type, string? Status, string? PrimaryIpAddress, string? NetworkInterfaceName,

@@ -209,7 +209,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 }
 
                 await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstanceId, "").SetProperty(e => e.Status, NetworkInterfaceStatus.Available), c).ConfigureAwait(false);
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstanceId, "").SetProperty(e => e.DeviceIndex, 0).SetProperty(e => e.Status, NetworkInterfaceStatus.Available), c).ConfigureAwait(false);
                 await ReleaseEniAsync(instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
                 await tags.RemoveAllAsync(instance.InstanceId, c).ConfigureAwait(false);
                 await idempotency.ForgetAsync(instance.InstanceId, c).ConfigureAwait(false);

@@ -35,6 +35,8 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         {
             var vSwitch = await instances.VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
             var eni = instances.NewEni(vSwitch, NetworkInterfaceTypes.Secondary, command.NetworkInterfaceName ?? "", command.Description ?? "");
+            eni.ResourceGroupId = command.ResourceGroupId ?? "";
+            Apply(eni, command.Options);
             db.NetworkInterfaces.Add(eni);
             await db.SaveChangesAsync(c).ConfigureAwait(false);
             await allocator.AllocateAsync(vSwitch, command.PrimaryIpAddress, eni.NetworkInterfaceId, isPrimary: true, c).ConfigureAwait(false);
@@ -149,6 +151,9 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
                 throw new AcsException(AcsErrors.InvalidOperationVpcMismatch);
             }
 
+            var taken = await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId).Select(e => e.DeviceIndex)
+                .ToListAsync(c).ConfigureAwait(false);
+            eni.DeviceIndex = Enumerable.Range(1, taken.Count + 1).First(i => !taken.Contains(i));
             eni.InstanceId = instance.InstanceId;
             eni.Status = NetworkInterfaceStatus.InUse;
         }, ct);
@@ -172,6 +177,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             }
 
             eni.InstanceId = "";
+            eni.DeviceIndex = 0;
             eni.Status = NetworkInterfaceStatus.Available;
         }, ct);
     }
@@ -257,7 +263,8 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
     }
 
     /// <summary>ModifyNetworkInterfaceAttribute: name, description and (replacing them) the groups.</summary>
-    public Task ModifyAsync(string regionId, string networkInterfaceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, CancellationToken ct)
+    public Task ModifyAsync(string regionId, string networkInterfaceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description,
+        CancellationToken ct, NetworkInterfaceOptions? options = null)
     {
         regions.Require(regionId);
         return gate.RunAsync(db, async c =>
@@ -265,6 +272,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
             eni.NetworkInterfaceName = name ?? eni.NetworkInterfaceName;
             eni.Description = description ?? eni.Description;
+            Apply(eni, options);
             if (securityGroupIds is { Count: > 0 })
             {
                 await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidOperationVpcMismatch, c).ConfigureAwait(false);
@@ -321,4 +329,17 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         await db.NetworkInterfaces.FirstOrDefaultAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
             && e.NetworkInterfaceId == networkInterfaceId, ct).ConfigureAwait(false)
         ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
+
+    private static void Apply(NetworkInterface eni, NetworkInterfaceOptions? options)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        eni.QueueNumber = options.QueueNumber ?? eni.QueueNumber;
+        eni.SourceDestCheck = options.SourceDestCheck ?? eni.SourceDestCheck;
+        eni.DeleteOnRelease = options.DeleteOnRelease ?? eni.DeleteOnRelease;
+        eni.NetworkInterfaceTrafficMode = options.NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
+    }
 }

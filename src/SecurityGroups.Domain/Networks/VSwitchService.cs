@@ -181,4 +181,29 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
             db.VSwitches.Remove(vSwitch);
         }, ct);
     }
+
+    /// <summary>DescribeVSwitchAttributes: one vSwitch of the caller (in the region when one is named).</summary>
+    public async Task<VSwitchView> DescribeOneAsync(string? regionId, string vSwitchId, bool dryRun, CancellationToken ct)
+    {
+        var page = await DescribeAsync(new VSwitchQuery(regionId, null, [vSwitchId], null, null, null, null, [], new PageRequest(1, 1), dryRun), ct)
+            .ConfigureAwait(false);
+        return page.Items.Count == 1 ? page.Items[0] : throw new AcsException(AcsErrors.InvalidVSwitchIdNotFound);
+    }
+
+    /// <summary>ModifyVSwitchAttribute: name and description.</summary>
+    public Task ModifyAsync(string? regionId, string vSwitchId, string? name, string? description, CancellationToken ct)
+    {
+        if (regionId is not null)
+        {
+            regions.Require(regionId);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var vSwitch = await db.VSwitches.FirstOrDefaultAsync(s => s.AccountId == caller.AccountId && s.VSwitchId == vSwitchId
+                && (regionId == null || s.RegionId == regionId), c).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidVSwitchIdNotFound);
+            vSwitch.VSwitchName = name ?? vSwitch.VSwitchName;
+            vSwitch.Description = description ?? vSwitch.Description;
+        }, ct);
+    }
 }

@@ -9,7 +9,7 @@ public sealed class Vpc
 
     public required string RegionId { get; init; }
 
-    public required string CidrBlock { get; init; }
+    public required string CidrBlock { get; set; }
 
     public string VpcName { get; set; } = "";
 
@@ -18,6 +18,11 @@ public sealed class Vpc
     public required string VRouterId { get; init; }
 
     public required string RouteTableId { get; init; }
+
+    /// <summary>The system route table's name and description (ModifyRouteTableAttributes).</summary>
+    public string RouteTableName { get; set; } = "";
+
+    public string RouteTableDescription { get; set; } = "";
 
     public string ResourceGroupId { get; set; } = "";
 

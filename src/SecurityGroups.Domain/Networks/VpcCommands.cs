@@ -22,3 +22,12 @@ public sealed record VSwitchQuery(string? RegionId, string? VpcId, IReadOnlyList
 
 /// <summary>A vSwitch with its free address count and tags.</summary>
 public sealed record VSwitchView(VSwitch VSwitch, long AvailableIpAddressCount, string RouteTableId, IReadOnlyList<ResourceTag> Tags);
+
+public sealed record RouteTableQuery(string RegionId, string? VpcId, string? RouteTableId, string? RouterId, string? RouteTableName,
+    string? RouteTableType, string? ResourceGroupId, PageRequest Page);
+
+/// <summary>A VPC's system route table (one per VPC, created with it; its ID is the VPC's <c>RouteTableId</c>).</summary>
+public sealed record RouteTableView(Vpc Vpc, IReadOnlyList<string> VSwitchIds)
+{
+    public const string SystemType = "System";
+}

@@ -137,4 +137,107 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
             db.Vpcs.Remove(vpc);
         }, ct);
     }
+
+    /// <summary>DescribeVpcAttribute: one VPC of the caller in the region, with its vSwitches and tags.</summary>
+    public async Task<VpcView> DescribeOneAsync(string regionId, string vpcId, bool dryRun, CancellationToken ct)
+    {
+        var page = await DescribeAsync(new VpcQuery(regionId, [vpcId], null, null, null, [], new PageRequest(1, 1), dryRun), ct).ConfigureAwait(false);
+        return page.Items.Count == 1 ? page.Items[0] : throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+    }
+
+    /// <summary>ModifyVpcAttribute: name, description, and a primary CIDR block that still holds every vSwitch.</summary>
+    public Task ModifyAsync(string regionId, string vpcId, string? name, string? description, string? cidrBlock, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        System.Net.IPNetwork? network = null;
+        if (cidrBlock is not null)
+        {
+            if (!Ipv4Cidr.TryParse(cidrBlock, out var parsed) || parsed.PrefixLength is < 8 or > 28 || Ipv4Cidr.IsForbiddenInVpc(parsed))
+            {
+                throw new AcsException(AcsErrors.InvalidCidrBlockMalformed);
+            }
+
+            network = parsed;
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var vpc = await FindAsync(regionId, vpcId, c).ConfigureAwait(false);
+            if (network is { } block && block.ToString() != vpc.CidrBlock)
+            {
+                var blocks = await db.VSwitches.Where(s => s.VpcId == vpc.VpcId).Select(s => s.CidrBlock).ToListAsync(c).ConfigureAwait(false);
+                if (blocks.Any(b => !Ipv4Cidr.Contains(block, Ipv4Cidr.Stored(b))))
+                {
+                    throw new AcsException(AcsErrors.InvalidVpcCidrBlockShrink);
+                }
+
+                vpc.CidrBlock = block.ToString();
+            }
+
+            vpc.VpcName = name ?? vpc.VpcName;
+            vpc.Description = description ?? vpc.Description;
+        }, ct);
+    }
+
+    /// <summary>DescribeRouteTableList: the system route table of each VPC (the only kind emulated), filtered.</summary>
+    public async Task<Page<RouteTableView>> DescribeRouteTablesAsync(RouteTableQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId);
+        if (!string.IsNullOrEmpty(query.VpcId))
+        {
+            vpcs = vpcs.Where(v => v.VpcId == query.VpcId);
+        }
+
+        if (!string.IsNullOrEmpty(query.RouteTableId))
+        {
+            vpcs = vpcs.Where(v => v.RouteTableId == query.RouteTableId);
+        }
+
+        if (!string.IsNullOrEmpty(query.RouterId))
+        {
+            vpcs = vpcs.Where(v => v.VRouterId == query.RouterId);
+        }
+
+        if (!string.IsNullOrEmpty(query.RouteTableName))
+        {
+            vpcs = vpcs.Where(v => v.RouteTableName == query.RouteTableName);
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            vpcs = vpcs.Where(v => v.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (query.RouteTableType is not null && query.RouteTableType != RouteTableView.SystemType)
+        {
+            vpcs = vpcs.Where(_ => false);
+        }
+
+        var total = await vpcs.CountAsync(ct).ConfigureAwait(false);
+        var page = await vpcs.OrderByDescending(v => v.CreatedAt).ThenBy(v => v.VpcId)
+            .Skip(query.Page.Skip).Take(query.Page.PageSize).ToListAsync(ct).ConfigureAwait(false);
+        var ids = page.Select(v => v.VpcId).ToList();
+        var vSwitches = (await db.VSwitches.AsNoTracking().Where(s => ids.Contains(s.VpcId)).OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.VpcId, s.VSwitchId }).ToListAsync(ct).ConfigureAwait(false)).ToLookup(s => s.VpcId, s => s.VSwitchId);
+        return new Page<RouteTableView>(page.Select(v => new RouteTableView(v, vSwitches[v.VpcId].ToList())).ToList(), total,
+            query.Page.PageNumber, query.Page.PageSize);
+    }
+
+    /// <summary>ModifyRouteTableAttributes on a system route table: its name and description.</summary>
+    public Task ModifyRouteTableAsync(string regionId, string routeTableId, string? name, string? description, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var vpc = await db.Vpcs.FirstOrDefaultAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId && v.RouteTableId == routeTableId, c)
+                .ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidRouteTableIdNotFound);
+            vpc.RouteTableName = name ?? vpc.RouteTableName;
+            vpc.RouteTableDescription = description ?? vpc.RouteTableDescription;
+        }, ct);
+    }
+
+    private async Task<Vpc> FindAsync(string regionId, string vpcId, CancellationToken ct) =>
+        await db.Vpcs.FirstOrDefaultAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId && v.VpcId == vpcId, ct).ConfigureAwait(false)
+        ?? throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
 }

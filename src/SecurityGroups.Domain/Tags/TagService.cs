@@ -4,6 +4,7 @@ using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
+using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -27,9 +28,13 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
     public static readonly IReadOnlyList<string> ResourceTypes =
         [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType];
 
-    public Task TagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags, CancellationToken ct)
+    /// <summary>The VPC API's taggable types (its TagResources, UnTagResources, ListTagResources).</summary>
+    public static readonly IReadOnlyList<string> VpcResourceTypes = [VpcService.ResourceType, VSwitchService.ResourceType];
+
+    public Task TagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags, CancellationToken ct,
+        IReadOnlyList<string>? types = null)
     {
-        Check(regionId, resourceType, resourceIds);
+        Check(regionId, resourceType, resourceIds, types);
         if (tags.Count > MaxTagsPerRequest)
         {
             throw new AcsException(AcsErrors.NumberExceedTags);
@@ -63,9 +68,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         }, ct);
     }
 
-    public Task UntagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<string> keys, bool all, CancellationToken ct)
+    public Task UntagAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<string> keys, bool all, CancellationToken ct,
+        IReadOnlyList<string>? types = null)
     {
-        Check(regionId, resourceType, resourceIds);
+        Check(regionId, resourceType, resourceIds, types);
         if (keys.Count > MaxTagsPerRequest)
         {
             throw new AcsException(AcsErrors.NumberExceedTagKeys);
@@ -88,10 +94,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
     }
 
     public async Task<TagListing> ListAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags,
-        IReadOnlyList<TagFilterInput> filters, string? nextToken, CancellationToken ct)
+        IReadOnlyList<TagFilterInput> filters, string? nextToken, CancellationToken ct, IReadOnlyList<string>? types = null)
     {
         regions.Require(regionId);
-        RequireType(resourceType);
+        RequireType(resourceType, types);
         if (resourceIds.Count > MaxResourceIds)
         {
             throw new AcsException(AcsErrors.NumberExceedResourceIds);
@@ -125,19 +131,19 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
             more ? PageTokens.Encode("tag", (offset + PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture)) : null);
     }
 
-    private void Check(string regionId, string resourceType, IReadOnlyList<string> resourceIds)
+    private void Check(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<string>? types)
     {
         regions.Require(regionId);
-        RequireType(resourceType);
+        RequireType(resourceType, types);
         if (resourceIds.Count > MaxResourceIds)
         {
             throw new AcsException(AcsErrors.NumberExceedResourceIds);
         }
     }
 
-    private static void RequireType(string resourceType)
+    private static void RequireType(string resourceType, IReadOnlyList<string>? types)
     {
-        if (!ResourceTypes.Contains(resourceType))
+        if (!(types ?? ResourceTypes).Contains(resourceType))
         {
             throw new AcsException(AcsErrors.InvalidResourceTypeNotFound);
         }
@@ -161,6 +167,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 && wanted.Contains(i.InstanceId), ct).ConfigureAwait(false),
             InstanceService.EniResourceType => await db.NetworkInterfaces.CountAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
                 && wanted.Contains(e.NetworkInterfaceId), ct).ConfigureAwait(false),
+            VpcService.ResourceType => await db.Vpcs.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId
+                && wanted.Contains(v.VpcId), ct).ConfigureAwait(false),
+            VSwitchService.ResourceType => await db.VSwitches.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId
+                && wanted.Contains(v.VSwitchId), ct).ConfigureAwait(false),
             _ => 0,
         };
         if (found != wanted.Count)

@@ -12,7 +12,10 @@ namespace SecurityGroups.FunctionalTests.Infrastructure;
 /// </summary>
 public sealed record ActionListParameter(string Action, string Version, string WireName, string ItemKey, IReadOnlySet<string> ScalarFields)
 {
-    public override string ToString() => $"{Action} {WireName}";
+    /// <summary>True when another API version serves an Action of the same name (TagResources: ECS and VPC); its key then names the VPC version.</summary>
+    public bool SharedName { get; init; }
+
+    public override string ToString() => SharedName && Version == "2016-04-28" ? $"{Action} {WireName} (VPC)" : $"{Action} {WireName}";
 }
 
 /// <summary>
@@ -48,7 +51,10 @@ public static class ActionListParameters
             }
         }
 
-        return [.. found.OrderBy(p => p.Action, StringComparer.Ordinal).ThenBy(p => p.WireName, StringComparer.Ordinal)];
+        var shared = found.GroupBy(p => p.Action, StringComparer.Ordinal).Where(g => g.Select(p => p.Version).Distinct().Count() > 1)
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return [.. found.Select(p => shared.Contains(p.Action) ? p with { SharedName = true } : p)
+            .OrderBy(p => p.Action, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal).ThenBy(p => p.WireName, StringComparer.Ordinal)];
     }
 
     private static void Walk(Type model, string prefix, string action, string version, IReadOnlySet<string> scalars, List<ActionListParameter> found, int depth)

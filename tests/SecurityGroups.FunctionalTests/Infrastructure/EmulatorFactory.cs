@@ -30,6 +30,8 @@ public class EmulatorFactory : WebApplicationFactory<Program>
             ["Auth:Accounts:1:AccessKeyId"] = "test2",
             ["Auth:Accounts:1:AccessKeySecret"] = "secret2",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // TestServer has no sockets: no HTTPS listener (GET /_emulator/ca.pem still answers, creating the CA on first use).
+            ["Https:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -28,13 +28,15 @@ public sealed class EmulatorProcess : IDisposable
     /// <param name="databasePath">The SQLite file; its folder is the working directory.</param>
     /// <param name="settings">Environment variables (configuration keys with <c>__</c>).</param>
     /// <param name="arguments">Command-line arguments of the server.</param>
+    /// <param name="urlsOnCommandLine">Give the HTTP address as <c>--urls</c> instead of <c>ASPNETCORE_URLS</c>.</param>
     /// <param name="fileSizeLimitable">Start the server with <c>SIGXFSZ</c> ignored (through <c>/bin/sh</c>, then
     /// <c>exec</c>, so the id stays the server's): a file-size limit set on it later (<see cref="FileSizeLimit"/>) then makes
     /// its writes fail with <c>EFBIG</c>, as a full disk does, instead of killing it.</param>
     public static async Task<EmulatorProcess> StartAsync(string databasePath, IDictionary<string, string> settings, string arguments = "",
-        bool fileSizeLimitable = false)
+        bool fileSizeLimitable = false, bool urlsOnCommandLine = false)
     {
         var port = FreePort();
+        arguments = urlsOnCommandLine ? $"{arguments} --urls http://127.0.0.1:{port}".Trim() : arguments;
         var dll = Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.dll");
         var info = fileSizeLimitable
             ? new ProcessStartInfo("/bin/sh", ["-c", $"trap '' XFSZ; exec dotnet \"{dll}\" {arguments}"])
@@ -42,7 +44,12 @@ public sealed class EmulatorProcess : IDisposable
         info.WorkingDirectory = Path.GetDirectoryName(databasePath)!;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        if (!urlsOnCommandLine)
+        {
+            info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        }
+
+        info.Environment["Https__Port"] = "0"; // any free port (servers run side by side); health names it
         info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={databasePath}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
@@ -111,7 +118,7 @@ public sealed class EmulatorProcess : IDisposable
         Http.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

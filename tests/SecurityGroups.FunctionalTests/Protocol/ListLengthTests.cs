@@ -41,6 +41,12 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
         ["UntagResources TagKey"] = ("NumberExceed.TagKeys", 400),
         ["ListTagResources ResourceId"] = ("NumberExceed.ResourceIds", 400),
         ["ListTagResources Tag"] = ("NumberExceed.Tags", 400),
+        ["TagResources ResourceId (VPC)"] = ("NumberExceed.ResourceIds", 400),
+        ["TagResources Tag (VPC)"] = ("NumberExceed.Tags", 400),
+        ["UnTagResources ResourceId"] = ("NumberExceed.ResourceIds", 400),
+        ["UnTagResources TagKey"] = ("NumberExceed.TagKeys", 400),
+        ["ListTagResources ResourceId (VPC)"] = ("NumberExceed.ResourceIds", 400),
+        ["ListTagResources Tag (VPC)"] = ("NumberExceed.Tags", 400),
         ["CreatePrefixList Entry"] = ("LimitExceed.Entry", 400),
         ["ModifyPrefixList AddEntry"] = ("LimitExceed.Entry", 400),
         ["ModifyPrefixList RemoveEntry"] = ("LimitExceed.Entry", 400),
@@ -54,13 +60,13 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
         ["CreateNetworkInterface SecurityGroupIds"] = ("InstanceSecurityGroupLimitExceeded", 403),
     };
 
-    public static TheoryData<string, string, int> Lists()
+    public static TheoryData<string, string, string, int> Lists()
     {
-        var data = new TheoryData<string, string, int>();
+        var data = new TheoryData<string, string, string, int>();
         foreach (var list in ActionListParameters.All)
         {
-            data.Add(list.Action, list.WireName, 1025);
-            data.Add(list.Action, list.WireName, 10_000);
+            data.Add(list.Action, list.Version, list.WireName, 1025);
+            data.Add(list.Action, list.Version, list.WireName, 10_000);
         }
 
         return data;
@@ -76,9 +82,9 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
 
     [Theory]
     [MemberData(nameof(Lists))]
-    public async Task OverlongList_GetsTheActionsCountError_AndChangesNothing(string action, string wireName, int items)
+    public async Task OverlongList_GetsTheActionsCountError_AndChangesNothing(string action, string version, string wireName, int items)
     {
-        var list = ActionListParameters.All.Single(l => l.Action == action && l.WireName == wireName);
+        var list = ActionListParameters.All.Single(l => l.Action == action && l.Version == version && l.WireName == wireName);
         var seed = await Seed();
         var before = DatabaseSnapshot.Take(Factory.DatabasePath);
 

@@ -30,6 +30,12 @@ public sealed class ConfigurationFailFastTests
     [InlineData("Compute__InstanceTypes__0__InstanceTypeId", "ecs.x.large", "Compute:InstanceTypes:0", "Compute__InstanceTypes__0__CpuCoreCount", "0")]
     [InlineData("Compute__SystemDiskSize", "10", "Compute:SystemDiskSize")]
     [InlineData("Compute__Imagez__0__ImageId", "m-1", "section Compute: 'Imagez")]
+    [InlineData("Https__Port", "70000", "Https:Port")]
+    [InlineData("Https__Port", "https", "Https:Port")]
+    [InlineData("Https__Enabled", "yes please", "Https:Enabled")]
+    [InlineData("Https__Prot", "8443", "section Https: 'Prot'")]
+    [InlineData("Https__CertificatePath", "/nonexistent/server.pem", "Https:CertificatePath")]
+    [InlineData("Https__KeyPath", "/nonexistent/server.key", "Https:KeyPath")]
     public async Task InvalidSetting_StopsStartUp_WithOneLineNamingTheKey(string key, string value, string named, string? key2 = null, string? value2 = null)
     {
         var settings = new Dictionary<string, string> { [key] = value };
@@ -85,6 +91,35 @@ public sealed class ConfigurationFailFastTests
     }
 
     [Fact]
+    public async Task HttpsPortInUse_StopsStartUp_NamingTheAddress()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var (exit, output) = await RunServer(new Dictionary<string, string> { ["Https__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        AssertOneLineFailure(exit, output, $"https://127.0.0.1:{port}");
+    }
+
+    [Fact]
+    public async Task UnreadableOwnCertificate_StopsStartUp_NamingTheKey()
+    {
+        var notACertificate = Path.Combine(Path.GetTempPath(), $"sg-notacert-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(notACertificate, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        try
+        {
+            var (exit, output) = await RunServer(new Dictionary<string, string> { ["Https__CertificatePath"] = notACertificate });
+
+            AssertOneLineFailure(exit, output, "Https:CertificatePath");
+        }
+        finally
+        {
+            File.Delete(notACertificate);
+        }
+    }
+
+    [Fact]
     public async Task ValidSettings_Start()
     {
         // The control case: the same launcher with good settings does not exit (it is killed once healthy).
@@ -121,6 +156,7 @@ public sealed class ConfigurationFailFastTests
         var url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}";
         port.Stop();
         info.Environment["ASPNETCORE_URLS"] = url;
+        info.Environment["Https__Port"] = "0"; // servers run side by side: not all on 8443
         info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={Path.Combine(folder.FullName, "sg.db")}";
         foreach (var (key, value) in settings)
         {

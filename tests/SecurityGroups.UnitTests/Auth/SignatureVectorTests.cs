@@ -96,4 +96,88 @@ public sealed class SignatureVectorTests
         Assert.Null(Acs3Authorization.Parse("ACS3-HMAC-SHA256 Credential=ak"));
         Assert.Null(Acs3Authorization.Parse("ACS3-HMAC-SHA256"));
     }
+
+    [Theory]
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak, SignedHeaders=host; x-acs-date ,Signature=abc")] // spaces around parts
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak,,SignedHeaders=host;x-acs-date,Signature=abc")] // an empty part
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=HOST;X-Acs-Date,Signature=abc,Extra=1")] // names lower-cased, unknown parts ignored
+    public void Acs3Authorization_ToleratesWhatSignersSend(string header)
+    {
+        var auth = Acs3Authorization.Parse(header);
+
+        Assert.NotNull(auth);
+        Assert.Equal("ACS3-HMAC-SHA256", auth.Algorithm);
+        Assert.Equal("ak", auth.AccessKeyId);
+        Assert.Equal(["host", "x-acs-date"], auth.SignedHeaders);
+        Assert.Equal("abc", auth.Signature);
+    }
+
+    [Theory]
+    [InlineData("Credential=ak,SignedHeaders=host,Signature=abc")] // no algorithm
+    [InlineData(" Credential=ak,SignedHeaders=host,Signature=abc")] // empty algorithm
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak,=x,SignedHeaders=host,Signature=abc")] // a part without a name
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak,Signature=abc")] // no SignedHeaders
+    [InlineData("ACS3-HMAC-SHA256 SignedHeaders=host,Signature=abc")] // no Credential
+    [InlineData("ACS3-HMAC-SHA256 Credential=ak,SignedHeaders=host")] // no Signature
+    [InlineData("ACS3-HMAC-SHA256 Credential=,SignedHeaders=host,Signature=abc")] // empty Credential
+    public void Acs3Authorization_RefusesMalformedHeaders(string header)
+    {
+        Assert.Null(Acs3Authorization.Parse(header));
+    }
+
+    [Theory]
+    [InlineData("", "/")]
+    [InlineData("/", "/")]
+    [InlineData("/_emulator/security-groups/sg-1/rules", "/_emulator/security-groups/sg-1/rules")]
+    [InlineData("/a b/c*d(1)", "/a%20b/c%2Ad%281%29")]
+    [InlineData("/~x/%", "/~x/%25")]
+    public void Acs3_CanonicalUri_EncodesEachSegment(string path, string canonical)
+    {
+        Assert.Equal(canonical, Acs3Signature.CanonicalUri(path));
+    }
+
+    [Fact]
+    public void NonceCache_KeysByAccessKeyAndNonce_WithoutCollisions()
+    {
+        var cache = new NonceCache(TimeProvider.System);
+
+        Assert.True(cache.TryUse("ab", "c", TimeSpan.FromMinutes(1)));
+        Assert.True(cache.TryUse("a", "bc", TimeSpan.FromMinutes(1)));
+        Assert.False(cache.TryUse("ab", "c", TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void NonceCache_SweepsExpiredNoncesEvery4096Uses()
+    {
+        var clock = new SteppingClock();
+        var cache = new NonceCache(clock);
+        for (var i = 0; i < 4095; i++)
+        {
+            Assert.True(cache.TryUse("k", $"n{i}", TimeSpan.FromMinutes(1)));
+        }
+
+        Assert.Equal(4095, cache.Count);
+        clock.Now = clock.Now.AddMinutes(2);
+        Assert.True(cache.TryUse("k", "n-last", TimeSpan.FromMinutes(1))); // the 4096th use sweeps the expired ones
+
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryUse("k", "n0", TimeSpan.FromMinutes(1))); // expired: usable again
+    }
+
+    [Fact]
+    public void AccountDirectory_WithoutConfiguredAccounts_HasTheDefaultTestAccount()
+    {
+        var directory = new AccountDirectory(Microsoft.Extensions.Options.Options.Create(new AuthOptions()));
+
+        Assert.Equal("1234567890123456", directory.Default.AccountId);
+        Assert.Equal("test", directory.Find("test")?.AccessKeySecret);
+        Assert.Null(directory.Find("TEST"));
+    }
+
+    private sealed class SteppingClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

@@ -190,10 +190,16 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DeleteOnRelease")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeviceIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InstanceId")
                         .IsRequired()
@@ -208,6 +214,13 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NetworkInterfaceTrafficMode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QueueNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -215,6 +228,9 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.Property<string>("ResourceGroupId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SourceDestCheck")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -531,7 +547,15 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RouteTableDescription")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RouteTableId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteTableName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
