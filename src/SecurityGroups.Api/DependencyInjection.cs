@@ -76,7 +76,7 @@ internal static class DependencyInjection
             .AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = null);
         services.Configure<ApiBehaviorOptions>(o => o.SuppressModelStateInvalidFilter = true);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<StartedHealthCheck>("started");
         services.AddAcsSwagger();
         return builder;
     }
