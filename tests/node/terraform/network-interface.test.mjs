@@ -66,7 +66,7 @@ for (const { name, client: c } of transports()) {
 
       // alicloud_ecs_network_interface_attachment: AttachNetworkInterface, wait InUse, read by "eni:instance" among the ENI's entries.
       const instanceId = (await c.rpcPost('RunInstances', ECS_VERSION, {
-        RegionId: REGION, VSwitchId: vSwitchId, SecurityGroupId: sg, InstanceType: 'ecs.g6.large', ImageId: 'aliyun_3_x64_20G_alibase_20240819.vhd',
+        RegionId: REGION, VSwitchId: vSwitchId, SecurityGroupId: sg, InstanceType: 'ecs.g7.large', ImageId: 'aliyun_3_x64_20G_alibase_20240528.vhd',
       })).body.InstanceIdSets.InstanceIdSet[0];
       await retryOn(ENI_RETRY, () => c.rpcPost('AttachNetworkInterface', ECS_VERSION, { RegionId: REGION, NetworkInterfaceId: id, InstanceId: instanceId }));
       await waitFor(async () => ({ body: await readNetworkInterface(c, REGION, id) }), (b) => b.Status, ['InUse']);
