@@ -94,6 +94,37 @@ public sealed record NetworkCardInfoList(IReadOnlyList<NetworkCardInfo> NetworkC
 
 public sealed record SupportedBootModeList(IReadOnlyList<string> SupportedBootMode);
 
+public sealed record InstanceTypeAttribute(string Name, string Value);
+
+public sealed record InstanceTypeAttributeList(IReadOnlyList<InstanceTypeAttribute> Attribute)
+{
+    public static readonly InstanceTypeAttributeList Empty = new([]);
+}
+
+public sealed record SupportedTopologyTypeList(IReadOnlyList<string> SupportedTopologyType);
+
+/// <summary>Two threads per physical core (one for a single-vCPU type), as on Alibaba's x86 families; all integers.</summary>
+public sealed record InstanceTypeCpuOptions(int Core, int ThreadsPerCore, int CoreFactor, bool HyperThreadingAdjustable,
+    string NestedVirtualizationSupport, SupportedTopologyTypeList SupportedTopologyTypes)
+{
+    public static InstanceTypeCpuOptions For(int vCpus)
+    {
+        var threads = vCpus >= 2 ? 2 : 1;
+        return new(vCpus / threads, threads, 1, false, "unsupported", new([]));
+    }
+}
+
+public sealed record WeightingInfo(string Name, int VpcBandwidth, int EbsBandwidth, int VpcBurstBandwidth, int EbsBurstBandwidth);
+
+public sealed record WeightingInfoList(IReadOnlyList<WeightingInfo> WeightingInfo);
+
+public sealed record BandwidthWeighting(WeightingInfoList WeightingInfos);
+
+public sealed record InstanceTypeNetworkInfo(BandwidthWeighting BandwidthWeighting)
+{
+    public static readonly InstanceTypeNetworkInfo Empty = new(new BandwidthWeighting(new WeightingInfoList([])));
+}
+
 /// <summary>An instance type; counts are integers (the provider's <c>formatInt</c> refuses "2.0"), MemorySize is GiB.</summary>
 public sealed record InstanceTypeItem
 {
@@ -129,13 +160,18 @@ public sealed record InstanceTypeItem
     public int EriQuantity { get; init; }
     public int DiskQuantity { get; init; } = 17;
     public int QueuePairNumber { get; init; }
-    public string JumboFrameSupport { get; init; } = "unsupported";
+    public bool JumboFrameSupport { get; init; }
     public bool NetworkEncryptionSupport { get; init; }
     public double CpuSpeedFrequency { get; init; } = 2.7;
     public double CpuTurboFrequency { get; init; } = 3.5;
     public string PhysicalProcessorModel { get; init; } = "Intel Xeon (Ice Lake) Platinum 8369B";
     public NetworkCardInfoList NetworkCards { get; init; } = new([new NetworkCardInfo(0)]);
     public SupportedBootModeList SupportedBootModes { get; init; } = new(["BIOS", "UEFI"]);
+    /// <summary>Always present, empty: the emulator models no extra type attributes.</summary>
+    public InstanceTypeAttributeList Attributes { get; init; } = InstanceTypeAttributeList.Empty;
+    public required InstanceTypeCpuOptions CpuOptions { get; init; }
+    /// <summary>Always present; no bandwidth weighting options are modelled, so the list is empty.</summary>
+    public InstanceTypeNetworkInfo NetworkInfo { get; init; } = InstanceTypeNetworkInfo.Empty;
 
     public static InstanceTypeItem From(InstanceTypeDefinition t) => new()
     {
@@ -161,5 +197,6 @@ public sealed record InstanceTypeItem
         InstancePpsRx = 450_000 * t.CpuCoreCount,
         InstancePpsTx = 450_000 * t.CpuCoreCount,
         InstanceCategory = t.InitialCredit > 0 ? "Shared" : "General-purpose",
+        CpuOptions = InstanceTypeCpuOptions.For(t.CpuCoreCount),
     };
 }

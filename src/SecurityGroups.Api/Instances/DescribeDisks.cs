@@ -121,7 +121,8 @@ public sealed record DiskItem
     public string MultiAttach { get; init; } = "Disabled";
     public required DiskAttachmentList Attachments { get; init; }
     public required DiskMountInstanceList MountInstances { get; init; }
-    public OperationLockList OperationLocks { get; init; } = new([]);
+    /// <summary>Alibaba's disk wrapper is <c>OperationLocks.OperationLock</c> (instances use <c>LockReason</c>).</summary>
+    public DiskOperationLockList OperationLocks { get; init; } = new([]);
     public required EcsTags Tags { get; init; }
 
     public static DiskItem From(SystemDiskView view)
@@ -152,3 +153,7 @@ public sealed record DiskItem
         };
     }
 }
+
+public sealed record DiskOperationLock(string LockReason);
+
+public sealed record DiskOperationLockList(IReadOnlyList<DiskOperationLock> OperationLock);

@@ -99,7 +99,13 @@ public sealed record PrivateIpSetItem(string PrivateIpAddress, bool Primary);
 
 public sealed record PrivateIpSetList(IReadOnlyList<PrivateIpSetItem> PrivateIpSet);
 
-public sealed record InstanceNetworkInterfaceItem(string NetworkInterfaceId, string Type, string PrimaryIpAddress, string MacAddress, PrivateIpSetList PrivateIpSets);
+/// <summary>Ipv6Sets, Ipv4PrefixSets and Ipv6PrefixSets are always present, empty (IPv6 and prefixes are not modelled).</summary>
+public sealed record InstanceNetworkInterfaceItem(string NetworkInterfaceId, string Type, string PrimaryIpAddress, string MacAddress, PrivateIpSetList PrivateIpSets)
+{
+    public Ipv6SetList Ipv6Sets { get; init; } = new([]);
+    public Ipv4PrefixSetList Ipv4PrefixSets { get; init; } = new([]);
+    public Ipv6PrefixSetList Ipv6PrefixSets { get; init; } = new([]);
+}
 
 public sealed record InstanceNetworkInterfaceList(IReadOnlyList<InstanceNetworkInterfaceItem> NetworkInterface);
 

@@ -308,7 +308,16 @@ public sealed class AssignPrivateIpAddressesResponse : AcsResponse
     public required AssignedPrivateIpAddressesSet AssignedPrivateIpAddressesSet { get; init; }
 }
 
-public sealed record AssignedPrivateIpAddressesSet(string NetworkInterfaceId, AssignedPrivateIpSet PrivateIpSet);
+/// <summary>Ipv4PrefixSet is always present (Alibaba sends it, empty when no prefix was asked for; prefixes are not modelled).</summary>
+public sealed record AssignedPrivateIpAddressesSet(string NetworkInterfaceId, AssignedPrivateIpSet PrivateIpSet)
+{
+    public AssignedIpv4PrefixSet Ipv4PrefixSet { get; init; } = AssignedIpv4PrefixSet.Empty;
+}
+
+public sealed record AssignedIpv4PrefixSet(IReadOnlyList<string> Ipv4Prefixes)
+{
+    public static readonly AssignedIpv4PrefixSet Empty = new([]);
+}
 
 public sealed record AssignedPrivateIpSet(IReadOnlyList<string> PrivateIpAddress);
 

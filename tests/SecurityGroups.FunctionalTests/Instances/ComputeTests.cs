@@ -68,6 +68,7 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
         Assert.False(disk.GetProperty("Encrypted").GetBoolean());
         Assert.Equal(0, disk.GetProperty("ProvisionedIops").GetInt32());
         Assert.Equal(JsonValueKind.Array, disk.GetProperty("Tags").GetProperty("Tag").ValueKind);
+        Assert.Equal(0, disk.GetProperty("OperationLocks").GetProperty("OperationLock").GetArrayLength());
         Assert.Equal(id, disk.GetProperty("Attachments").GetProperty("Attachment")[0].GetProperty("InstanceId").GetString());
         Assert.Equal(0, (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("InstanceId", id), P("DiskType", "data"))).Ok().GetProperty("TotalCount").GetInt32());
         Assert.Equal(1, (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DiskIds", JsonSerializer.Serialize(new[] { disk.GetProperty("DiskId").GetString() }))))
@@ -164,6 +165,13 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
         Assert.Equal(("ecs.g7.large", "ecs.g7", "2", "8", "3"), (g7.GetProperty("InstanceTypeId").GetString(), g7.GetProperty("InstanceTypeFamily").GetString(),
             g7.GetProperty("CpuCoreCount").GetRawText(), g7.GetProperty("MemorySize").GetRawText(), g7.GetProperty("EniQuantity").GetRawText()));
         Assert.Equal("60", types.GetProperty("InstanceTypes").GetProperty("InstanceType")[1].GetProperty("InitialCredit").GetRawText());
+        // The SDK model's boolean and always-present containers; counts are integers.
+        Assert.Equal(JsonValueKind.False, g7.GetProperty("JumboFrameSupport").ValueKind);
+        Assert.Equal(0, g7.GetProperty("Attributes").GetProperty("Attribute").GetArrayLength());
+        Assert.Equal(("1", "2", "1"), (g7.GetProperty("CpuOptions").GetProperty("Core").GetRawText(), g7.GetProperty("CpuOptions").GetProperty("ThreadsPerCore").GetRawText(),
+            g7.GetProperty("CpuOptions").GetProperty("CoreFactor").GetRawText()));
+        Assert.Equal(0, g7.GetProperty("CpuOptions").GetProperty("SupportedTopologyTypes").GetProperty("SupportedTopologyType").GetArrayLength());
+        Assert.Equal(0, g7.GetProperty("NetworkInfo").GetProperty("BandwidthWeighting").GetProperty("WeightingInfos").GetProperty("WeightingInfo").GetArrayLength());
         var paged = (await Client.Ecs("DescribeInstanceTypes", P("MaxResults", "2"))).Ok();
         Assert.Equal(2, paged.GetProperty("InstanceTypes").GetProperty("InstanceType").GetArrayLength());
         var next = paged.GetProperty("NextToken").GetString()!;

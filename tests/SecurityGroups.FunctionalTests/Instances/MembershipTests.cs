@@ -100,7 +100,14 @@ public sealed class MembershipTests(EmulatorFactory factory) : InstanceTest(fact
 
         (await Client.Ecs("AttachNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("InstanceId", instance))).Ok();
         Assert.Equal("InUse", (await NetworkInterface(eni)).GetProperty("Status").GetString());
-        Assert.Equal(2, (await Instance(instance)).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface").GetArrayLength());
+        var attachedEnis = (await Instance(instance)).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface");
+        Assert.Equal(2, attachedEnis.GetArrayLength());
+        foreach (var attached in attachedEnis.EnumerateArray())
+        {
+            Assert.Equal(0, attached.GetProperty("Ipv6Sets").GetProperty("Ipv6Set").GetArrayLength());
+            Assert.Equal(0, attached.GetProperty("Ipv4PrefixSets").GetProperty("Ipv4PrefixSet").GetArrayLength());
+            Assert.Equal(0, attached.GetProperty("Ipv6PrefixSets").GetProperty("Ipv6PrefixSet").GetArrayLength());
+        }
         (await Client.Ecs("AttachNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("InstanceId", instance))).Error("InvalidOperation.InvalidEniState", 403);
         (await Client.Ecs("DeleteNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni))).Error("InvalidOperation.InvalidEniState", 403);
         (await Client.Ecs("DetachNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", primary), ("InstanceId", instance))).Error("InvalidOperation.DetachPrimaryEniNotAllowed", 403);
@@ -109,6 +116,7 @@ public sealed class MembershipTests(EmulatorFactory factory) : InstanceTest(fact
         var assigned = (await Client.Ecs("AssignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("SecondaryPrivateIpAddressCount", "2"))).Ok();
         var ips = assigned.GetProperty("AssignedPrivateIpAddressesSet").GetProperty("PrivateIpSet").GetProperty("PrivateIpAddress").EnumerateArray().Select(i => i.GetString()!).ToList();
         Assert.Equal(2, ips.Count);
+        Assert.Equal(0, assigned.GetProperty("AssignedPrivateIpAddressesSet").GetProperty("Ipv4PrefixSet").GetProperty("Ipv4Prefixes").GetArrayLength());
         (await Client.Ecs("UnassignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", ips[0]))).Ok();
         (await Client.Ecs("UnassignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", "192.168.1.100"))).Error("InvalidOperation.UnassignPrimaryIp", 403);
         (await Client.Ecs("UnassignPrivateIpAddresses", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("PrivateIpAddress.1", "192.168.1.250"))).Error("InvalidIp.IpUnassigned", 403);
