@@ -15,13 +15,17 @@ public sealed class FindingsController(FindingsService findings) : ControllerBas
     /// RedundantRule and EmptyGroup (Low). Also served at <c>/_emulator/traffic/findings</c>.
     /// </remarks>
     [HttpGet("_emulator/findings")]
-    [HttpGet("_emulator/traffic/findings")]
     [ProducesResponseType<FindingsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
-    public async Task<IActionResult> Get([FromQuery] string? regionId, CancellationToken ct)
+    public async Task<IActionResult> Findings([FromQuery] string? regionId, CancellationToken ct)
     {
         var found = await findings.FindAsync(regionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"), ct);
         return Ok(new FindingsResponse(HttpContext.Acs().RequestId, found.Select(f => new FindingView(f.Code, f.Severity, f.SecurityGroupId,
             f.SecurityGroupRuleId.Length > 0 ? f.SecurityGroupRuleId : null, f.Message)).ToList()));
     }
+
+    /// <summary>The same answer at its older address (one operation in Swagger: <c>Findings</c>).</summary>
+    [HttpGet("_emulator/traffic/findings")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public Task<IActionResult> TrafficFindings([FromQuery] string? regionId, CancellationToken ct) => Findings(regionId, ct);
 }

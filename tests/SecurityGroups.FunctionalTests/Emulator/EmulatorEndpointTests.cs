@@ -52,6 +52,9 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
             Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _));
         }
 
+        var operationIds = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .Select(o => o.Value.GetProperty("operationId").GetString()).ToList();
+        Assert.Equal(operationIds.Count, operationIds.Distinct(StringComparer.Ordinal).Count()); // unique: findings was "Get" twice
         Assert.True(paths.TryGetProperty("/_emulator/health", out _));
         Assert.True(paths.TryGetProperty("/_emulator/reset", out _));
         var createVpc = paths.GetProperty("/?Action=CreateVpc&Version=2016-04-28").GetProperty("post").GetProperty("parameters");
