@@ -18,7 +18,13 @@ WebApplication app;
 try
 {
     // appsettings.json is read from the application's folder, whatever the working directory (relative data paths stay relative to it).
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    // Configuration is read once and validated at start: no reload on change, so an edited appsettings.json can never
+    // switch Auth:Mode or a limit behind the validation (and no file watchers: hosts in tests never run out of inotify).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
+        ContentRootPath = AppContext.BaseDirectory,
+    });
     if (durable)
     {
         builder.Configuration["Storage:Synchronous"] = "Full";
