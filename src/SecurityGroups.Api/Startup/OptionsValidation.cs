@@ -20,14 +20,14 @@ internal static class OptionsValidation
 
     public static IServiceCollection AddValidatedOptions(this IServiceCollection services, IConfiguration config)
     {
-        Bind<AuthOptions>(services, config, "Auth", ValidateAuth);
-        Bind<AcsLimits>(services, config, "Limits", l => IntegersAtLeast(l, "Limits", 1));
-        Bind<ThrottlingOptions>(services, config, "Throttling", ValidateThrottling);
-        Bind<QuotaOptions>(services, config, "Quotas", q => IntegersAtLeast(q, "Quotas", 0));
-        Bind<StorageOptions>(services, config, "Storage", ValidateStorage);
-        Bind<List<RegionDefinition>>(services, config, "Regions", ValidateRegions);
-        Bind<ComputeOptions>(services, config, "Compute", ValidateCompute);
-        Bind<HttpsOptions>(services, config, HttpsOptions.Section, h => h.Validate());
+        Bind<AuthOptions>(services, config, ValidateAuth);
+        Bind<AcsLimits>(services, config, l => IntegersAtLeast(l, SectionOf<AcsLimits>(), 1));
+        Bind<ThrottlingOptions>(services, config, ValidateThrottling);
+        Bind<QuotaOptions>(services, config, q => IntegersAtLeast(q, SectionOf<QuotaOptions>(), 0));
+        Bind<StorageOptions>(services, config, ValidateStorage);
+        Bind<List<RegionDefinition>>(services, config, ValidateRegions);
+        Bind<ComputeOptions>(services, config, ValidateCompute);
+        Bind<HttpsOptions>(services, config, h => h.Validate());
         return services;
     }
 
@@ -41,28 +41,23 @@ internal static class OptionsValidation
             Fail<StorageOptions>($"{LoggingFormatKey} must be 'Text' or 'Json', not '{format}'.");
         }
 
-        Sections[typeof(StorageOptions).FullName!] = "Storage";
-        var storage = config.GetSection("Storage").Get<StorageOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new StorageOptions();
-        if (ValidateStorage(storage) is { } error)
-        {
-            Fail<StorageOptions>(error);
-        }
-
-        return storage;
+        return ReadNow<StorageOptions>(config, ValidateStorage);
     }
 
     /// <summary>The <c>Https</c> section, bound strictly and validated before the container exists (it decides the addresses
     /// Kestrel binds); the same one-line errors.</summary>
-    public static HttpsOptions ReadHttps(IConfiguration config)
+    public static HttpsOptions ReadHttps(IConfiguration config) => ReadNow<HttpsOptions>(config, h => h.Validate());
+
+    /// <summary>Binds a section strictly and validates it at once, for what must be known before the container exists.</summary>
+    private static T ReadNow<T>(IConfiguration config, Func<T, string?> validate) where T : class, new()
     {
-        Sections[typeof(HttpsOptions).FullName!] = HttpsOptions.Section;
-        var https = config.GetSection(HttpsOptions.Section).Get<HttpsOptions>(o => o.ErrorOnUnknownConfiguration = true) ?? new HttpsOptions();
-        if (https.Validate() is { } error)
+        var options = config.GetSection(SectionOf<T>()).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+        if (validate(options) is { } error)
         {
-            Fail<HttpsOptions>(error);
+            Fail<T>(error);
         }
 
-        return https;
+        return options;
     }
 
     /// <summary>The binder's "ErrorOnUnknownConfiguration" failure as a line naming the section and the unknown keys; null for other messages.</summary>
@@ -81,12 +76,24 @@ internal static class OptionsValidation
         return $"unknown setting(s) in section {section}: {message[(colon + 2)..]} (check the spelling; known keys are documented in README.md).";
     }
 
-    private static readonly Dictionary<string, string> Sections = new(StringComparer.Ordinal);
-
-    private static void Bind<T>(IServiceCollection services, IConfiguration config, string section, Func<T, string?> validate) where T : class
+    /// <summary>Every options type and its configuration section (by type full name, as the binder's messages name it).</summary>
+    private static readonly Dictionary<string, string> Sections = new(StringComparer.Ordinal)
     {
-        Sections[typeof(T).FullName ?? typeof(T).Name] = section;
-        services.AddOptions<T>().Bind(config.GetSection(section), o => o.ErrorOnUnknownConfiguration = true).ValidateOnStart();
+        [typeof(AuthOptions).FullName!] = "Auth",
+        [typeof(AcsLimits).FullName!] = "Limits",
+        [typeof(ThrottlingOptions).FullName!] = "Throttling",
+        [typeof(QuotaOptions).FullName!] = "Quotas",
+        [typeof(StorageOptions).FullName!] = "Storage",
+        [typeof(List<RegionDefinition>).FullName!] = "Regions",
+        [typeof(ComputeOptions).FullName!] = "Compute",
+        [typeof(HttpsOptions).FullName!] = HttpsOptions.Section,
+    };
+
+    private static string SectionOf<T>() => Sections[typeof(T).FullName!];
+
+    private static void Bind<T>(IServiceCollection services, IConfiguration config, Func<T, string?> validate) where T : class
+    {
+        services.AddOptions<T>().Bind(config.GetSection(SectionOf<T>()), o => o.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>>(new Validator<T>(validate));
     }
 
