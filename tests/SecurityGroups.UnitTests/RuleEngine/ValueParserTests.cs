@@ -40,6 +40,9 @@ public sealed class ValueParserTests
     [InlineData("22/22", 22, 22)]
     [InlineData("1/65535", 1, 65535)]
     [InlineData("-1/-1", -1, -1)]
+    [InlineData("1/1", 1, 1)]
+    [InlineData("65535/65535", 65535, 65535)]
+    [InlineData("65534/65535", 65534, 65535)]
     public void PortRange_Parses(string text, int from, int to)
     {
         Assert.True(PortRange.TryParse(text, out var range));
@@ -58,7 +61,25 @@ public sealed class ValueParserTests
     [InlineData("+22/22")]
     [InlineData("")]
     [InlineData("999999/999999")]
-    public void PortRange_RefusesOthers(string text)
+    [InlineData("0/0")]
+    [InlineData("0/1")]
+    [InlineData("65536/65536")]
+    [InlineData("65535/65536")]
+    [InlineData("2/1")]
+    [InlineData("22/-1")]
+    [InlineData("-1/0")]
+    [InlineData("/22")]
+    [InlineData("22/")]
+    [InlineData("/")]
+    [InlineData("22//22")]
+    [InlineData(" 22/22")]
+    [InlineData("22/22 ")]
+    [InlineData("000022/22")]
+    [InlineData("-2/-2")]
+    [InlineData("--1/-1")]
+    [InlineData("\u0662\u0662/22")]
+    [InlineData(null)]
+    public void PortRange_RefusesOthers(string? text)
     {
         Assert.False(PortRange.TryParse(text, out _));
     }
@@ -69,6 +90,37 @@ public sealed class ValueParserTests
         Assert.True(new PortRange(20, 22).Contains(21));
         Assert.False(new PortRange(20, 22).Contains(23));
         Assert.True(PortRange.Any.Contains(9999));
+    }
+
+    [Theory]
+    [InlineData(1, 1, 0, false)]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(1, 1, 2, false)]
+    [InlineData(65535, 65535, 65534, false)]
+    [InlineData(65535, 65535, 65535, true)]
+    [InlineData(65535, 65535, 65536, false)]
+    [InlineData(1, 65535, 0, false)]
+    [InlineData(1, 65535, 65535, true)]
+    [InlineData(80, 80, 80, true)]
+    [InlineData(80, 80, 79, false)]
+    [InlineData(80, 80, 81, false)]
+    public void PortRange_ContainsAtTheEdges(int from, int to, int port, bool contains)
+    {
+        Assert.Equal(contains, new PortRange(from, to).Contains(port));
+    }
+
+    [Fact]
+    public void PortRange_AnyIsOnlyMinusOneTwice()
+    {
+        Assert.True(PortRange.Any.IsAny);
+        Assert.True(PortRange.Any.Contains(0));
+        Assert.True(PortRange.Any.Contains(-1));
+        Assert.False(new PortRange(-1, 5).IsAny);
+        Assert.False(new PortRange(5, -1).IsAny);
+        Assert.False(new PortRange(-1, 5).Contains(6));
+        Assert.Equal("-1/-1", PortRange.Any.ToString());
+        Assert.True(PortRange.TryParse("00022/00022", out var padded));
+        Assert.Equal(new PortRange(22, 22), padded);
     }
 
     [Theory]
