@@ -127,6 +127,10 @@ public sealed class ExposureShapeTests
         Assert.Equal(["80/90"], Text(whole.Accepted));
         Assert.Equal(["1/79", "91/65535"], Text(whole.Dropped));
 
+        // The wider ports on the last representative: the answer is still the intersection.
+        var upper = CompiledEni.Compile([Basic], [Rule("wide", "80/90", "10.0.0.0/8", priority: 2), Rule("half", "1/65535", "10.128.0.0/9", priority: 2)]);
+        Assert.Equal(["80/90"], Text(upper.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/8"), 40000, null).Accepted));
+
         var half = eni.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/9"), 40000, null);
         Assert.Equal(["1/65535"], Text(half.Accepted));
         Assert.Empty(half.Dropped);
@@ -223,4 +227,65 @@ public sealed class ExposureShapeTests
     }
 
     private static (Decision, DecisionReason) Pair(Verdict verdict) => (verdict.Decision, verdict.Reason);
+
+    private static EngineRule ListRule(string id, string peer, params string[] ports) =>
+        Rule(id, ports[0], peer) with { Ports = ports.Select(p => PortRange.TryParse(p, out var r) ? r : throw new ArgumentException(p)).ToArray() };
+
+    [Fact]
+    public void PortExposure_OverACidr_IntersectsInterleavedRanges()
+    {
+        var eni = CompiledEni.Compile([Basic], [
+            ListRule("low", "10.0.0.0/9", "1/10", "20/30", "40/50"),
+            ListRule("high", "10.128.0.0/9", "5/25", "45/60"),
+        ]);
+
+        var answer = eni.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/8"), 40000, null);
+
+        Assert.Equal(["5/10", "20/25", "45/50"], Text(answer.Accepted));
+        Assert.Equal(["1/4", "11/19", "26/44", "51/65535"], Text(answer.Dropped));
+
+        var reversed = CompiledEni.Compile([Basic], [
+            ListRule("low", "10.0.0.0/9", "5/25", "45/60"),
+            ListRule("high", "10.128.0.0/9", "1/10", "20/30", "40/50"),
+        ]);
+        Assert.Equal(["5/10", "20/25", "45/50"], Text(reversed.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/8"), 40000, null).Accepted));
+    }
+
+    [Fact]
+    public void PortExposure_OverACidr_SinglePortOverlap_AndTheLastPort()
+    {
+        var single = CompiledEni.Compile([Basic], [ListRule("low", "10.0.0.0/9", "1/10"), ListRule("high", "10.128.0.0/9", "10/20")]);
+        var answer = single.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/8"), 40000, null);
+        Assert.Equal(["10/10"], Text(answer.Accepted));
+        Assert.Equal(["1/9", "11/65535"], Text(answer.Dropped));
+
+        var allButLast = CompiledEni.Compile([Basic], [Rule("r", "1/65534", "10.0.0.0/8")]);
+        var last = allButLast.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("10.0.0.0/8"), 40000, null);
+        Assert.Equal(["1/65534"], Text(last.Accepted));
+        Assert.Equal(["65535/65535"], Text(last.Dropped));
+    }
+
+    [Fact]
+    public void CompiledPath_EgressUsesTheEgressRules()
+    {
+        var eni = CompiledEni.Compile([Basic], [
+            Rule("in", "443/443", "8.8.8.8/32", drop: true),
+            Rule("out", "443/443", "8.8.8.8/32", drop: true, direction: TrafficDirection.Egress),
+            Rule("out-ok", "80/80", "8.8.8.8/32", direction: TrafficDirection.Egress, priority: 2),
+        ]);
+        var egress = new Packet(TrafficDirection.Egress, 6, IPAddress.Parse("192.168.0.1"), 40000, IPAddress.Parse("8.8.8.8"), 443);
+
+        var verdict = eni.Decide(egress, null);
+        Assert.Equal((Decision.Drop, "out"), (verdict.Decision, verdict.MatchedRule?.RuleId));
+        var accepted = eni.Decide(egress with { DestinationPort = 80 }, null);
+        Assert.Equal((Decision.Accept, "out-ok"), (accepted.Decision, accepted.MatchedRule?.RuleId));
+
+        var ports = eni.PortExposure(TrafficDirection.Egress, 6, IPAddress.Parse("8.8.8.8"), 40000, null);
+        Assert.Equal(["1/442", "444/65535"], Text(ports.Accepted));
+        Assert.Equal(["443/443"], Text(ports.Dropped));
+        var overCidr = eni.PortExposure(TrafficDirection.Egress, 6, IPNetwork.Parse("8.8.8.8/32"), 40000, null);
+        Assert.Equal(["443/443"], Text(overCidr.Dropped));
+        var inbound = eni.PortExposure(TrafficDirection.Ingress, 6, IPNetwork.Parse("8.8.8.8/32"), 40000, null);
+        Assert.Equal(["1/65535"], Text(inbound.Dropped));
+    }
 }

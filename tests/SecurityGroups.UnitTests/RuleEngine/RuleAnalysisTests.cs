@@ -215,6 +215,7 @@ public sealed class RuleAnalysisTests
         Assert.False(RuleAnalysis.OpensAllPortsToTheWorld(Rule("r", protocol: "ALL", ports: "-1/-1", drop: true)));
         Assert.False(RuleAnalysis.OpensAllPortsToTheWorld(Rule("r", protocol: "ALL", ports: "-1/-1", direction: TrafficDirection.Egress)));
         Assert.True(RuleAnalysis.OpensAllPortsToTheWorld(Rule("r", ports: "22/22", morePorts: ["1/65535"])));
+        Assert.True(RuleAnalysis.OpensAllPortsToTheWorld(Rule("r", ports: "1/65535", peer: "10.0.0.0/8", morePeers: ["0.0.0.0/0"])));
     }
 
     private static List<int> Management(EngineRule rule, params EngineRule[] others)
