@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using SecurityGroups.Api.Common;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace SecurityGroups.Api.Swagger;
@@ -69,7 +70,21 @@ internal sealed class AcsOperationFilter(IServiceProvider services) : IOperation
                 : Flattened(wire, byName.GetValueOrDefault(wire.ListName ?? wire.TopLevel.Name)?.Description, context);
             parameter.Name = wire.Name;
             parameter.In = ParameterLocation.Query;
-            parameter.Required = wire.ListName is null && wire.Name == wire.TopLevel.Name && required.Contains(wire.Name);
+            // A required list of values needs its first element (InstanceId.1).
+            var topLevel = wire.Name == wire.TopLevel.Name || wire.Name == wire.TopLevel.Name + ".1";
+            parameter.Required = topLevel && required.Always.Contains(wire.TopLevel.Name);
+            var unless = wire.TopLevel.GetCustomAttributes(typeof(RequiredUnlessAttribute), true).OfType<RequiredUnlessAttribute>().FirstOrDefault();
+            var condition = !topLevel ? (wire.ListName == wire.TopLevel.Name && wire.Name.StartsWith(wire.ListName + ".1.", StringComparison.Ordinal)
+                    && required.Always.Contains(wire.ListName) ? $"at least one {wire.ListName}.N is required" : null) // a required list of objects
+                : unless is not null ? $"{unless.Other} is not given"
+                : required.Conditional.Contains(wire.TopLevel.Name) ? "see the description"
+                : null;
+            if (condition is not null)
+            {
+                parameter.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                parameter.Extensions[ValidatorRequirements.ConditionalExtension] = new JsonNodeExtension(JsonValue.Create(condition));
+            }
+
             ParameterExamples.Apply(parameter);
             parameters.Add(parameter);
         }

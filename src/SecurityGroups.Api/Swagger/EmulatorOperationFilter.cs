@@ -9,7 +9,7 @@ namespace SecurityGroups.Api.Swagger;
 /// <summary>
 /// The emulator's own endpoints: the request bodies of <see cref="RequestExampleAttribute"/> (declaring the body when the
 /// endpoint reads it itself, as the rule import does), and a status answered with several shapes (evaluate: one packet
-/// or a batch) documented as <c>oneOf</c> those shapes.
+/// or a batch) documented as <c>oneOf</c> those shapes, and a pre-filled, required <c>RegionId</c>.
 /// </summary>
 internal sealed class EmulatorOperationFilter : IOperationFilter
 {
@@ -18,6 +18,13 @@ internal sealed class EmulatorOperationFilter : IOperationFilter
         if (AcsSwagger.AcsAction(context.ApiDescription) is not null)
         {
             return;
+        }
+
+        // Every emulator endpoint that takes a RegionId parameter needs it; the catalogue's first region is pre-filled.
+        foreach (var region in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "RegionId"))
+        {
+            region.Required = true;
+            region.Example = JsonValue.Create("cn-hangzhou");
         }
 
         var examples = context.MethodInfo.GetCustomAttributes<RequestExampleAttribute>().ToList();

@@ -40,8 +40,9 @@ internal sealed class WorkflowTags : IDocumentFilter
     {
         var controller = ControllerName(description) ?? "";
         var group = GroupOfController.TryGetValue(controller, out var index) ? index : Groups.Count;
+        var place = group < Groups.Count ? Array.IndexOf(Groups[group].Controllers, controller) : 0;
         var token = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo.MetadataToken ?? 0;
-        return $"{group:D2}|{controller}|{token:D10}|{description.HttpMethod}";
+        return $"{group:D2}|{place:D2}|{controller}|{token:D10}|{description.HttpMethod}";
     }
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
