@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project and prints one closing line "N passed, N failed".
 #   1. .NET unit and functional tests (xunit; the functional ones host the server in-process on SQLite files);
-#   2. the official-SDK conformance suite and the Swagger UI browser test (Node, tests/node) against two real servers
+#   2. the official-SDK conformance suite, the Swagger UI browser test and the README walkthrough (Node, tests/node) against two real servers
 #      started here: one in Relaxed mode, one in Strict mode, one with API flow control on (2 calls per minute), each
 #      on its own port and fresh SQLite file; the Relaxed and Strict ones also serve HTTPS (SG_HTTPS_ENDPOINT,
 #      SG_STRICT_HTTPS_ENDPOINT), trusted by Node through NODE_EXTRA_CA_CERTS (their CAs, from GET /_emulator/ca.pem).
@@ -85,7 +85,7 @@ echo "relaxed: $SG_ENDPOINT (https $SG_HTTPS_ENDPOINT)  strict: $SG_STRICT_ENDPO
 step "SDK conformance and browser tests (node --test)"
 (cd tests/node && node --test --test-concurrency=1 \
    --test-reporter=spec --test-reporter-destination=stdout \
-   --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ terraform/ browser/)
+   --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ terraform/ browser/ readme/)
 node_status=$?
 
 step "Summary"

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Https;
+using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain.Persistence;
 
 namespace SecurityGroups.Api.Emulator;
@@ -30,6 +31,7 @@ public sealed class EmulatorController : ControllerBase
     /// <summary>Empties the caller's account in one transaction; with <c>{"AllAccounts": true}</c>, every account
     /// (Relaxed mode, or an account marked <c>Admin</c> in Strict mode; otherwise <c>Forbidden.RAM</c>).</summary>
     [HttpPost("reset")]
+    [RequestExample("""{"AllAccounts":false}""")]
     [ProducesResponseType<ResetResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status403Forbidden)]

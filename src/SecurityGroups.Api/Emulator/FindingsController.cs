@@ -17,7 +17,7 @@ public sealed class FindingsController(FindingsService findings) : ControllerBas
     [HttpGet("_emulator/findings")]
     [ProducesResponseType<FindingsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
-    public async Task<IActionResult> Findings([FromQuery] string? regionId, CancellationToken ct)
+    public async Task<IActionResult> Findings([FromQuery(Name = "RegionId")] string? regionId, CancellationToken ct)
     {
         var found = await findings.FindAsync(regionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"), ct);
         return Ok(new FindingsResponse(HttpContext.Acs().RequestId, found.Select(f => new FindingView(f.Code, f.Severity, f.SecurityGroupId,
@@ -27,5 +27,5 @@ public sealed class FindingsController(FindingsService findings) : ControllerBas
     /// <summary>The same answer at its older address (one operation in Swagger: <c>Findings</c>).</summary>
     [HttpGet("_emulator/traffic/findings")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public Task<IActionResult> TrafficFindings([FromQuery] string? regionId, CancellationToken ct) => Findings(regionId, ct);
+    public Task<IActionResult> TrafficFindings([FromQuery(Name = "RegionId")] string? regionId, CancellationToken ct) => Findings(regionId, ct);
 }

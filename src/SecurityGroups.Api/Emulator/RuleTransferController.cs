@@ -1,23 +1,25 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.SecurityGroups;
+using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Rules;
 
 namespace SecurityGroups.Api.Emulator;
 
 /// <summary>The console's clone, export and import of security-group rules (not Alibaba API Actions).</summary>
-[Route("_emulator/security-groups/{securityGroupId}")]
+[Route("_emulator/security-groups/{SecurityGroupId}")]
 public sealed class RuleTransferController(RuleTransferService transfer, TimeProvider clock) : ControllerBase
 {
     /// <summary>Clones a group, into another region or VPC too; rules that cannot exist there are skipped and listed.</summary>
-    /// <remarks>Example body: <c>{"RegionId":"cn-hangzhou","TargetRegionId":"cn-shanghai","KeepRules":true,"CopyTags":true}</c>.</remarks>
+    /// <remarks><c>TargetRegionId</c> (default: the same region) and <c>TargetVpcId</c> choose where the copy goes.</remarks>
     [HttpPost("clone")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","SecurityGroupName":"web-servers-copy","KeepRules":true,"CopyTags":true}""")]
     [Produces("application/json")]
     [ProducesResponseType<CloneResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
-    public async Task<CloneResponse> Clone(string securityGroupId, [FromBody] CloneRequest request, CancellationToken ct)
+    public async Task<CloneResponse> Clone([FromRoute(Name = "SecurityGroupId")] string securityGroupId, [FromBody] CloneRequest request, CancellationToken ct)
     {
         var regionId = Required(request.RegionId, "RegionId");
         var result = await transfer.CloneAsync(new CloneCommand(regionId, securityGroupId, request.TargetRegionId ?? regionId, request.TargetVpcId,
@@ -30,7 +32,7 @@ public sealed class RuleTransferController(RuleTransferService transfer, TimePro
     [Produces("application/json", "text/csv")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Export(string securityGroupId, [FromQuery(Name = "RegionId")] string? regionId, [FromQuery(Name = "format")] string? format,
+    public async Task<IActionResult> Export([FromRoute(Name = "SecurityGroupId")] string securityGroupId, [FromQuery(Name = "RegionId")] string? regionId, [FromQuery(Name = "format")] string? format,
         CancellationToken ct)
     {
         var region = Required(regionId, "RegionId");
@@ -51,11 +53,13 @@ public sealed class RuleTransferController(RuleTransferService transfer, TimePro
     /// <c>ingress,TCP,22/22,10.0.0.0/8,1</c>.
     /// </remarks>
     [HttpPost("rules")]
+    [RequestExample("""{"Permissions":[{"Direction":"ingress","IpProtocol":"TCP","PortRange":"443/443","SourceCidrIp":"10.0.0.0/8","Priority":"1","Policy":"Accept"}]}""")]
+    [RequestExample("Direction,IpProtocol,PortRange,SourceCidrIp,Priority\ningress,TCP,443/443,10.0.0.0/8,1\n", "text/csv")]
     [Produces("application/json")]
     [ProducesResponseType<ImportResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
-    public async Task<ImportResponse> Import(string securityGroupId, [FromQuery(Name = "RegionId")] string? regionId, [FromQuery(Name = "format")] string? format,
+    public async Task<ImportResponse> Import([FromRoute(Name = "SecurityGroupId")] string securityGroupId, [FromQuery(Name = "RegionId")] string? regionId, [FromQuery(Name = "format")] string? format,
         [FromQuery(Name = "SourceRegionId")] string? sourceRegionId, CancellationToken ct)
     {
         var region = Required(regionId, "RegionId");

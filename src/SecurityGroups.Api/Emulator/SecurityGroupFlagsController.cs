@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.SecurityGroups;
 
@@ -14,11 +15,11 @@ namespace SecurityGroups.Api.Emulator;
 public sealed class SecurityGroupFlagsController(SecurityGroupService groups) : ControllerBase
 {
     /// <summary>Sets <c>ServiceManaged</c>, <c>ServiceId</c> and/or <c>DeletionProtection</c> of one of the caller's groups.</summary>
-    /// <remarks>Example body: <c>{"RegionId":"cn-hangzhou","ServiceManaged":true,"ServiceId":12345,"DeletionProtection":false}</c>.</remarks>
-    [HttpPost("{securityGroupId}/flags")]
+    [HttpPost("{SecurityGroupId}/flags")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","DeletionProtection":true}""")]
     [ProducesResponseType<SecurityGroupFlagsResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
-    public async Task<SecurityGroupFlagsResponse> SetFlags(string securityGroupId, [FromBody] SecurityGroupFlagsRequest request, CancellationToken ct)
+    public async Task<SecurityGroupFlagsResponse> SetFlags([FromRoute(Name = "SecurityGroupId")] string securityGroupId, [FromBody] SecurityGroupFlagsRequest request, CancellationToken ct)
     {
         var group = await groups.SetFlagsAsync(request.RegionId, securityGroupId,
             new SecurityGroupFlags(request.ServiceManaged, request.ServiceId, request.DeletionProtection), ct);

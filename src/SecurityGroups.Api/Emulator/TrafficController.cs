@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Swagger;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Traffic;
 
@@ -12,11 +13,11 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
 {
     /// <summary>Decides one packet (or up to 10,000 in <c>Packets</c>) at an ENI, an instance's primary ENI, or a what-if set of groups.</summary>
     /// <remarks>
-    /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","Direction":"ingress","IpProtocol":"TCP","SourceIp":"10.0.0.5","DestinationPort":22}</c>.
-    /// For ingress the destination defaults to the ENI's primary private IP, for egress the source. The answer has the
+    /// Fill in <c>InstanceId</c> (or <c>NetworkInterfaceId</c>, or <c>SecurityGroupIds</c> for a what-if). For ingress the destination defaults to the ENI's primary private IP, for egress the source. The answer has the
     /// decision, the reason (Rule, InnerAccess, Default), the deciding rule and the ordered trace of rules considered.
     /// </remarks>
     [HttpPost("evaluate")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","InstanceId":"","Direction":"ingress","IpProtocol":"TCP","SourceIp":"10.0.0.5","DestinationPort":22}""")]
     [ProducesResponseType<EvaluateResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<EvaluateBatchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
@@ -38,11 +39,11 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
 
     /// <summary>Can a source (instance, ENI or outside IP) open a connection to a destination instance or ENI?</summary>
     /// <remarks>
-    /// Example: <c>{"RegionId":"cn-hangzhou","Source":{"InstanceId":"i-app"},"Destination":{"InstanceId":"i-db"},"IpProtocol":"TCP","DestinationPort":5432}</c>.
-    /// Security groups are stateful: the reply needs no rule. <c>Egress</c> is the verdict at the source ENI (null for an
+    /// The source may also be an outside address (<c>"Source":{"Ip":"203.0.113.7"}</c>) or an ENI (<c>NetworkInterfaceId</c>). Security groups are stateful: the reply needs no rule. <c>Egress</c> is the verdict at the source ENI (null for an
     /// outside IP), <c>Ingress</c> at the destination. Routing between VPCs is not modelled.
     /// </remarks>
     [HttpPost("reachability")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","Source":{"Ip":"10.0.0.5"},"Destination":{"InstanceId":""},"IpProtocol":"TCP","DestinationPort":22}""")]
     [ProducesResponseType<ReachabilityResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
@@ -60,12 +61,12 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
 
     /// <summary>The console's connectivity diagnosis: ping, SSH, HTTP, HTTPS, RDP and 8080 (or your <c>Checks</c>) from a source, with fixes.</summary>
     /// <remarks>
-    /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","SourceIp":"203.0.113.7","Checks":[{"IpProtocol":"TCP","Port":5432}]}</c>.
-    /// <c>SourceIp</c> may be a CIDR (its first address is evaluated, the suggestion opens the whole CIDR). Each dropped check
+    /// Without <c>Checks</c> the console's six are run. <c>SourceIp</c> may be a CIDR (its first address is evaluated, the suggestion opens the whole CIDR). Each dropped check
     /// carries a <c>Suggestion</c>: the AuthorizeSecurityGroup (or, against a priority-1 Drop, RevokeSecurityGroup) parameters
     /// that would open it, with a <c>Warning</c> when that opens 22 or 3389 to 0.0.0.0/0 or ::/0.
     /// </remarks>
     [HttpPost("diagnose")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","InstanceId":"","SourceIp":"10.0.0.5","Checks":[{"IpProtocol":"TCP","Port":22},{"IpProtocol":"TCP","Port":5432}]}""")]
     [ProducesResponseType<DiagnoseResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
@@ -80,13 +81,13 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
 
     /// <summary>Which peer CIDRs reach a port (or, with <c>PeerIp</c> and no <c>Port</c>, which ports a peer reaches).</summary>
     /// <remarks>
-    /// Example: <c>{"RegionId":"cn-hangzhou","InstanceId":"i-…","Direction":"ingress","IpProtocol":"TCP","Port":22}</c> answers
-    /// <c>{"AcceptedCidrs":["10.0.0.0/8"],"DroppedCidrs":["0.0.0.0/5",…]}</c>: minimal, sorted, together the whole family
+    /// The example answers, with the walkthrough's rule, <c>{"AcceptedCidrs":["10.0.0.0/8"],"DroppedCidrs":["0.0.0.0/5",…]}</c>: minimal, sorted, together the whole family
     /// (<c>AddressFamily</c> IPv4, the default, or IPv6). Computed from the compiled rules, not by trying addresses. The
     /// intra-group policy is left out: it depends on who holds an address, not on the address. <c>PeerIp</c> may be a CIDR:
     /// the answer is then the ports every address of it reaches.
     /// </remarks>
     [HttpPost("exposure")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","InstanceId":"","Direction":"ingress","IpProtocol":"TCP","Port":22}""")]
     [ProducesResponseType<ExposureResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]

@@ -19,6 +19,7 @@ public class LaunchRequest : CommonParameters
     public string? ZoneId { get; set; }
 
     /// <summary>A group of the same VPC (or <c>SecurityGroupIds.N</c>).</summary>
+    [RequiredUnless("SecurityGroupIds")]
     public string? SecurityGroupId { get; set; }
 
     /// <summary>A fixed primary private IP from the vSwitch (Amount 1 only).</summary>

@@ -18,6 +18,7 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     public string? VSwitchId { get; set; }
 
     /// <summary>A group of the same VPC (or <c>SecurityGroupIds.N</c>).</summary>
+    [RequiredUnless("SecurityGroupIds")]
     public string? SecurityGroupId { get; set; }
 
     /// <summary>Groups, <c>SecurityGroupIds.N</c>.</summary>

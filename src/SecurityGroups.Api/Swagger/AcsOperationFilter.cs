@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using SecurityGroups.Api.Common;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -7,52 +7,28 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace SecurityGroups.Api.Swagger;
 
 /// <summary>
-/// Shapes each Action's operation for Alibaba's wire: list parameters become their flattened keys (<c>Tag.1.Key</c>,
-/// <c>SecurityGroupIds.1</c>), the ignored owner parameters are hidden, and errors show an example Alibaba envelope.
+/// Shapes each Action's operation for Alibaba's wire: its parameters are exactly the request model's, under their wire
+/// names (<see cref="WireParameters"/>: <c>Tag.1.Key</c>, <c>SecurityGroupIds.1</c>, <c>SystemDisk.Category</c>), those its
+/// validator always requires are marked required (<see cref="ValidatorRequirements"/>), examples that would name a resource
+/// the caller does not have are shown in the description instead of being pre-filled (<see cref="ParameterExamples"/>), and
+/// errors show an example Alibaba envelope.
 /// </summary>
-internal sealed class AcsOperationFilter : IOperationFilter
+internal sealed class AcsOperationFilter(IServiceProvider services) : IOperationFilter
 {
-    private static readonly HashSet<string> Hidden = typeof(CommonParameters).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         var action = AcsSwagger.AcsAction(context.ApiDescription);
-        if (action is null || operation.Parameters is null)
+        if (action is null)
         {
             return;
         }
 
-        operation.Summary = $"{action.Name} ({action.Version})" + (string.IsNullOrEmpty(operation.Summary) ? "" : ": " + operation.Summary);
-        var expanded = new List<IOpenApiParameter>();
-        foreach (var parameter in operation.Parameters)
+        var model = context.MethodInfo.GetParameters().FirstOrDefault(p => p.IsDefined(typeof(FromQueryAttribute), false))?.ParameterType;
+        if (model is not null)
         {
-            if (parameter.Name is null || Hidden.Contains(parameter.Name))
-            {
-                continue;
-            }
-
-            var elementType = context.ApiDescription.ParameterDescriptions
-                .FirstOrDefault(p => p.Name == parameter.Name)?.ModelMetadata?.ElementType;
-            if (parameter.Schema?.Type is not JsonSchemaType.Array || elementType is null)
-            {
-                expanded.Add(parameter);
-                continue;
-            }
-
-            if (elementType == typeof(string))
-            {
-                expanded.Add(Flattened($"{parameter.Name}.1", $"{parameter.Description} First element; repeat with .2, .3, …", typeof(string)));
-                continue;
-            }
-
-            foreach (var property in elementType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => !Hidden.Contains(p.Name)))
-            {
-                expanded.Add(Flattened($"{parameter.Name}.1.{property.Name}",
-                    $"{parameter.Description} First element; repeat with {parameter.Name}.2.{property.Name}, …", property.PropertyType));
-            }
+            operation.Parameters = Parameters(model, operation.Parameters ?? [], context);
         }
 
-        operation.Parameters = expanded;
         operation.Responses ??= [];
         if (!operation.Responses.ContainsKey("200") && Unwrap(context.MethodInfo.ReturnType) is { } success)
         {
@@ -80,23 +56,55 @@ internal sealed class AcsOperationFilter : IOperationFilter
         }
     }
 
+    /// <summary>The model's wire parameters in declaration order, reusing what Swashbuckle made of a top-level property (its description and example).</summary>
+    private List<IOpenApiParameter> Parameters(Type model, IList<IOpenApiParameter> generated, OperationFilterContext context)
+    {
+        var byName = generated.Where(p => p.Name is not null).GroupBy(p => p.Name!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var required = ValidatorRequirements.Of(services, model);
+        var parameters = new List<IOpenApiParameter>();
+        foreach (var wire in WireParameters.Of(model))
+        {
+            var parameter = byName.TryGetValue(wire.Name, out var own) && wire.ListName is null && own is OpenApiParameter ownParameter
+                ? ownParameter
+                : Flattened(wire, byName.GetValueOrDefault(wire.ListName ?? wire.TopLevel.Name)?.Description, context);
+            parameter.Name = wire.Name;
+            parameter.In = ParameterLocation.Query;
+            // A required list of values needs its first element (InstanceId.1).
+            var topLevel = wire.Name == wire.TopLevel.Name || wire.Name == wire.TopLevel.Name + ".1";
+            parameter.Required = topLevel && required.Always.Contains(wire.TopLevel.Name);
+            var unless = wire.TopLevel.GetCustomAttributes(typeof(RequiredUnlessAttribute), true).OfType<RequiredUnlessAttribute>().FirstOrDefault();
+            var condition = !topLevel ? (wire.ListName == wire.TopLevel.Name && wire.Name.StartsWith(wire.ListName + ".1.", StringComparison.Ordinal)
+                    && required.Always.Contains(wire.ListName) ? $"at least one {wire.ListName}.N is required" : null) // a required list of objects
+                : unless is not null ? $"{unless.Other} is not given"
+                : required.Conditional.Contains(wire.TopLevel.Name) ? "see the description"
+                : null;
+            if (condition is not null)
+            {
+                parameter.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                parameter.Extensions[ValidatorRequirements.ConditionalExtension] = new JsonNodeExtension(JsonValue.Create(condition));
+            }
+
+            ParameterExamples.Apply(parameter);
+            parameters.Add(parameter);
+        }
+
+        return parameters;
+    }
+
+    private static OpenApiParameter Flattened(WireParameters.WireParameter wire, string? description, OperationFilterContext context) => new()
+    {
+        Name = wire.Name,
+        In = ParameterLocation.Query,
+        Description = wire.ListName is null ? description
+            : $"{description} First element; repeat with {wire.ListName}.2{wire.Name[(wire.ListName.Length + 2)..]}, …".TrimStart(),
+        Schema = context.SchemaGenerator.GenerateSchema(wire.Type, context.SchemaRepository),
+    };
+
     private static Type? Unwrap(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0]
         : type == typeof(Task) ? null
         : type;
-
-    private static OpenApiParameter Flattened(string name, string? description, Type type) => new()
-    {
-        Name = name,
-        In = ParameterLocation.Query,
-        Description = description,
-        Schema = new OpenApiSchema { Type = SchemaType(Nullable.GetUnderlyingType(type) ?? type) },
-    };
-
-    private static JsonSchemaType SchemaType(Type type) =>
-        type == typeof(int) || type == typeof(long) ? JsonSchemaType.Integer
-        : type == typeof(bool) ? JsonSchemaType.Boolean
-        : JsonSchemaType.String;
 
     private static JsonNode ErrorExample(string status, string product)
     {

@@ -33,12 +33,18 @@ internal static class AcsSwagger
             swagger.CustomOperationIds(description => AcsAction(description) is { } action
                 ? action.Version == AcsProductAttribute.VpcVersion && action.Name is "TagResources" or "ListTagResources" ? "Vpc" + action.Name : action.Name
                 : (description.ActionDescriptor as ControllerActionDescriptor)?.ActionName);
-            swagger.OperationFilter<AcsOperationFilter>();
+            swagger.TagActionsBy(description => [WorkflowTags.TagOf(description)]);
+            swagger.OrderActionsBy(WorkflowTags.SortKey);
             var xml = Path.Combine(AppContext.BaseDirectory, "SecurityGroups.Api.xml");
             if (File.Exists(xml))
             {
                 swagger.IncludeXmlComments(xml);
             }
+
+            // After the XML comments' filters, so what they set (descriptions, examples) is there to be shaped.
+            swagger.OperationFilter<AcsOperationFilter>();
+            swagger.OperationFilter<EmulatorOperationFilter>();
+            swagger.DocumentFilter<WorkflowTags>();
         });
 
     public static WebApplication UseAcsSwagger(this WebApplication app)

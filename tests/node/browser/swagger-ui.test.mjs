@@ -1,4 +1,5 @@
-// Real-browser test of the emulator's Swagger UI ("Try it out" against the live server).
+// Real-browser test of the emulator's Swagger UI ("Try it out" against the live server), including the README's walkthrough
+// done in Swagger UI alone: every pre-filled value kept, only the IDs each step returned pasted in.
 //
 // Needs a running server whose address (host:port) is passed in SG_ENDPOINT, e.g.
 //   SG_ENDPOINT=127.0.0.1:18282 node --test browser/
@@ -18,10 +19,13 @@ const BASE_URL = RAW_ENDPOINT
 // Operation blocks as Swagger UI renders them: id = "operations-<tag>-<operationId>".
 const OPERATIONS = {
   DescribeRegions: { id: 'operations-Regions-DescribeRegions', method: 'get', path: '/?Action=DescribeRegions&Version=2014-05-26' },
-  CreateVpc: { id: 'operations-Vpcs-CreateVpc', method: 'post', path: '/?Action=CreateVpc&Version=2016-04-28' },
-  DescribeVpcs: { id: 'operations-Vpcs-DescribeVpcs', method: 'get', path: '/?Action=DescribeVpcs&Version=2016-04-28' },
-  CreateVSwitch: { id: 'operations-VSwitches-CreateVSwitch', method: 'post', path: '/?Action=CreateVSwitch&Version=2016-04-28' },
+  CreateVpc: { id: 'operations-VPCs-CreateVpc', method: 'post', path: '/?Action=CreateVpc&Version=2016-04-28' },
+  DescribeVpcs: { id: 'operations-VPCs-DescribeVpcs', method: 'get', path: '/?Action=DescribeVpcs&Version=2016-04-28' },
+  CreateVSwitch: { id: 'operations-vSwitches-CreateVSwitch', method: 'post', path: '/?Action=CreateVSwitch&Version=2016-04-28' },
 };
+
+// Swagger UI's groups, in the order of a workflow.
+const WORKFLOW_TAGS = ['Regions', 'VPCs', 'vSwitches', 'Security groups', 'Rules', 'Lists', 'Instances', 'ENIs', 'Tags', 'Traffic', 'Emulator'];
 
 // Selectors (all scoped to one operation block).
 const SEL = {
@@ -31,6 +35,7 @@ const SEL = {
   body: '.opblock-body',
   param: (name) => `tr[data-param-name="${name}"][data-param-in="query"] input`,
   execute: 'button.execute',
+  bodyText: 'textarea.body-param__text',
   requestUrl: '.request-url pre',
   liveTable: '.live-responses-table',
   liveStatus: '.live-responses-table tbody tr.response td.response-col_status',
@@ -235,28 +240,139 @@ describe('Swagger UI (headless Chromium)', { timeout: 10 * TEST_TIMEOUT }, () =>
     }
   });
 
-  it('error through the UI: CreateVpc without RegionId shows 400 MissingParameter', { timeout: TEST_TIMEOUT }, async () => {
+  it('a required parameter left empty: Swagger UI marks it and sends nothing', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, pageErrors } = await openSwagger();
+    try {
+      const op = OPERATIONS.CreateVpc;
+      const block = await expand(page, op);
+      const sent = [];
+      page.on('request', (r) => { if (new URL(r.url()).searchParams.get('Action') === 'CreateVpc') sent.push(r.url()); });
+      await fill(block, { RegionId: '' });
+      await block.locator(SEL.execute).click();
+      await block.locator(`${SEL.param('RegionId')}.invalid`).waitFor({ state: 'visible' });
+      assert.deepEqual(sent, []);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('error through the UI: CreateVpc with a bad CIDR block shows 400 and the Alibaba envelope', { timeout: TEST_TIMEOUT }, async () => {
     const { page, pageErrors } = await openSwagger();
     try {
       const vpcName = `swagger-ui-err-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
       const op = OPERATIONS.CreateVpc;
       const block = await expand(page, op);
-      await fill(block, { RegionId: '', CidrBlock: '192.168.0.0/16', VpcName: vpcName });
+      await fill(block, { RegionId: 'cn-hangzhou', CidrBlock: '192.168.0.0/33', VpcName: vpcName });
       const res = await execute(page, block, op, 'CreateVpc');
 
       assert.equal(res.networkStatus, 400, `browser got ${res.networkStatus} from ${res.networkUrl}`);
       assert.equal(res.status, 400, `UI status; body: ${res.bodyText}`);
-      assert.ok(res.bodyText.includes('MissingParameter'), `body: ${res.bodyText}`);
       const body = parseJson(res.bodyText, 'CreateVpc error');
-      assert.equal(body.Code, 'MissingParameter');
-      assert.match(body.Message, /RegionId/);
-      assert.equal(new URL(res.requestUrl).searchParams.has('RegionId'), false, `request URL: ${res.requestUrl}`);
+      assert.equal(body.Code, 'InvalidCidrBlock.Malformed');
+      assert.equal(typeof body.RequestId, 'string');
+      assert.match(body.Recommend, /InvalidCidrBlock\.Malformed/);
+      assert.equal(new URL(res.requestUrl).searchParams.get('CidrBlock'), '192.168.0.0/33', `request URL: ${res.requestUrl}`);
 
       // Nothing was created.
       const q = new URLSearchParams({ Action: 'DescribeVpcs', Version: '2016-04-28', RegionId: 'cn-hangzhou', VpcName: vpcName });
       const check = await fetchWithTimeout(`${BASE_URL}/?${q}`);
       assert.equal(check.status, 200);
       assert.equal((await check.json()).TotalCount, 0);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** The block of an operation, found by its operationId (whatever its group). */
+  function block(page, operationId) {
+    return page.locator('.opblock').filter({ has: page.locator(SEL.summaryOperationId, { hasText: new RegExp(`^${operationId}$`) }) });
+  }
+
+  /** Expands an operation found by its operationId; "Try it out" is on by default. */
+  async function expandById(page, operationId) {
+    const op = block(page, operationId);
+    await op.waitFor({ state: 'visible' });
+    if ((await op.locator(SEL.body).count()) === 0) {
+      await op.locator(SEL.summaryButton).click();
+    }
+    await op.locator(SEL.execute).waitFor({ state: 'visible' });
+    return op;
+  }
+
+  /** Fills only the given ID parameters, each of which Swagger UI must have left empty (IDs are never pre-filled). */
+  async function fillIds(op, ids) {
+    for (const [name, value] of Object.entries(ids)) {
+      const input = op.locator(SEL.param(name));
+      assert.equal(await input.inputValue(), '', `${name} is pre-filled`);
+      await input.fill(value);
+    }
+  }
+
+  /** Executes with what is in the form and returns the JSON the UI shows (asserting HTTP 200). */
+  async function executeOk(page, op, method, matches) {
+    const responsePromise = page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url())), { timeout: STEP_TIMEOUT });
+    await op.locator(SEL.execute).click();
+    const response = await responsePromise;
+    const pre = op.locator(SEL.liveBody);
+    await pre.waitFor({ state: 'visible' });
+    const text = (await pre.textContent()) ?? '';
+    assert.equal(response.status(), 200, `${response.url()}: ${text}`);
+    return parseJson(text, response.url());
+  }
+
+  const action = (name) => (url) => url.searchParams.get('Action') === name;
+
+  it('shows the groups in workflow order', { timeout: TEST_TIMEOUT }, async () => {
+    const { page, pageErrors } = await openSwagger();
+    try {
+      const tags = await page.locator('.opblock-tag-section h3.opblock-tag').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-tag')));
+      assert.deepEqual(tags, WORKFLOW_TAGS);
+      assert.deepEqual(pageErrors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('walkthrough: VPC, vSwitch, group, rule, instance, evaluate -> Accept, pasting only the IDs it created', { timeout: 2 * TEST_TIMEOUT }, async () => {
+    const { page, pageErrors } = await openSwagger();
+    try {
+      const vpc = await executeOk(page, await expandById(page, 'CreateVpc'), 'POST', action('CreateVpc'));
+      assert.match(vpc.VpcId, /^vpc-/);
+
+      let op = await expandById(page, 'CreateVSwitch');
+      await fillIds(op, { VpcId: vpc.VpcId });
+      const vsw = await executeOk(page, op, 'POST', action('CreateVSwitch'));
+      assert.match(vsw.VSwitchId, /^vsw-/);
+
+      op = await expandById(page, 'CreateSecurityGroup');
+      await fillIds(op, { VpcId: vpc.VpcId });
+      const group = await executeOk(page, op, 'POST', action('CreateSecurityGroup'));
+      assert.match(group.SecurityGroupId, /^sg-/);
+
+      op = await expandById(page, 'AuthorizeSecurityGroup');
+      await fillIds(op, { SecurityGroupId: group.SecurityGroupId });
+      await executeOk(page, op, 'POST', action('AuthorizeSecurityGroup'));
+
+      op = await expandById(page, 'RunInstances');
+      await fillIds(op, { VSwitchId: vsw.VSwitchId, SecurityGroupId: group.SecurityGroupId });
+      const run = await executeOk(page, op, 'POST', action('RunInstances'));
+      const instanceId = run.InstanceIdSets.InstanceIdSet[0];
+      assert.match(instanceId, /^i-/);
+
+      // The request body is pre-filled; its only empty value is the instance to ask about.
+      op = await expandById(page, 'Evaluate');
+      const body = op.locator(SEL.bodyText);
+      const prefilled = JSON.parse(await body.inputValue());
+      assert.equal(prefilled.InstanceId, '', 'the example leaves InstanceId for the caller');
+      await body.fill(JSON.stringify({ ...prefilled, InstanceId: instanceId }, null, 2));
+      const verdict = await executeOk(page, op, 'POST', (url) => url.pathname === '/_emulator/traffic/evaluate');
+      assert.equal(verdict.Decision, 'Accept', JSON.stringify(verdict));
+      assert.equal(verdict.Reason, 'Rule');
+      assert.equal(verdict.MatchedRule.SecurityGroupId, group.SecurityGroupId);
+      assert.equal(verdict.MatchedRule.PortRange, '22/22');
+      assert.equal(verdict.MatchedRule.SourceCidrIp, '10.0.0.0/8');
       assert.deepEqual(pageErrors, []);
     } finally {
       await page.close();
