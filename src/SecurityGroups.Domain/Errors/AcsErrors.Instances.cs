@@ -13,7 +13,13 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode SecurityGroupInstanceLimitExceeded = new("SecurityGroupInstanceLimitExceeded", 403, "The maximum number of instances in a security group is exceeded.");
     public static readonly AcsErrorCode InvalidOperationMultiGroupType = new("InvalidOperation.MultiGroupType", 400, "The specified instance can't join different types of security group.");
     public static readonly AcsErrorCode InvalidInstanceIdMismatch = new("InvalidInstanceId.Mismatch", 400, "Specified instance and security group are not in the same VPC.");
-    public static readonly AcsErrorCode InvalidSecurityGroupVpcNotBelongToOneVpc = new("InvalidSecurityGroupVpc.NotBelongToOneVpc", 400, "The specified security groups and the instance are not in the same VPC.");
+    public static readonly AcsErrorCode InvalidSecurityGroupVpcNotBelongToOneVpc = new("InvalidSecurityGroupVpc.NotBelongToOneVpc", 404, "The specified SecurityGroupIds are belong to different vpc.");
+    public static readonly AcsErrorCode InvalidSecurityGroupTypeNotSupportClassic = new("InvalidSecurityGroupType.NotSupportClassic", 404, "The specified SecurityGroupIds have classic group type.");
+    public static readonly AcsErrorCode EnterpriseGroupLimitedMutliGroupType = new("EnterpriseGroupLimited.MutliGroupType", 403, "The specified instance can not join multi SecurityGroup types.");
+    public static readonly AcsErrorCode SecurityGroupIdRepeatedModify = new("InvalidParameter.SecurityGroupIdRepeated", 404, "The specified security group ids has repeated.");
+    public static readonly AcsErrorCode InvalidOperationMultiGroupTypeEni = new("InvalidOperation.MultiGroupType", 403, "The specified instance can't join different types of security group.");
+    public static readonly AcsErrorCode InvalidSecurityGroupIdNotVpc = new("InvalidSecurityGroupId.NotVpc", 403, "The specified security group is not of the VPC type.");
+    public static readonly AcsErrorCode InvalidParamsNetworkInterfaceName = new("InvalidParams.NetworkInterfaceName", 403, "The specified NetworkInterfaceName is not valid.");
     public static readonly AcsErrorCode InvalidOperationVpcMismatch = new("InvalidOperation.VpcMismatch", 403, "The specified security group and the network interface are not in the same VPC.");
     public static readonly AcsErrorCode InvalidParameterVpcMismatch = new("InvalidParameter.Mismatch", 400, "Specified security group and vswitch are not in the same vpc.");
     public static readonly AcsErrorCode InstanceLastSecurityGroup = new("InstanceLastSecurityGroup", 403, "The instance must belong to at least one security group.");
