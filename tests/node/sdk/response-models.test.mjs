@@ -121,6 +121,9 @@ const RECIPES = new Map([
   // reads
   R('DescribeRegions', E, 1, () => ({})),
   R('DescribeZones', E, 1, () => ({ RegionId: REGION })),
+  R('DescribeAccountAttributes', E, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, AttributeName: ['max-spot-instance-vcpu-count'] })),
+  R('DescribeTags', E, 1, () => ({ RegionId: REGION, ResourceType: 'securitygroup' }), () => inEmptyRegion),
+  R('DescribeResourceByTags', E, 1, () => ({ RegionId: REGION, Tag: [{ Key: 'env', Value: 'model' }] }), () => inEmptyRegion),
   R('DescribeAvailableResource', E, 1, () => ({ RegionId: REGION, DestinationResource: 'InstanceType' })),
   R('DescribeInstanceTypes', E, 1, () => ({})),
   R('DescribeImages', E, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, ImageId: 'm-nosuchimage0000000' })),
@@ -153,6 +156,8 @@ const RECIPES = new Map([
   R('DescribeVSwitches', V, 1, () => ({ RegionId: REGION, VSwitchId: s.vsw }), () => inEmptyRegion),
   R('DescribeVSwitchAttributes', V, 1, () => ({ RegionId: REGION, VSwitchId: s.vsw })),
   R('DescribeRouteTableList', V, 1, () => ({ RegionId: REGION, VpcId: s.vpc }), () => inEmptyRegion),
+  R('DescribeRegions', V, 1, () => ({})),
+  R('DescribeZones', V, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, ZoneType: 'EdgeZone' })),
   R('ListTagResources', V, 1, () => ({ RegionId: REGION, ResourceType: 'VPC', ResourceId: [s.vpc] }),
     () => ({ RegionId: REGION, ResourceType: 'VPC', ResourceId: [s.spareVpc] })),
 
@@ -186,6 +191,8 @@ const RECIPES = new Map([
   R('JoinResourceGroup', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, ResourceGroupId: RG })),
   R('TagResources', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: [s.spareGroup], Tag: [{ Key: 'k', Value: 'v' }] })),
   R('UntagResources', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: [s.spareGroup], TagKey: ['k'] })),
+  R('AddTags', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, Tag: [{ Key: 'legacy', Value: 'v' }] })),
+  R('RemoveTags', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, Tag: [{ Key: 'legacy' }] })),
   R('ModifyVpcAttribute', V, 2, () => ({ RegionId: REGION, VpcId: s.vpc, Description: 'changed' })),
   R('ModifyVSwitchAttribute', V, 2, () => ({ RegionId: REGION, VSwitchId: s.vsw, Description: 'changed' })),
   R('ModifyRouteTableAttributes', V, 2, () => ({ RegionId: REGION, RouteTableId: s.routeTable, Description: 'changed' })),
