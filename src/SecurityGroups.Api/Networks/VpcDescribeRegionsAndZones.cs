@@ -1,6 +1,7 @@
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Api.Compute;
+using SecurityGroups.Api.Regions;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Regions;
 
@@ -37,12 +38,7 @@ public sealed class VpcDescribeRegionsResponse : AcsResponse
 
     public static VpcDescribeRegionsResponse From(IEnumerable<RegionDefinition> regions, string language) => new()
     {
-        Regions = new VpcRegionList(regions.Select(r => new VpcRegionItem(r.RegionId, language switch
-        {
-            "en-US" => r.EnglishName,
-            "ja" => r.JapaneseName ?? r.EnglishName,
-            _ => r.LocalName,
-        }, Endpoint(r))).ToList()),
+        Regions = new VpcRegionList(regions.Select(r => new VpcRegionItem(r.RegionId, DescribeRegionsResponse.LocalName(r, language), Endpoint(r))).ToList()),
     };
 }
 

@@ -130,44 +130,28 @@ public sealed record DescribeTagsItem(string TagKey, string TagValue, ResourceTy
 
 public sealed record DescribeTagsList(IReadOnlyList<DescribeTagsItem> Tag);
 
-public sealed class DescribeTagsResponse : AcsResponse
+/// <summary>The legacy paging fields of DescribeTags and DescribeResourceByTags.</summary>
+public abstract class LegacyPageResponse<TItem>(Page<TItem> page) : AcsResponse
 {
-    public required DescribeTagsList Tags { get; init; }
+    public int PageNumber { get; } = page.PageNumber;
 
-    public int PageNumber { get; init; }
+    public int PageSize { get; } = page.PageSize;
 
-    public int PageSize { get; init; }
+    public int TotalCount { get; } = page.TotalCount;
+}
 
-    public int TotalCount { get; init; }
-
-    public static DescribeTagsResponse From(Page<TagCount> page) => new()
-    {
-        Tags = new DescribeTagsList(page.Items.Select(t => new DescribeTagsItem(t.TagKey, t.TagValue, ResourceTypeCount.From(t.ByResourceType))).ToList()),
-        PageNumber = page.PageNumber,
-        PageSize = page.PageSize,
-        TotalCount = page.TotalCount,
-    };
+public sealed class DescribeTagsResponse(Page<TagCount> page) : LegacyPageResponse<TagCount>(page)
+{
+    public DescribeTagsList Tags { get; } =
+        new(page.Items.Select(t => new DescribeTagsItem(t.TagKey, t.TagValue, ResourceTypeCount.From(t.ByResourceType))).ToList());
 }
 
 public sealed record TaggedResourceItem(string ResourceId, string ResourceType, string RegionId);
 
 public sealed record TaggedResourceList(IReadOnlyList<TaggedResourceItem> Resource);
 
-public sealed class DescribeResourceByTagsResponse : AcsResponse
+public sealed class DescribeResourceByTagsResponse(Page<TaggedResource> page) : LegacyPageResponse<TaggedResource>(page)
 {
-    public required TaggedResourceList Resources { get; init; }
-
-    public int PageNumber { get; init; }
-
-    public int PageSize { get; init; }
-
-    public int TotalCount { get; init; }
-
-    public static DescribeResourceByTagsResponse From(Page<TaggedResource> page) => new()
-    {
-        Resources = new TaggedResourceList(page.Items.Select(r => new TaggedResourceItem(r.ResourceId, r.ResourceType, r.RegionId)).ToList()),
-        PageNumber = page.PageNumber,
-        PageSize = page.PageSize,
-        TotalCount = page.TotalCount,
-    };
+    public TaggedResourceList Resources { get; } =
+        new(page.Items.Select(r => new TaggedResourceItem(r.ResourceId, r.ResourceType, r.RegionId)).ToList());
 }

@@ -28,13 +28,13 @@ public sealed class LegacyTagsController(LegacyTagService tags) : AcsController
     /// <summary>Lists the distinct tags of a region's resources, with how many resources of each type carry each (PageNumber/PageSize).</summary>
     [AcsAction]
     public async Task<DescribeTagsResponse> DescribeTags([FromQuery] DescribeTagsRequest request, CancellationToken ct) =>
-        DescribeTagsResponse.From(await tags.DescribeTagsAsync(request.RegionId!, request.ResourceType, request.ResourceId,
+        new(await tags.DescribeTagsAsync(request.RegionId!, request.ResourceType, request.ResourceId,
             TagParameter.ToInputs(request.Tag), Page(request.PageNumber, request.PageSize), ct));
 
     /// <summary>Lists the resources carrying every given tag (PageNumber/PageSize).</summary>
     [AcsAction]
     public async Task<DescribeResourceByTagsResponse> DescribeResourceByTags([FromQuery] DescribeResourceByTagsRequest request, CancellationToken ct) =>
-        DescribeResourceByTagsResponse.From(await tags.DescribeResourcesAsync(request.RegionId!, request.ResourceType, TagParameter.ToInputs(request.Tag),
+        new(await tags.DescribeResourcesAsync(request.RegionId!, request.ResourceType, TagParameter.ToInputs(request.Tag),
             Page(request.PageNumber, request.PageSize), ct));
 
     private static Domain.Common.PageRequest Page(int? pageNumber, int? pageSize) =>
