@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
+        services.AddScoped<NetworkInterfacePermissionService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();

@@ -130,17 +130,7 @@ public sealed record DescribeTagsItem(string TagKey, string TagValue, ResourceTy
 
 public sealed record DescribeTagsList(IReadOnlyList<DescribeTagsItem> Tag);
 
-/// <summary>The legacy paging fields of DescribeTags and DescribeResourceByTags.</summary>
-public abstract class LegacyPageResponse<TItem>(Page<TItem> page) : AcsResponse
-{
-    public int PageNumber { get; } = page.PageNumber;
-
-    public int PageSize { get; } = page.PageSize;
-
-    public int TotalCount { get; } = page.TotalCount;
-}
-
-public sealed class DescribeTagsResponse(Page<TagCount> page) : LegacyPageResponse<TagCount>(page)
+public sealed class DescribeTagsResponse(Page<TagCount> page) : PagedResponse<TagCount>(page)
 {
     public DescribeTagsList Tags { get; } =
         new(page.Items.Select(t => new DescribeTagsItem(t.TagKey, t.TagValue, ResourceTypeCount.From(t.ByResourceType))).ToList());
@@ -150,7 +140,7 @@ public sealed record TaggedResourceItem(string ResourceId, string ResourceType, 
 
 public sealed record TaggedResourceList(IReadOnlyList<TaggedResourceItem> Resource);
 
-public sealed class DescribeResourceByTagsResponse(Page<TaggedResource> page) : LegacyPageResponse<TaggedResource>(page)
+public sealed class DescribeResourceByTagsResponse(Page<TaggedResource> page) : PagedResponse<TaggedResource>(page)
 {
     public TaggedResourceList Resources { get; } =
         new(page.Items.Select(r => new TaggedResourceItem(r.ResourceId, r.ResourceType, r.RegionId)).ToList());

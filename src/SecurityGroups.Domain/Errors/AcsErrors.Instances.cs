@@ -19,6 +19,10 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode SecurityGroupIdRepeatedModify = new("InvalidParameter.SecurityGroupIdRepeated", 404, "The specified security group ids has repeated.");
     public static readonly AcsErrorCode InvalidOperationMultiGroupTypeEni = new("InvalidOperation.MultiGroupType", 403, "The specified instance can't join different types of security group.");
     public static readonly AcsErrorCode InvalidSecurityGroupIdNotVpc = new("InvalidSecurityGroupId.NotVpc", 403, "The specified security group is not of the VPC type.");
+    public static readonly AcsErrorCode InvalidPermissionValueNotSupported = new("InvalidPermission.ValueNotSupported", 400, "The specified Permission is not supported, it should be InstanceAttach.");
+    public static readonly AcsErrorCode InvalidAccountIdMalformed = new("InvalidAccountId.Malformed", 400, "The specified AccountId is not valid.");
+    public static readonly AcsErrorCode NetworkInterfacePermissionExists = new("InvalidOperation.PermissionExists", 400, "The account already has this permission on the network interface.");
+    public static readonly AcsErrorCode InvalidNetworkInterfacePermissionIdNotFound = new("InvalidNetworkInterfacePermissionId.NotFound", 404, "The specified NetworkInterfacePermissionId does not exist.");
     public static readonly AcsErrorCode InvalidParamsNetworkInterfaceName = new("InvalidParams.NetworkInterfaceName", 403, "The specified NetworkInterfaceName is not valid.");
     public static readonly AcsErrorCode InvalidOperationVpcMismatch = new("InvalidOperation.VpcMismatch", 403, "The specified security group and the network interface are not in the same VPC.");
     public static readonly AcsErrorCode InvalidParameterVpcMismatch = new("InvalidParameter.Mismatch", 400, "Specified security group and vswitch are not in the same vpc.");

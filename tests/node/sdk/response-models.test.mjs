@@ -106,6 +106,8 @@ async function buildState() {
   s.routeTable = tables.RouterTableList.RouterTableListType[0].RouteTableId;
   const eni = await ecs('DescribeNetworkInterfaces', { 'NetworkInterfaceId.1': s.eni });
   s.secondaryIp = eni.NetworkInterfaceSets.NetworkInterfaceSet[0].PrivateIpSets.PrivateIpSet.find((p) => !p.Primary).PrivateIpAddress;
+  s.eniPermission = (await ecs('CreateNetworkInterfacePermission', { NetworkInterfaceId: s.eni, AccountId: 1111111111, Permission: 'InstanceAttach' }))
+    .NetworkInterfacePermission.NetworkInterfacePermissionId;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,6 +138,7 @@ const RECIPES = new Map([
   R('DescribeInstanceAutoRenewAttribute', E, 1, () => ({ RegionId: REGION, InstanceId: s.instance })),
   R('DescribeInstances', E, 1, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.instance]) }), () => inEmptyRegion),
   R('DescribeNetworkInterfaces', E, 1, () => ({ RegionId: REGION, NetworkInterfaceId: [s.eni] }), () => inEmptyRegion),
+  R('DescribeNetworkInterfacePermissions', E, 1, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni }), () => inEmptyRegion),
   R('DescribePortRangeLists', E, 1, () => ({ RegionId: REGION }), () => inEmptyRegion),
   R('DescribePortRangeListEntries', E, 1, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList })),
   R('DescribePortRangeListAssociations', E, 1, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList }),
@@ -179,6 +182,7 @@ const RECIPES = new Map([
   R('ModifyPrefixList', E, 2, () => ({ RegionId: REGION, PrefixListId: s.prefixList, Description: 'changed' })),
   R('ModifyPortRangeList', E, 2, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList, PortRangeListName: 'model-prl-changed' })),
   R('ModifyInstanceAttribute', E, 2, () => ({ InstanceId: s.instance, Description: 'changed' })),
+  R('CreateNetworkInterfacePermission', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, AccountId: 2222222222, Permission: 'InstanceAttach' })),
   R('ModifyNetworkInterfaceAttribute', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, Description: 'changed' })),
   R('JoinSecurityGroup', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, SecurityGroupId: s.peerGroup })),
   R('LeaveSecurityGroup', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, SecurityGroupId: s.peerGroup })),
@@ -206,6 +210,7 @@ const RECIPES = new Map([
   R('DeleteInstance', E, 3, () => ({ InstanceId: s.spareInstance, Force: true })),
   R('DeleteInstances', E, 3, () => ({ RegionId: REGION, InstanceId: s.spareInstances, Force: true })),
   R('DeleteNetworkInterface', E, 3, () => ({ RegionId: REGION, NetworkInterfaceId: s.detachEni })),
+  R('DeleteNetworkInterfacePermission', E, 3, () => ({ RegionId: REGION, NetworkInterfacePermissionId: s.eniPermission })),
   R('DeleteSecurityGroup', E, 3, () => ({ RegionId: REGION, SecurityGroupId: s.emptyGroup })),
   R('DeletePrefixList', E, 3, () => ({ RegionId: REGION, PrefixListId: s.sparePrefixList })),
   R('DeletePortRangeList', E, 3, () => ({ RegionId: REGION, PortRangeListId: s.sparePortRangeList })),

@@ -1,6 +1,6 @@
 // Through the official clients (v7 SDK models, ACS3 and HMAC-SHA1; pop-core GET): ECS DescribeAccountAttributes, VPC
-// DescribeRegions and DescribeZones (Version 2016-04-28), and the legacy ECS tag Actions AddTags, RemoveTags,
-// DescribeTags and DescribeResourceByTags over the tags TagResources writes.
+// DescribeRegions and DescribeZones (Version 2016-04-28), the legacy ECS tag Actions AddTags, RemoveTags,
+// DescribeTags and DescribeResourceByTags over the tags TagResources writes, and the ENI permission Actions.
 import { test, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -108,5 +108,54 @@ describe('AddTags, RemoveTags, DescribeTags, DescribeResourceByTags', () => {
       tag: [new Ecs.AddTagsRequestTag({ key: 'k', value: 'v' })] })), 'InvalidResourceId.NotFound', 404);
     await assertAcsError(popEcs.request('DescribeTags', { RegionId: REGION, ResourceType: 'router' }, { method: 'GET' }), 'InvalidResourceType.NotFound', 404);
     await assertAcsError(ecs.v2.describeTags(new Ecs.DescribeTagsRequest({ regionId: REGION, pageSize: 101 })), 'InvalidPageSize.Malformed', 400);
+  });
+});
+
+describe('CreateNetworkInterfacePermission, DescribeNetworkInterfacePermissions, DeleteNetworkInterfacePermission', () => {
+  test('grant, list (by ENI, by ID, paged), delete, with every client', async () => {
+    const vpcId = (await sdk.createVpc({ RegionId: REGION, CidrBlock: '10.1.0.0/16' })).VpcId;
+    const zone = (await ecs.acs3.describeZones(new Ecs.DescribeZonesRequest({ regionId: REGION }))).body.zones.zone[0].zoneId;
+    const vsw = (await sdk.createVSwitch({ RegionId: REGION, VpcId: vpcId, ZoneId: zone, CidrBlock: '10.1.1.0/24' })).VSwitchId;
+    const group = (await sdk.createSecurityGroup({ RegionId: REGION, VpcId: vpcId })).SecurityGroupId;
+    const eni = (await sdk.createNetworkInterface({ RegionId: REGION, VSwitchId: vsw, SecurityGroupId: group })).NetworkInterfaceId;
+
+    const created = plain(await ecs.acs3.createNetworkInterfacePermission(new Ecs.CreateNetworkInterfacePermissionRequest({
+      regionId: REGION, networkInterfaceId: eni, accountId: 1111111111, permission: 'InstanceAttach',
+    }))).NetworkInterfacePermission;
+    assert.match(created.NetworkInterfacePermissionId, /^eni-perm-[a-z0-9]+$/);
+    assert.deepEqual({ ...created, NetworkInterfacePermissionId: undefined }, {
+      AccountId: 1111111111, NetworkInterfaceId: eni, NetworkInterfacePermissionId: undefined, Permission: 'InstanceAttach',
+      PermissionState: 'Granted', ServiceName: '',
+    });
+    const second = (await popEcs.request('CreateNetworkInterfacePermission', {
+      RegionId: REGION, NetworkInterfaceId: eni, AccountId: 2222222222, Permission: 'InstanceAttach',
+    }, { method: 'GET' })).NetworkInterfacePermission.NetworkInterfacePermissionId;
+
+    const listed = plain(await ecs.v2.describeNetworkInterfacePermissions(new Ecs.DescribeNetworkInterfacePermissionsRequest({
+      regionId: REGION, networkInterfaceId: eni,
+    })));
+    assert.deepEqual(listed.NetworkInterfacePermissions.NetworkInterfacePermission.map((p) => p.NetworkInterfacePermissionId),
+      [created.NetworkInterfacePermissionId, second]);
+    assert.deepEqual([listed.PageNumber, listed.PageSize, listed.TotalCount], [1, 10, 2]);
+    const byId = plain(await ecs.acs3.describeNetworkInterfacePermissions(new Ecs.DescribeNetworkInterfacePermissionsRequest({
+      regionId: REGION, networkInterfacePermissionId: [second],
+    })));
+    assert.deepEqual(byId.NetworkInterfacePermissions.NetworkInterfacePermission.map((p) => p.AccountId), [2222222222]);
+
+    await ecs.v2.deleteNetworkInterfacePermission(new Ecs.DeleteNetworkInterfacePermissionRequest({
+      regionId: REGION, networkInterfacePermissionId: second, force: true,
+    }));
+    await assertAcsError(ecs.acs3.deleteNetworkInterfacePermission(new Ecs.DeleteNetworkInterfacePermissionRequest({
+      regionId: REGION, networkInterfacePermissionId: second,
+    })), 'InvalidNetworkInterfacePermissionId.NotFound', 404);
+    await assertAcsError(ecs.acs3.createNetworkInterfacePermission(new Ecs.CreateNetworkInterfacePermissionRequest({
+      regionId: REGION, networkInterfaceId: 'eni-nope', accountId: 1111111111, permission: 'InstanceAttach',
+    })), 'InvalidEniId.NotFound', 404);
+    await assertAcsError(popEcs.request('CreateNetworkInterfacePermission', {
+      RegionId: REGION, NetworkInterfaceId: eni, AccountId: 1111111111, Permission: 'InstanceDetach',
+    }, { method: 'GET' }), 'InvalidPermission.ValueNotSupported', 400);
+    const left = plain(await ecs.acs3.describeNetworkInterfacePermissions(new Ecs.DescribeNetworkInterfacePermissionsRequest({ regionId: REGION })));
+    assert.deepEqual(left.NetworkInterfacePermissions.NetworkInterfacePermission.map((p) => p.NetworkInterfacePermissionId),
+      [created.NetworkInterfacePermissionId]);
   });
 });
