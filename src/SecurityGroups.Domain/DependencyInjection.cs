@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<VSwitchService>();
         services.AddScoped<SecurityGroupService>();
         services.AddScoped<TagService>();
+        services.AddScoped<LegacyTagService>();
+        services.AddSingleton<Quotas.AccountAttributeService>();
         services.AddScoped<RuleBuilder>();
         services.AddScoped<RuleQuota>();
         services.AddScoped<RuleService>();
@@ -72,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
+        services.AddScoped<NetworkInterfacePermissionService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();
         services.AddScoped<StateReset>();
         services.AddScoped<StorageHealth>();

@@ -334,8 +334,10 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary>The ENI's whole new set of groups, <c>SecurityGroupId.N</c>.</summary>
     public List<string>? SecurityGroupId { get; set; }
 
+    /// <summary>2-128 characters, starting with a letter, not http(s):// (else <c>InvalidParams.NetworkInterfaceName</c>, 403).</summary>
     public string? NetworkInterfaceName { get; set; }
 
+    /// <summary>2-255 characters, not http(s):// (else <c>InvalidDescription.Malformed</c>).</summary>
     public string? Description { get; set; }
 
     /// <summary>Queues of the ENI, 1-256 (stored and shown; no effect here).</summary>
@@ -357,6 +359,8 @@ public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<Modi
         RuleFor(r => r.SecurityGroupId).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
+        RuleFor(r => r.NetworkInterfaceName).AcsName(2, 128).Raises(AcsErrors.InvalidParamsNetworkInterfaceName);
+        RuleFor(r => r.Description).AcsText(2, 255).Raises(AcsErrors.InvalidDescriptionMalformed);
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
     }
 }

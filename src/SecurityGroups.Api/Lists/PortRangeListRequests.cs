@@ -137,8 +137,8 @@ public sealed class ModifyPortRangeListValidator : AcsValidator<ModifyPortRangeL
 {
     public ModifyPortRangeListValidator()
     {
-        RuleFor(r => r.AddEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.EntryCountExceedMaxEntries);
-        RuleFor(r => r.RemoveEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.EntryCountExceedMaxEntries);
+        RuleFor(r => r.AddEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.LimitExceedEntry);
+        RuleFor(r => r.RemoveEntry).MaxItems(ListBounds.PortRangeEntriesPerCall, AcsErrors.LimitExceedEntry);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.PortRangeListId).Required();
     }

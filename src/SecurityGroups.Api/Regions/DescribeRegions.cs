@@ -24,12 +24,15 @@ public sealed class DescribeRegionsResponse : AcsResponse
 
     public static DescribeRegionsResponse From(IEnumerable<RegionDefinition> regions, string language) => new()
     {
-        Regions = new RegionList(regions.Select(r => new RegionItem(r.RegionId, language switch
-        {
-            "en-US" => r.EnglishName,
-            "ja" => r.JapaneseName ?? r.EnglishName,
-            _ => r.LocalName,
-        }, r.RegionEndpoint, "available")).ToList()),
+        Regions = new RegionList(regions.Select(r => new RegionItem(r.RegionId, LocalName(r, language), r.RegionEndpoint, "available")).ToList()),
+    };
+
+    /// <summary>A region's name in <c>AcceptLanguage</c>: <c>zh-CN</c> (default), <c>en-US</c>, <c>ja</c> (English when unset).</summary>
+    public static string LocalName(RegionDefinition region, string language) => language switch
+    {
+        "en-US" => region.EnglishName,
+        "ja" => region.JapaneseName ?? region.EnglishName,
+        _ => region.LocalName,
     };
 }
 

@@ -31,7 +31,7 @@ internal static class AcsSwagger
             swagger.DocInclusionPredicate((_, description) =>
                 AcsAction(description) is not { } action || string.Equals(description.HttpMethod, action.DocumentedMethod, StringComparison.OrdinalIgnoreCase));
             swagger.CustomOperationIds(description => AcsAction(description) is { } action
-                ? action.Version == AcsProductAttribute.VpcVersion && action.Name is "TagResources" or "ListTagResources" ? "Vpc" + action.Name : action.Name
+                ? action.Version == AcsProductAttribute.VpcVersion && action.Name is "TagResources" or "ListTagResources" or "DescribeRegions" or "DescribeZones" ? "Vpc" + action.Name : action.Name
                 : (description.ActionDescriptor as ControllerActionDescriptor)?.ActionName);
             swagger.TagActionsBy(description => [WorkflowTags.TagOf(description)]);
             swagger.OrderActionsBy(WorkflowTags.SortKey);

@@ -9,6 +9,7 @@ public static partial class AcsErrors
         "The input parameter RegionId that is mandatory for processing this request is not supplied.");
     public static readonly AcsErrorCode InvalidParameter = new("InvalidParameter", 400,
         "The specified parameter \"{0}\" is not valid.");
+    public static readonly AcsErrorCode InvalidParameterRegionIdNull = new("Invalid.Parameter", 403, "The required parameter regionId must be not null.");
     public static readonly AcsErrorCode InvalidParameterDetail = new("InvalidParameter", 400, "{0}");
     public static readonly AcsErrorCode InvalidParameterTooManyItems = new("InvalidParameter", 400,
         "The parameter \"{0}.N\" has more than {1} items.");

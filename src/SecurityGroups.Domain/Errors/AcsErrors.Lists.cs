@@ -21,7 +21,9 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode MaxEntriesCountExceed = new("InvalidOperation.MaxEntriesCountExceed", 400, "The parameter MaxEntries should be between 1 and 2000.");
     public static readonly AcsErrorCode EntryCountExceedMaxEntries = new("InvalidOperation.EntryCountExceedMaxEntries", 400, "The number of entries exceeds the MaxEntries of the port range list.");
     public static readonly AcsErrorCode InvalidParameterPortRangeListName = new("InvalidParameter.PortRangeListName", 400, "The parameter PortRangeListName is not valid.");
-    public static readonly AcsErrorCode InvalidPortRangeEntryMalformed = new("InvalidPortRange.Malformed", 400, "The port range {0} of an entry is not valid.");
+    public static readonly AcsErrorCode InvalidParameterPortRange = new("InvalidParameter.PortRange", 400,
+        "The specified parameter PortRange is not valid. It should be two integers less than 65535 in specified format.");
+    public static readonly AcsErrorCode InvalidParameterPortRangeDuplicated = new("InvalidParameter.PortRangeDuplicated", 400, "The specified PortRange is duplicated.");
     public static readonly AcsErrorCode InvalidPortRangeEntryOverlapped = new("InvalidParameter.PortRangeOverlapped", 400, "The port range {0} overlaps another entry of the list.");
     public static readonly AcsErrorCode QuotaExceedPortRangeList = new("QuotaExceed.PortRangeList", 400, "The number of port range lists in the region exceeds the limit.");
     public static readonly AcsErrorCode InvalidParameterPortRangeListIds = new("InvalidParameter.PortRangeListId", 400, "The number of PortRangeListId.N exceeds the limit of 100.");

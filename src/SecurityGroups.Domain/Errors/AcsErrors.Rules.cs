@@ -36,6 +36,7 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidDestGroupIdMismatch = new("InvalidDestGroupId.Mismatch", 400, "The specified DestGroupId is not in the same VPC.");
     public static readonly AcsErrorCode InvalidSourceGroupIdNicType = new("InvalidSourceGroupId.Mismatch", 403, "NicType is required or NicType expects intranet.");
     public static readonly AcsErrorCode InvalidDestGroupIdNicType = new("InvalidDestGroupId.Mismatch", 403, "NicType is required or NicType expects intranet.");
+    public static readonly AcsErrorCode InvalidParamterConflictCidr = new("InvalidParamter.Conflict", 400, "The specified SourceCidrIp should be different from the DestCidrIp.");
     public static readonly AcsErrorCode InvalidParamterConflictGroup = new("InvalidParamter.Conflict", 400, "The specified SecurityGroupId should be different from the SourceGroupId.");
     public static readonly AcsErrorCode InvalidSecurityGroupIsSame = new("InvalidSecurityGroup.IsSame", 403, "The authorized security group and the target security group are the same.");
     public static readonly AcsErrorCode InvalidGroupAuthParameterOperationDenied = new("InvalidGroupAuthParameter.OperationDenied", 400,

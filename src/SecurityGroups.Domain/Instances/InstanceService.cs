@@ -243,7 +243,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             if (securityGroupIds is { Count: > 0 })
             {
                 var eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
-                await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidSecurityGroupVpcNotBelongToOneVpc, c).ConfigureAwait(false);
+                await membership.SetAsync(eni, securityGroupIds, MembershipErrors.ModifyInstanceAttribute, c).ConfigureAwait(false);
             }
         }, ct);
     }

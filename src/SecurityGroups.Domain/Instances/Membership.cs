@@ -22,11 +22,15 @@ public sealed class Membership(EmulatorDbContext db, ICaller caller, RuleQuota r
             .Select(m => m.SecurityGroupId).ToListAsync(ct);
 
     /// <summary>Replaces the ENI's groups with <paramref name="groupIds"/>; <paramref name="vpcMismatch"/> is the Action's code for a group of another VPC.</summary>
-    public async Task SetAsync(NetworkInterface eni, IReadOnlyList<string> groupIds, AcsErrorCode vpcMismatch, CancellationToken ct)
+    public Task SetAsync(NetworkInterface eni, IReadOnlyList<string> groupIds, AcsErrorCode vpcMismatch, CancellationToken ct) =>
+        SetAsync(eni, groupIds, MembershipErrors.Launch(vpcMismatch), ct);
+
+    /// <summary>Replaces the ENI's groups with <paramref name="groupIds"/>, refusing with the Action's own codes (<paramref name="errors"/>).</summary>
+    public async Task SetAsync(NetworkInterface eni, IReadOnlyList<string> groupIds, MembershipErrors errors, CancellationToken ct)
     {
         if (groupIds.Distinct(StringComparer.Ordinal).Count() != groupIds.Count)
         {
-            throw new AcsException(AcsErrors.SecurityGroupIdRepeated);
+            throw new AcsException(errors.Repeated);
         }
 
         if (groupIds.Count > quotas.Value.SecurityGroupsPerNetworkInterface)
@@ -44,9 +48,14 @@ public sealed class Membership(EmulatorDbContext db, ICaller caller, RuleQuota r
         var current = await GroupsOfAsync(eni.NetworkInterfaceId, ct).ConfigureAwait(false);
         foreach (var group in groups)
         {
+            if (group.VpcId.Length == 0)
+            {
+                throw new AcsException(errors.Classic);
+            }
+
             if (group.VpcId != eni.VpcId)
             {
-                throw new AcsException(vpcMismatch);
+                throw new AcsException(errors.OtherVpc);
             }
 
             if (group.ServiceManaged && !current.Contains(group.SecurityGroupId))
@@ -57,7 +66,7 @@ public sealed class Membership(EmulatorDbContext db, ICaller caller, RuleQuota r
 
         if (groups.Select(g => g.IsEnterprise).Distinct().Count() > 1)
         {
-            throw new AcsException(AcsErrors.InvalidOperationMultiGroupType);
+            throw new AcsException(errors.MixedTypes);
         }
 
         var added = groups.Where(g => !current.Contains(g.SecurityGroupId)).ToList();
@@ -101,4 +110,21 @@ public sealed class Membership(EmulatorDbContext db, ICaller caller, RuleQuota r
     /// <summary>Private IPs of all member ENIs of a group.</summary>
     public Task<int> IpsInAsync(string securityGroupId, CancellationToken ct) =>
         db.PrivateIpAddresses.CountAsync(p => db.NetworkInterfaceGroups.Any(m => m.SecurityGroupId == securityGroupId && m.NetworkInterfaceId == p.OwnerId), ct);
+}
+
+/// <summary>
+/// The codes an Action refuses a new set of groups with: a repeated group, a group of another VPC, a classic group, basic
+/// and enterprise groups together. Each Action's error table names its own (docs/reference-check.md).
+/// </summary>
+public sealed record MembershipErrors(AcsErrorCode Repeated, AcsErrorCode OtherVpc, AcsErrorCode Classic, AcsErrorCode MixedTypes)
+{
+    public static readonly MembershipErrors ModifyInstanceAttribute = new(AcsErrors.SecurityGroupIdRepeatedModify,
+        AcsErrors.InvalidSecurityGroupVpcNotBelongToOneVpc, AcsErrors.InvalidSecurityGroupTypeNotSupportClassic, AcsErrors.EnterpriseGroupLimitedMutliGroupType);
+
+    public static readonly MembershipErrors ModifyNetworkInterfaceAttribute = new(AcsErrors.SecurityGroupIdRepeatedModify,
+        AcsErrors.InvalidOperationVpcMismatch, AcsErrors.InvalidSecurityGroupIdNotVpc, AcsErrors.InvalidOperationMultiGroupTypeEni);
+
+    /// <summary>RunInstances, CreateInstance, CreateNetworkInterface: the launch codes, with the Action's code for another VPC.</summary>
+    public static MembershipErrors Launch(AcsErrorCode otherVpc) =>
+        new(AcsErrors.SecurityGroupIdRepeated, otherVpc, otherVpc, AcsErrors.InvalidOperationMultiGroupType);
 }

@@ -275,7 +275,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             Apply(eni, options);
             if (securityGroupIds is { Count: > 0 })
             {
-                await membership.SetAsync(eni, securityGroupIds, AcsErrors.InvalidOperationVpcMismatch, c).ConfigureAwait(false);
+                await membership.SetAsync(eni, securityGroupIds, MembershipErrors.ModifyNetworkInterfaceAttribute, c).ConfigureAwait(false);
             }
         }, ct);
     }

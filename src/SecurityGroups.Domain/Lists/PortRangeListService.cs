@@ -120,7 +120,7 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         regions.Require(command.RegionId);
         if (command.Add.Count > MaxEntriesPerCall || command.Remove.Count > MaxEntriesPerCall)
         {
-            throw new AcsException(AcsErrors.EntryCountExceedMaxEntries);
+            throw new AcsException(AcsErrors.LimitExceedEntry);
         }
 
         if (command.Name is not null)
@@ -129,19 +129,39 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         }
 
         CheckDescription(command.Description);
+        var removed = Distinct(command.Remove.Select(Canonical));
+        var adds = Normalize(command.Add, []);
+        if (adds.FirstOrDefault(a => removed.Contains(a.Value)) is { } both)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterEntryConflict, both.Value);
+        }
+
         return gate.RunAsync(db, async c =>
         {
             var list = await db.PortRangeLists.FirstOrDefaultAsync(l => l.AccountId == caller.AccountId && l.RegionId == command.RegionId
                 && l.PortRangeListId == command.ListId, c).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidPortRangeListIdNotFound);
             var entries = await db.PortRangeListEntries.Where(e => e.PortRangeListId == list.PortRangeListId).ToListAsync(c).ConfigureAwait(false);
-            var removed = command.Remove.Select(Canonical).ToList();
             foreach (var range in removed)
             {
                 db.PortRangeListEntries.Remove(entries.FirstOrDefault(e => e.PortRange == range) ?? throw new AcsException(AcsErrors.InvalidParameterEntryNotFound, range));
             }
 
-            var kept = entries.Where(e => !removed.Contains(e.PortRange)).Select(e => e.PortRange).ToList();
-            var added = Normalize(command.Add, kept);
+            var kept = entries.Where(e => !removed.Contains(e.PortRange)).ToList();
+            var added = new List<EntryInput>();
+            foreach (var add in adds)
+            {
+                // AddEntry "adds or modifies": an entry with the same range takes the new description.
+                if (kept.FirstOrDefault(e => e.PortRange == add.Value) is { } same)
+                {
+                    same.Description = add.Description ?? same.Description;
+                }
+                else
+                {
+                    added.Add(add);
+                }
+            }
+
+            Normalize(added, kept.Select(e => e.PortRange).ToList());
             db.PortRangeListEntries.AddRange(added.Select(e => new PortRangeListEntry { PortRangeListId = list.PortRangeListId, PortRange = e.Value, Description = e.Description ?? "" }));
             if (kept.Count + added.Count > list.MaxEntries)
             {
@@ -201,7 +221,10 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         }
     }
 
-    /// <summary>Canonical port ranges that overlap neither each other nor <paramref name="existing"/>.</summary>
+    /// <summary>
+    /// Canonical port ranges that overlap neither each other nor <paramref name="existing"/>: the same range twice is
+    /// <c>InvalidParameter.PortRangeDuplicated</c>, two ranges that overlap <c>InvalidParameter.PortRangeOverlapped</c>.
+    /// </summary>
     private static List<EntryInput> Normalize(IReadOnlyList<EntryInput> entries, IReadOnlyList<string> existing)
     {
         var ranges = existing.Select(e => PortRange.TryParse(e, out var r) ? r : default).ToList();
@@ -210,6 +233,11 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         {
             var text = Canonical(entry.Value);
             PortRange.TryParse(text, out var range);
+            if (ranges.Contains(range))
+            {
+                throw new AcsException(AcsErrors.InvalidParameterPortRangeDuplicated);
+            }
+
             if (ranges.Any(r => r.From <= range.To && range.From <= r.To))
             {
                 throw new AcsException(AcsErrors.InvalidPortRangeEntryOverlapped, text);
@@ -227,6 +255,21 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
         return result;
     }
 
+    /// <summary>The ranges to remove, each once (<c>InvalidParameter.PortRangeDuplicated</c> when one is given twice).</summary>
+    private static HashSet<string> Distinct(IEnumerable<string> ranges)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var range in ranges)
+        {
+            if (!set.Add(range))
+            {
+                throw new AcsException(AcsErrors.InvalidParameterPortRangeDuplicated);
+            }
+        }
+
+        return set;
+    }
+
     private static string Canonical(string text) =>
-        PortRange.TryParse(text, out var range) && !range.IsAny ? range.ToString() : throw new AcsException(AcsErrors.InvalidPortRangeEntryMalformed, text);
+        PortRange.TryParse(text, out var range) && !range.IsAny ? range.ToString() : throw new AcsException(AcsErrors.InvalidParameterPortRange);
 }

@@ -50,6 +50,11 @@ public sealed class RuleBuilder(EmulatorDbContext db, ICaller caller, TimeProvid
             throw new AcsException(AcsErrors.InvalidParameterConflictFamily);
         }
 
+        if (!ingress && peerCidr is { } destination && quintupleCidr is { } source && destination.Network.Equals(source.Network))
+        {
+            throw new AcsException(AcsErrors.InvalidParamterConflictCidr);
+        }
+
         SetQuintuple(rule, ingress, quintupleCidr);
         rule.NicType = ParseNicType(input.NicType, group);
         if (peerCidr is { } cidr)

@@ -90,7 +90,7 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
             foreach (var permission in permissions)
             {
                 var wanted = (await builder.BuildAsync(group, direction, permission, modify: false, c).ConfigureAwait(false)).Rule;
-                var matches = rules.Where(r => Matches(r, wanted, permission)).ToList();
+                var matches = rules.Where(r => RuleKey.Of(r) == RuleKey.Of(wanted)).ToList();
                 if (matches.Count == 0)
                 {
                     throw new AcsException(direction == Directions.Ingress ? AcsErrors.RevokeIngressRuleNotExist : AcsErrors.RevokeEgressRuleNotExist);
@@ -159,13 +159,6 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
         return securityGroupIds.Distinct().Select(id => new GroupReferences(id,
             referencing.Where(x => x.Target == id).OrderBy(x => x.SecurityGroupId).Select(x => (x.AccountId, x.SecurityGroupId)).ToList())).ToList();
     }
-
-    /// <summary>Revoke by fields: the rule's shape must match; policy, priority and NicType only when the request names them.</summary>
-    private static bool Matches(SecurityGroupRule rule, SecurityGroupRule wanted, PermissionInput given) =>
-        SameTarget(rule, wanted)
-        && (string.IsNullOrEmpty(given.Policy) || rule.Policy == wanted.Policy)
-        && (string.IsNullOrEmpty(given.Priority) || rule.Priority == wanted.Priority)
-        && (string.IsNullOrEmpty(given.NicType) || rule.NicType == wanted.NicType);
 
     private static bool SameTarget(SecurityGroupRule a, SecurityGroupRule b)
     {

@@ -93,6 +93,24 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         }, ct);
     }
 
+    /// <summary>RemoveTags: removes each given key from one resource, only where the value matches when a value is given.</summary>
+    public Task RemoveAsync(string regionId, string resourceType, string resourceId, IReadOnlyList<TagInput> tags, CancellationToken ct,
+        IReadOnlyList<string> types)
+    {
+        Check(regionId, resourceType, [resourceId], types);
+        if (tags.Count > MaxTagsPerRequest)
+        {
+            throw new AcsException(AcsErrors.NumberExceedTags);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            await RequireResourcesAsync(regionId, resourceType, [resourceId], c).ConfigureAwait(false);
+            var current = await db.ResourceTags.Where(t => t.AccountId == caller.AccountId && t.ResourceId == resourceId).ToListAsync(c).ConfigureAwait(false);
+            db.ResourceTags.RemoveRange(current.Where(t => tags.Any(g => g.Key == t.TagKey && (g.Value.Length == 0 || g.Value == t.TagValue))));
+        }, ct);
+    }
+
     public async Task<TagListing> ListAsync(string regionId, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<TagInput> tags,
         IReadOnlyList<TagFilterInput> filters, string? nextToken, CancellationToken ct, IReadOnlyList<string>? types = null)
     {

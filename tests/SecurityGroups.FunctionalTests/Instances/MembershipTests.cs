@@ -61,9 +61,9 @@ public sealed class MembershipTests(EmulatorFactory factory) : InstanceTest(fact
 
         Assert.Equal([c, b], await GroupsOf(instance));
         Assert.Equal("renamed", (await Instance(instance)).GetProperty("InstanceName").GetString());
-        (await Client.Ecs("ModifyInstanceAttribute", ("InstanceId", instance), ("SecurityGroupIds.1", b), ("SecurityGroupIds.2", b))).Error("InvalidParameter.SecurityGroupIdRepeated", 400);
+        (await Client.Ecs("ModifyInstanceAttribute", ("InstanceId", instance), ("SecurityGroupIds.1", b), ("SecurityGroupIds.2", b))).Error("InvalidParameter.SecurityGroupIdRepeated", 404);
         var elsewhere = await CreateGroup(await CreateVpc("10.0.0.0/8"));
-        (await Client.Ecs("ModifyInstanceAttribute", ("InstanceId", instance), ("SecurityGroupIds.1", elsewhere))).Error("InvalidSecurityGroupVpc.NotBelongToOneVpc", 400);
+        (await Client.Ecs("ModifyInstanceAttribute", ("InstanceId", instance), ("SecurityGroupIds.1", elsewhere))).Error("InvalidSecurityGroupVpc.NotBelongToOneVpc", 404);
         Assert.Equal([c, b], await GroupsOf(instance));
     }
 

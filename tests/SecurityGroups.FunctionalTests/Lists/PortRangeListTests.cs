@@ -42,11 +42,41 @@ public sealed class PortRangeListTests(EmulatorFactory factory) : EmulatorTest(f
         (await Client.Ecs("CreatePortRangeList", ("RegionId", "cn-hangzhou"), ("MaxEntries", "5"), ("PortRangeListName", "web"), ("Entry.1.PortRange", "1/20"), ("Entry.2.PortRange", "20/30")))
             .Error("InvalidParameter.PortRangeOverlapped", 400);
         (await Client.Ecs("CreatePortRangeList", ("RegionId", "cn-hangzhou"), ("MaxEntries", "5"), ("PortRangeListName", "web"), ("Entry.1.PortRange", "-1/-1")))
-            .Error("InvalidPortRange.Malformed", 400);
+            .Error("InvalidParameter.PortRange", 400);
+        (await Client.Ecs("CreatePortRangeList", ("RegionId", "cn-hangzhou"), ("MaxEntries", "5"), ("PortRangeListName", "web"), ("Entry.1.PortRange", "80/80"), ("Entry.2.PortRange", "80/80")))
+            .Error("InvalidParameter.PortRangeDuplicated", 400);
         (await Client.Ecs("CreatePortRangeList", ("RegionId", "cn-hangzhou"), ("MaxEntries", "5"), ("PortRangeListName", "9web"))).Error("InvalidParameter.PortRangeListName", 400);
         (await Client.Ecs("CreatePortRangeList", ("RegionId", "cn-hangzhou"), ("MaxEntries", "5"))).Error("MissingParameter", 400);
         (await Client.Ecs("ModifyPortRangeList", ("RegionId", "cn-hangzhou"), ("PortRangeListId", "prl-nope"), ("PortRangeListName", "abc"))).Error("InvalidPortRangeListId.NotFound", 400);
         Assert.Equal(0, (await Client.Ecs("DescribePortRangeLists", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("PortRangeLists").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ModifyPortRangeList_ReferenceStatements()
+    {
+        var id = await Create(3, ("Entry.1.PortRange", "80/80"), ("Entry.1.Description", "http"));
+        Task<AcsResult> Modify(params (string, string)[] parameters) =>
+            Client.Ecs("ModifyPortRangeList", [("RegionId", "cn-hangzhou"), ("PortRangeListId", id), .. parameters]);
+        async Task<string?> DescriptionOf(string range) =>
+            (await Client.Ecs("DescribePortRangeListEntries", ("RegionId", "cn-hangzhou"), ("PortRangeListId", id))).Ok()
+                .GetProperty("Entries").EnumerateArray().Single(e => e.GetProperty("PortRange").GetString() == range).GetProperty("Description").GetString();
+
+        // An entry both added and removed in one call is refused, not applied.
+        (await Modify(("AddEntry.1.PortRange", "80/80"), ("RemoveEntry.1.PortRange", "80/80"))).Error("InvalidParameter.Conflict", 400);
+        (await Modify(("AddEntry.1.PortRange", "443/443"), ("AddEntry.2.PortRange", "443/443"))).Error("InvalidParameter.PortRangeDuplicated", 400);
+        (await Modify(("RemoveEntry.1.PortRange", "80/80"), ("RemoveEntry.2.PortRange", "80/80"))).Error("InvalidParameter.PortRangeDuplicated", 400);
+        (await Modify(("AddEntry.1.PortRange", "443"))).Error("InvalidParameter.PortRange", 400);
+        (await Modify(("RemoveEntry.1.PortRange", "0/1"))).Error("InvalidParameter.PortRange", 400);
+        (await Modify(("AddEntry.1.PortRange", "79/81"))).Error("InvalidParameter.PortRangeOverlapped", 400);
+        Assert.Equal(["80/80"], await Entries(id));
+        Assert.Equal("http", await DescriptionOf("80/80"));
+
+        // AddEntry "adds or modifies": an existing range takes the new description.
+        (await Modify(("AddEntry.1.PortRange", "80/80"), ("AddEntry.1.Description", "web"), ("AddEntry.2.PortRange", "443/443"))).Ok();
+        Assert.Equal(["443/443", "80/80"], await Entries(id));
+        Assert.Equal("web", await DescriptionOf("80/80"));
+        var tooMany = Enumerable.Range(1, 201).Select(i => ($"AddEntry.{i}.PortRange", $"{i}/{i}")).ToArray();
+        (await Modify(tooMany)).Error("LimitExceed.Entry", 400);
     }
 
     [Fact]

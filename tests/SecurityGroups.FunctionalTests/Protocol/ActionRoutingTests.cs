@@ -66,7 +66,7 @@ public sealed class ActionRoutingTests(EmulatorFactory factory) : EmulatorTest(f
     }
 
     [Theory]
-    [InlineData("DescribeRegions", "2016-04-28")]
+    [InlineData("DescribeSecurityGroups", "2016-04-28")]
     [InlineData("CreateVpc", "2014-05-26")]
     [InlineData("DescribeVpcs", "2099-01-01")]
     public async Task WrongVersion_IsInvalidVersion(string action, string version)

@@ -37,16 +37,36 @@ public sealed class RevokeAndModifyRuleTests(EmulatorFactory factory) : RuleTest
     }
 
     [Fact]
-    public async Task Revoke_ByFields_MatchesPolicyAndPriorityOnlyWhenGiven()
+    public async Task Revoke_ByFields_PolicyDefaultsToAcceptAndPriorityTo1()
     {
         await Arrange();
-        (await Ingress([.. Ssh(1), .. Perm(2, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "5"))])).Ok();
+        (await Ingress([.. Ssh(1), .. Perm(2, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "5")),
+            .. Perm(3, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Policy", "drop"))])).Ok();
 
         (await Revoke("RevokeSecurityGroup", Perm(1, ("IpProtocol", "tcp"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Priority", "5")))).Ok();
-        Assert.Equal("1", Assert.Single(await Rules()).GetProperty("Priority").GetString());
+        Assert.Equal(["Accept/1", "Drop/1"], (await Rules()).Select(r => $"{r.GetProperty("Policy").GetString()}/{r.GetProperty("Priority").GetString()}").Order());
 
+        // Without Policy and Priority: accept at priority 1 only; the drop twin stays.
         (await Revoke("RevokeSecurityGroup", ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"))).Ok();
+        Assert.Equal("Drop", Assert.Single(await Rules()).GetProperty("Policy").GetString());
+
+        (await Revoke("RevokeSecurityGroup", ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"))).Error("InvalidParam.SecurityGroupRuleId", 400);
+        (await Revoke("RevokeSecurityGroup", Perm(1, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "10.0.0.0/8"), ("Policy", "Drop")))).Ok();
         Assert.Empty(await Rules());
+    }
+
+    [Fact]
+    public async Task RevokeEgress_ByFields_WithoutPriority_LeavesAnotherPrioritysTwin()
+    {
+        await Arrange();
+        (await Egress(Perm(1, ("IpProtocol", "UDP"), ("PortRange", "53/53"), ("DestCidrIp", "8.8.8.8"), ("Priority", "7")))).Ok();
+
+        (await Revoke("RevokeSecurityGroupEgress", Perm(1, ("IpProtocol", "UDP"), ("PortRange", "53/53"), ("DestCidrIp", "8.8.8.8"))))
+            .Error("InvalidSecurityGroupRule.RuleNotExist", 400);
+        Assert.Single(await Rules("egress"));
+
+        (await Revoke("RevokeSecurityGroupEgress", Perm(1, ("IpProtocol", "UDP"), ("PortRange", "53/53"), ("DestCidrIp", "8.8.8.8"), ("Priority", "7")))).Ok();
+        Assert.Empty(await Rules("egress"));
     }
 
     [Fact]

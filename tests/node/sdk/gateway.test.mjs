@@ -98,8 +98,8 @@ describe('Action and Version routing', () => {
     }
     const vpcVersioned = popClient({ apiVersion: VPC_VERSION });
     for (const method of popMethods) {
-      await assertAcsError(vpcVersioned.request('DescribeRegions', {}, { method }), 'InvalidVersion', 400,
-        `pop-core ${method} DescribeRegions@${VPC_VERSION}`);
+      await assertAcsError(vpcVersioned.request('DescribeSecurityGroups', { RegionId: REGION }, { method }), 'InvalidVersion', 400,
+        `pop-core ${method} DescribeSecurityGroups@${VPC_VERSION}`);
     }
     for (const [clientName, client] of v7Clients()) {
       await assertAcsError(callApi(client, 'CreateVpc', ECS_VERSION, { RegionId: REGION, VpcName: name }), 'InvalidVersion', 400, clientName);

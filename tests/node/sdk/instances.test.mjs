@@ -568,7 +568,7 @@ describe('instances', () => {
     }
   });
 
-  test('ModifyInstanceAttribute: name, description, the whole set of groups; SecurityGroupIdRepeated and NotBelongToOneVpc (400)', async (t) => {
+  test('ModifyInstanceAttribute: name, description, the whole set of groups; SecurityGroupIdRepeated and NotBelongToOneVpc (404)', async (t) => {
     const clean = cleanup(t);
     const net = await network(clean, 76);
     const other = await network(clean, 77);
@@ -591,11 +591,11 @@ describe('instances', () => {
       assert.deepEqual(groupsOf(await describeInstance(driver, id)), [A], `${driver.name}: replaced by [A]`);
 
       await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, SecurityGroupIds: [B, B] }),
-        'InvalidParameter.SecurityGroupIdRepeated', 400, driver.name);
+        'InvalidParameter.SecurityGroupIdRepeated', 404, driver.name);
       await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, SecurityGroupIds: [A, foreign] }),
-        'InvalidSecurityGroupVpc.NotBelongToOneVpc', 400, driver.name);
+        'InvalidSecurityGroupVpc.NotBelongToOneVpc', 404, driver.name);
       await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, SecurityGroupIds: [foreign] }),
-        'InvalidSecurityGroupVpc.NotBelongToOneVpc', 400, driver.name);
+        'InvalidSecurityGroupVpc.NotBelongToOneVpc', 404, driver.name);
       await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: UNKNOWN_INSTANCE, InstanceName: 'x' }), 'InvalidInstanceId.NotFound', 404, driver.name);
       view = await describeInstance(driver, id);
       assert.deepEqual(groupsOf(view), [A], `${driver.name}: a refused change changes nothing`);
@@ -964,7 +964,7 @@ describe('network interfaces', () => {
         'InvalidOperation.VpcMismatch', 403, `${label}: a group of another VPC`);
       await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: ENI, SecurityGroupId: [B, foreign] }),
         'InvalidOperation.VpcMismatch', 403, `${label}: one group of another VPC`);
-      await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: UNKNOWN_ENI, NetworkInterfaceName: 'x' }),
+      await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: UNKNOWN_ENI, NetworkInterfaceName: 'xx' }),
         'InvalidEniId.NotFound', 404, label);
       view = await describeEni(driver, ENI);
       assert.deepEqual(view.SecurityGroupIds.SecurityGroupId, [A], `${label}: a refused change changes nothing`);
@@ -1060,7 +1060,7 @@ test('another account sees none of the instances and ENIs and cannot touch them 
     await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, InstanceName: 'stolen' }), 'InvalidInstanceId.NotFound', 404, label);
     await assertAcsError(driver.leaveSecurityGroup({ SecurityGroupId: A, InstanceId: id }), 'InvalidInstanceId.NotFound', 404, label);
     await assertAcsError(driver.deleteNetworkInterface({ RegionId: REGION, NetworkInterfaceId: eni }), 'InvalidEniId.NotFound', 404, label);
-    await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni, Description: 'x' }),
+    await assertAcsError(driver.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni, Description: 'xx' }),
       'InvalidEniId.NotFound', 404, label);
   }
   const view = await describeInstance(sdk, id);

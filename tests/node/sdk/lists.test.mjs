@@ -504,9 +504,9 @@ describe('CreatePortRangeList', () => {
     const before = await countAll('port');
     const cases = [
       [{ Entry: [{ PortRange: '80/90' }, { PortRange: '85/95' }] }, 'InvalidParameter.PortRangeOverlapped'],
-      [{ Entry: [{ PortRange: '80/80' }, { PortRange: '80/80' }] }, 'InvalidParameter.PortRangeOverlapped'],
+      [{ Entry: [{ PortRange: '80/80' }, { PortRange: '80/80' }] }, 'InvalidParameter.PortRangeDuplicated'],
       [{ Entry: [{ PortRange: '1/65535' }, { PortRange: '443/443' }] }, 'InvalidParameter.PortRangeOverlapped'],
-      ...['80', '80-90', 'a/b', '0/10', '1/65536', '90/80'].map((PortRange) => [{ Entry: [{ PortRange }] }, 'InvalidPortRange.Malformed']),
+      ...['80', '80-90', 'a/b', '0/10', '1/65536', '90/80'].map((PortRange) => [{ Entry: [{ PortRange }] }, 'InvalidParameter.PortRange']),
       [{ MaxEntries: 0 }, 'InvalidOperation.MaxEntriesCountExceed'],
       [{ MaxEntries: 2001 }, 'InvalidOperation.MaxEntriesCountExceed'],
       [{ MaxEntries: 1, Entry: [{ PortRange: '80/80' }, { PortRange: '443/443' }] }, 'InvalidOperation.EntryCountExceedMaxEntries'],
@@ -564,10 +564,11 @@ describe('ModifyPortRangeList, DeletePortRangeList and the other port-list Actio
     const list = { RegionId: REGION, PortRangeListId: id };
     const cases = [
       [{ AddEntry: [{ PortRange: '79/81' }] }, 'InvalidParameter.PortRangeOverlapped'],
-      [{ AddEntry: [{ PortRange: '80/80' }] }, 'InvalidParameter.PortRangeOverlapped'],
+      [{ AddEntry: [{ PortRange: '80/80' }], RemoveEntry: [{ PortRange: '80/80' }] }, 'InvalidParameter.Conflict'],
+      [{ AddEntry: [{ PortRange: '443/443' }, { PortRange: '443/443' }] }, 'InvalidParameter.PortRangeDuplicated'],
       [{ AddEntry: [{ PortRange: '100/200' }, { PortRange: '150/250' }] }, 'InvalidParameter.PortRangeOverlapped'],
-      [{ AddEntry: [{ PortRange: '100' }] }, 'InvalidPortRange.Malformed'],
-      [{ AddEntry: [{ PortRange: '0/1' }] }, 'InvalidPortRange.Malformed'],
+      [{ AddEntry: [{ PortRange: '100' }] }, 'InvalidParameter.PortRange'],
+      [{ AddEntry: [{ PortRange: '0/1' }] }, 'InvalidParameter.PortRange'],
       [{ AddEntry: [{ PortRange: '443/443' }, { PortRange: '8080/8080' }] }, 'InvalidOperation.EntryCountExceedMaxEntries'],
       [{ AddEntry: [{ PortRange: '443/443' }, { PortRange: '8080/8080' }], PortRangeListName: 'renamed' }, 'InvalidOperation.EntryCountExceedMaxEntries'],
     ];

@@ -106,6 +106,8 @@ async function buildState() {
   s.routeTable = tables.RouterTableList.RouterTableListType[0].RouteTableId;
   const eni = await ecs('DescribeNetworkInterfaces', { 'NetworkInterfaceId.1': s.eni });
   s.secondaryIp = eni.NetworkInterfaceSets.NetworkInterfaceSet[0].PrivateIpSets.PrivateIpSet.find((p) => !p.Primary).PrivateIpAddress;
+  s.eniPermission = (await ecs('CreateNetworkInterfacePermission', { NetworkInterfaceId: s.eni, AccountId: 1111111111, Permission: 'InstanceAttach' }))
+    .NetworkInterfacePermission.NetworkInterfacePermissionId;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -121,6 +123,9 @@ const RECIPES = new Map([
   // reads
   R('DescribeRegions', E, 1, () => ({})),
   R('DescribeZones', E, 1, () => ({ RegionId: REGION })),
+  R('DescribeAccountAttributes', E, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, AttributeName: ['max-spot-instance-vcpu-count'] })),
+  R('DescribeTags', E, 1, () => ({ RegionId: REGION, ResourceType: 'securitygroup' }), () => inEmptyRegion),
+  R('DescribeResourceByTags', E, 1, () => ({ RegionId: REGION, Tag: [{ Key: 'env', Value: 'model' }] }), () => inEmptyRegion),
   R('DescribeAvailableResource', E, 1, () => ({ RegionId: REGION, DestinationResource: 'InstanceType' })),
   R('DescribeInstanceTypes', E, 1, () => ({})),
   R('DescribeImages', E, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, ImageId: 'm-nosuchimage0000000' })),
@@ -133,6 +138,7 @@ const RECIPES = new Map([
   R('DescribeInstanceAutoRenewAttribute', E, 1, () => ({ RegionId: REGION, InstanceId: s.instance })),
   R('DescribeInstances', E, 1, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.instance]) }), () => inEmptyRegion),
   R('DescribeNetworkInterfaces', E, 1, () => ({ RegionId: REGION, NetworkInterfaceId: [s.eni] }), () => inEmptyRegion),
+  R('DescribeNetworkInterfacePermissions', E, 1, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni }), () => inEmptyRegion),
   R('DescribePortRangeLists', E, 1, () => ({ RegionId: REGION }), () => inEmptyRegion),
   R('DescribePortRangeListEntries', E, 1, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList })),
   R('DescribePortRangeListAssociations', E, 1, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList }),
@@ -153,6 +159,8 @@ const RECIPES = new Map([
   R('DescribeVSwitches', V, 1, () => ({ RegionId: REGION, VSwitchId: s.vsw }), () => inEmptyRegion),
   R('DescribeVSwitchAttributes', V, 1, () => ({ RegionId: REGION, VSwitchId: s.vsw })),
   R('DescribeRouteTableList', V, 1, () => ({ RegionId: REGION, VpcId: s.vpc }), () => inEmptyRegion),
+  R('DescribeRegions', V, 1, () => ({})),
+  R('DescribeZones', V, 1, () => ({ RegionId: REGION }), () => ({ RegionId: REGION, ZoneType: 'EdgeZone' })),
   R('ListTagResources', V, 1, () => ({ RegionId: REGION, ResourceType: 'VPC', ResourceId: [s.vpc] }),
     () => ({ RegionId: REGION, ResourceType: 'VPC', ResourceId: [s.spareVpc] })),
 
@@ -174,6 +182,7 @@ const RECIPES = new Map([
   R('ModifyPrefixList', E, 2, () => ({ RegionId: REGION, PrefixListId: s.prefixList, Description: 'changed' })),
   R('ModifyPortRangeList', E, 2, () => ({ RegionId: REGION, PortRangeListId: s.portRangeList, PortRangeListName: 'model-prl-changed' })),
   R('ModifyInstanceAttribute', E, 2, () => ({ InstanceId: s.instance, Description: 'changed' })),
+  R('CreateNetworkInterfacePermission', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, AccountId: 2222222222, Permission: 'InstanceAttach' })),
   R('ModifyNetworkInterfaceAttribute', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, Description: 'changed' })),
   R('JoinSecurityGroup', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, SecurityGroupId: s.peerGroup })),
   R('LeaveSecurityGroup', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, SecurityGroupId: s.peerGroup })),
@@ -186,6 +195,8 @@ const RECIPES = new Map([
   R('JoinResourceGroup', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, ResourceGroupId: RG })),
   R('TagResources', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: [s.spareGroup], Tag: [{ Key: 'k', Value: 'v' }] })),
   R('UntagResources', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: [s.spareGroup], TagKey: ['k'] })),
+  R('AddTags', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, Tag: [{ Key: 'legacy', Value: 'v' }] })),
+  R('RemoveTags', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, Tag: [{ Key: 'legacy' }] })),
   R('ModifyVpcAttribute', V, 2, () => ({ RegionId: REGION, VpcId: s.vpc, Description: 'changed' })),
   R('ModifyVSwitchAttribute', V, 2, () => ({ RegionId: REGION, VSwitchId: s.vsw, Description: 'changed' })),
   R('ModifyRouteTableAttributes', V, 2, () => ({ RegionId: REGION, RouteTableId: s.routeTable, Description: 'changed' })),
@@ -199,6 +210,7 @@ const RECIPES = new Map([
   R('DeleteInstance', E, 3, () => ({ InstanceId: s.spareInstance, Force: true })),
   R('DeleteInstances', E, 3, () => ({ RegionId: REGION, InstanceId: s.spareInstances, Force: true })),
   R('DeleteNetworkInterface', E, 3, () => ({ RegionId: REGION, NetworkInterfaceId: s.detachEni })),
+  R('DeleteNetworkInterfacePermission', E, 3, () => ({ RegionId: REGION, NetworkInterfacePermissionId: s.eniPermission })),
   R('DeleteSecurityGroup', E, 3, () => ({ RegionId: REGION, SecurityGroupId: s.emptyGroup })),
   R('DeletePrefixList', E, 3, () => ({ RegionId: REGION, PrefixListId: s.sparePrefixList })),
   R('DeletePortRangeList', E, 3, () => ({ RegionId: REGION, PortRangeListId: s.sparePortRangeList })),

@@ -241,7 +241,7 @@ describe('rule lifecycle with every client: every authorization object, ingress 
       assert.deepEqual((await driver.describePortRangeListAssociations({ RegionId: REGION, PortRangeListId: prlb.id }))
         .PortRangeListAssociations, [{ ResourceId: G, ResourceType: 'securitygroup' }]);
 
-      // Revoke: by IDs, by Permissions, by the flat fields.
+      // Revoke: by IDs, by Permissions, by the flat fields (by fields, Policy and Priority must match: absent they are accept and 1).
       const revoked = async (label, keys, call) => {
         const response = await call();
         assert.match(response.RequestId, UUID, label);
@@ -251,10 +251,10 @@ describe('rule lifecycle with every client: every authorization object, ingress 
       await revoked('ingress IPv4 and IPv6 by ID', ['in-ipv4', 'in-ipv6'],
         () => driver.revokeSecurityGroup({ ...group, SecurityGroupRuleId: [id['in-ipv4'], id['in-ipv6']] }));
       await revoked('ingress group rule by Permissions', ['in-group'], () => driver.revokeSecurityGroup({
-        ...group, Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceGroupId: P }],
+        ...group, Permissions: [{ IpProtocol: 'TCP', PortRange: '3306/3306', SourceGroupId: P, Policy: 'drop', Priority: '10' }],
       }));
       await revoked('ingress prefix-list rule by the flat fields', ['in-prefix'], () => driver.revokeSecurityGroup({
-        ...group, IpProtocol: 'ICMP', PortRange: '-1/-1', SourcePrefixListId: pl4b.id,
+        ...group, IpProtocol: 'ICMP', PortRange: '-1/-1', SourcePrefixListId: pl4b.id, Policy: 'Drop', Priority: '20',
       }));
       await revoked('ingress port-list rule by Permissions', ['in-ports'], () => driver.revokeSecurityGroup({
         ...group, Permissions: [{ IpProtocol: 'TCP', PortRangeListId: prlb.id, SourceCidrIp: '172.16.0.0/12' }],
@@ -263,8 +263,8 @@ describe('rule lifecycle with every client: every authorization object, ingress 
         () => driver.revokeSecurityGroupEgress({ ...group, SecurityGroupRuleId: [id['out-ipv4'], id['out-ports']] }));
       await revoked('egress IPv6 and group rules by Permissions', ['out-ipv6', 'out-group'], () => driver.revokeSecurityGroupEgress({
         ...group, Permissions: [
-          { IpProtocol: 'ALL', PortRange: '-1/-1', Ipv6DestCidrIp: '2001:db8:1::/48' },
-          { IpProtocol: 'UDP', PortRange: '124/124', DestGroupId: P },
+          { IpProtocol: 'ALL', PortRange: '-1/-1', Ipv6DestCidrIp: '2001:db8:1::/48', Priority: '12' },
+          { IpProtocol: 'UDP', PortRange: '124/124', DestGroupId: P, Priority: '3' },
         ],
       }));
       await revoked('egress prefix-list rule by the flat fields', ['out-prefix'], () => driver.revokeSecurityGroupEgress({
@@ -723,8 +723,10 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
         { ...r80, PortRange: '82/82' },
         { ...r80, SourceCidrIp: '10.0.0.0/16' },
         { ...r80, IpProtocol: 'UDP' },
+        r80, // Policy absent is accept, Priority absent is 1: neither R1 (drop, 5) nor R2 (accept, 6)
         { ...r80, Priority: '7' },
         { ...r80, Priority: '5', Policy: 'accept' },
+        { ...r80, Policy: 'drop' },
         { IpProtocol: 'TCP', PortRange: '81/81', SourcePrefixListId: pl.id },
         { IpProtocol: 'TCP', PortRange: '80/80', SourceGroupId: P },
       ];
@@ -761,11 +763,11 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
     assert.deepEqual(await rulesOf(sdk, G), before, 'nothing was revoked');
 
     const descriptions = async () => (await rulesOf(sdk, G)).map((r) => r.Description).sort();
-    // Priority narrows; the description does not matter.
-    await drivers()[3].revokeSecurityGroup({ ...group, Permissions: [{ ...r80, Priority: '5', Description: 'not R1' }] });
+    // Policy and priority must match; the description does not matter.
+    await drivers()[3].revokeSecurityGroup({ ...group, Permissions: [{ ...r80, Policy: 'drop', Priority: '5', Description: 'not R1' }] });
     assert.deepEqual(await descriptions(), ['E1', 'E2', 'R2', 'R3']);
-    // Without Policy/Priority the rule still matches.
-    await drivers()[2].revokeSecurityGroup({ ...group, ...r80 });
+    // Without Policy the rule is an accept rule.
+    await drivers()[2].revokeSecurityGroup({ ...group, ...r80, Priority: '6' });
     assert.deepEqual(await descriptions(), ['E1', 'E2', 'R3']);
     await drivers()[1].revokeSecurityGroup({ ...group, Permissions: [{ IpProtocol: 'TCP', PortRange: '81/81', SourceGroupId: P }] });
     await sdk.revokeSecurityGroupEgress({ ...group, ...e53, Policy: 'drop', Priority: '7' });
@@ -773,7 +775,7 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
     assert.deepEqual(await descriptions(), []);
   });
 
-  test('without Policy/Priority/NicType every rule of that target matches; NicType narrows when given', async (t) => {
+  test('without Policy/Priority/NicType the reference defaults apply (accept, 1, the group\'s NicType): twins stay', async (t) => {
     const clean = cleanup(t);
     const VpcId = await newVpc(clean);
     const G = await newGroup(clean, { VpcId });
@@ -783,7 +785,9 @@ describe('RevokeSecurityGroup / RevokeSecurityGroupEgress', () => {
       { ...r22, Priority: '1', Description: 'p1' }, { ...r22, Priority: '2', Description: 'p2' }, { ...r22, Policy: 'drop', Description: 'drop' },
       { ...r22, PortRange: '23/23', Description: 'other' }] });
     await sdk.revokeSecurityGroup({ RegionId: REGION, SecurityGroupId: G, Permissions: [r22] });
-    assert.deepEqual((await rulesOf(sdk, G)).map((r) => r.Description), ['other']);
+    assert.deepEqual((await rulesOf(sdk, G)).map((r) => r.Description).sort(), ['drop', 'other', 'p2']);
+    await assertAcsError(sdk.revokeSecurityGroup({ RegionId: REGION, SecurityGroupId: G, ...r22 }), 'InvalidParam.SecurityGroupRuleId', 400,
+      'the accept rule of priority 1 is gone; its twins do not match');
 
     await sdk.authorizeSecurityGroup({ RegionId: REGION, SecurityGroupId: C, Permissions: [
       { ...r22, NicType: 'internet', Description: 'internet' }, { ...r22, NicType: 'intranet', Description: 'intranet' }] });

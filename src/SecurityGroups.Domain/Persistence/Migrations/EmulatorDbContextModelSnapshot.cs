@@ -285,6 +285,52 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.ToTable("NetworkInterfaceGroups", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfacePermission", b =>
+                {
+                    b.Property<string>("NetworkInterfacePermissionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PermissionState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NetworkInterfacePermissionId");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.HasIndex("AccountId", "RegionId", "CreatedAt");
+
+                    b.ToTable("NetworkInterfacePermissions", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeList", b =>
                 {
                     b.Property<string>("PortRangeListId")
@@ -818,6 +864,15 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SecurityGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfacePermission", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Instances.NetworkInterface", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
