@@ -14,15 +14,15 @@ internal sealed class WorkflowTags : IDocumentFilter
 {
     public static readonly IReadOnlyList<(string Name, string Description, string[] Controllers)> Groups =
     [
-        ("Regions", "Regions of the catalogue (ECS 2014-05-26).", ["Regions"]),
+        ("Regions", "Regions and zones of the catalogue (ECS 2014-05-26 and VPC 2016-04-28).", ["Regions", "VpcRegions"]),
         ("VPCs", "Virtual private clouds and their route tables (VPC 2016-04-28).", ["Vpcs", "VpcResourceGroups"]),
         ("vSwitches", "Subnets of a VPC in one zone (VPC 2016-04-28).", ["VSwitches"]),
         ("Security groups", "Security groups of a VPC (ECS 2014-05-26).", ["SecurityGroups"]),
         ("Rules", "Ingress and egress rules of a security group (ECS 2014-05-26).", ["SecurityGroupRules"]),
         ("Lists", "Prefix lists and port range lists that rules refer to (ECS 2014-05-26).", ["PrefixLists", "PortRangeLists"]),
         ("Instances", "Instances (a model without machines), their zones, images and types (ECS 2014-05-26).", ["Instances", "InstanceAttributes", "Compute"]),
-        ("ENIs", "Elastic network interfaces: where security groups apply (ECS 2014-05-26).", ["NetworkInterfaces"]),
-        ("Tags", "Tags and resource groups (ECS 2014-05-26 and VPC 2016-04-28).", ["Tags", "VpcTags", "ResourceGroups"]),
+        ("ENIs", "Elastic network interfaces: where security groups apply (ECS 2014-05-26).", ["NetworkInterfaces", "NetworkInterfacePermissions"]),
+        ("Tags", "Tags and resource groups (ECS 2014-05-26 and VPC 2016-04-28).", ["Tags", "LegacyTags", "VpcTags", "ResourceGroups"]),
         ("Traffic", "Is this traffic allowed, and why: the emulator's rule engine over the current state.", ["Traffic", "Findings"]),
         ("Emulator", "The emulator's own endpoints: health, reset, the local CA, rule files, clone and flags.",
             ["Emulator", "CaCertificate", "RuleTransfer", "SecurityGroupFlags"]),
