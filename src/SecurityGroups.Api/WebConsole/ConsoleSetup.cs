@@ -32,6 +32,8 @@ internal static class ConsoleSetup
         services.AddScoped<ConsoleApi>();
         services.AddScoped<ConsoleContext>();
         services.AddScoped<ConsoleTraffic>();
+        services.AddScoped<ConsoleMatrix>();
+        services.AddSingleton<ConsoleSnapshots>();
         return services;
     }
 

@@ -8,15 +8,15 @@ namespace SecurityGroups.Api.WebConsole;
 internal sealed class ConsoleTraffic(ConsoleApi api)
 {
     /// <summary>Why: from a source (IP, instance or ENI) to a destination (instance or ENI: reachability, both ends; a
-    /// group <c>sg-…</c>: the ingress evaluation of that group set).</summary>
-    public async Task<ConsoleResult<WhyAnswer>> WhyAsync(string region, string source, string destination, string protocol, int? port)
+    /// group set <c>sg-…[,sg-…]</c>: the ingress evaluation of those groups at <paramref name="destinationIp"/>).</summary>
+    public async Task<ConsoleResult<WhyAnswer>> WhyAsync(string region, string source, string destination, string protocol, int? port, string? destinationIp)
     {
         if (destination.StartsWith("sg-", StringComparison.Ordinal))
         {
             var ip = source.StartsWith("i-", StringComparison.Ordinal) || source.StartsWith("eni-", StringComparison.Ordinal) ? null : source;
             var evaluated = await api.RunAsync<TrafficController, EvaluateRequest, IActionResult>(
                 new EvaluateRequest(region, null, null, [.. destination.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                    "ingress", protocol, ip, null, null, port, null, null),
+                    "ingress", protocol, ip, null, destinationIp, port, null, null),
                 (c, r, ct) => c.Evaluate(r, ct));
             return Map(evaluated, v => v is EvaluateResponse e
                 ? new WhyAnswer(e.Decision == "Accept", null, new VerdictView(e.Decision, e.Reason, e.MatchedRule, e.Trace, e.EvaluatedRules))
