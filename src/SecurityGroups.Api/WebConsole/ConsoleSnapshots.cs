@@ -56,7 +56,7 @@ internal sealed class ConsoleSnapshots(TimeProvider clock)
                 var details = await api.RunAsync<SecurityGroupsController, DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse>(
                     new DescribeSecurityGroupAttributeRequest { RegionId = region, SecurityGroupId = g.SecurityGroupId, Direction = "all", MaxResults = 1000 },
                     (c, r, ct) => c.DescribeSecurityGroupAttribute(r, ct));
-                groups.Add(new GroupState(g.SecurityGroupId, g.SecurityGroupName, g.VpcId, details.Value?.Permissions.Permission ?? []));
+                groups.Add(new GroupState(g.SecurityGroupId, g.SecurityGroupName, g.VpcId, details.Value?.Permissions.Permission ?? [], g.EcsCount));
             }
 
             if (found.SecurityGroups.SecurityGroup.Count < 50 || groups.Count >= (found.TotalCount ?? 0))
@@ -90,7 +90,7 @@ internal sealed class ConsoleSnapshots(TimeProvider clock)
     }
 }
 
-internal sealed record GroupState(string SecurityGroupId, string Name, string VpcId, IReadOnlyList<PermissionItem> Rules);
+internal sealed record GroupState(string SecurityGroupId, string Name, string VpcId, IReadOnlyList<PermissionItem> Rules, int Members);
 
 internal sealed record Snapshot(int Number, DateTimeOffset TakenAt, IReadOnlyList<GroupState> Groups);
 

@@ -264,6 +264,36 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     assert.deepEqual(errors, []);
   });
 
+  it('prefix and port lists: created through the UI and read back; a refused entry shows the API code', { timeout: TEST_TIMEOUT }, async () => {
+    await go(page, `${BASE}/console/${REGION}/lists`);
+    await page.fill('#pl-name', 'office');
+    await page.fill('#pl-max', '5');
+    await page.fill('#pl-entries', '10.1.0.0/16, 192.168.7.0/24');
+    await submit(page, '#pl-submit');
+    const pl = (await call(BASE, 'DescribePrefixLists', {})).PrefixLists.PrefixList.find((l) => l.PrefixListName === 'office');
+    assert.ok(pl, 'prefix list created');
+    const attrs = await call(BASE, 'DescribePrefixListAttributes', { PrefixListId: pl.PrefixListId });
+    assert.deepEqual(attrs.Entries.Entry.map((e) => e.Cidr).sort(), ['10.1.0.0/16', '192.168.7.0/24']);
+
+    await page.fill('#prl-name', 'web-ports');
+    await page.fill('#prl-max', '5');
+    await page.fill('#prl-entries', '80/80, 8000/8080');
+    await submit(page, '#prl-submit');
+    const prl = (await call(BASE, 'DescribePortRangeLists', {})).PortRangeLists.find((l) => l.PortRangeListName === 'web-ports');
+    assert.ok(prl, 'port list created');
+    await page.locator(`tr[data-list="${prl.PortRangeListId}"]`).waitFor();
+    await shoot(page, 'lists');
+    await assertAccessible(page, 'lists');
+
+    await page.fill('#pl-name', 'bad');
+    await page.fill('#pl-max', '5');
+    await page.fill('#pl-entries', '10.0.0.300/8');
+    await submit(page, '#pl-submit');
+    const refused = await api(BASE, 'CreatePrefixList', { PrefixListName: 'bad', AddressFamily: 'IPv4', MaxEntries: '5', 'Entry.1.Cidr': '10.0.0.300/8' });
+    assert.equal(refused.status, 400);
+    assert.equal(await page.locator('.refusal').getAttribute('data-code'), refused.body.Code);
+  });
+
   it('keyboard only: create a group and add a rule with Tab, typing and Enter', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${LIST}`);
     await tabTo(page, 'a.skip');

@@ -153,6 +153,32 @@ describe('Web console: traffic answers (headless Chromium, Relaxed)', { timeout:
     assert.equal(await page.locator('#why-verdict [data-reachable]').getAttribute('data-reachable'), 'true');
   });
 
+  it('group graph: one edge per admitted peer and group, as the rules say; exposure: the ranges /_emulator/traffic/exposure gives', { timeout: TEST_TIMEOUT }, async () => {
+    await go(page, `${BASE}${C}/graph?vpc=${net.VpcId}`);
+    const expected = [];
+    for (const g of [web, app, db]) {
+      for (const r of await rulesOf(BASE, g, 'ingress')) {
+        expected.push(`${r.SourceCidrIp || r.SourceGroupId || r.SourcePrefixListId}>${g}`);
+      }
+    }
+    const drawn = await page.locator('table[aria-label="Graph edges"] tbody tr').evaluateAll((rows) => rows.map((r) => `${r.dataset.from}>${r.dataset.to}`));
+    assert.deepEqual([...new Set(drawn)].sort(), [...new Set(expected)].sort());
+    assert.equal(await page.locator(`svg.graph g.edge[data-from="${web}"][data-to="${app}"] text`).textContent(), 'TCP 8080');
+    assert.equal(await page.locator(`svg.graph g.edge[data-from="10.9.0.0/16"][data-to="${web}"] text`).textContent(), 'deny TCP 5432');
+    assert.equal(await page.locator('svg.graph g.node.group').count(), 3);
+    await shoot(page, 'graph');
+    await assertAccessible(page, 'graph');
+
+    await go(page, `${BASE}${C}/exposure?instance=${vmWeb.id}&proto=TCP&port=443`);
+    const exposure = await emulator(BASE, '/_emulator/traffic/exposure', { RegionId: REGION, InstanceId: vmWeb.id, Direction: 'ingress', IpProtocol: 'TCP', Port: 443 });
+    assert.deepEqual(await page.locator('li[data-cidr]').evaluateAll((li) => li.map((l) => l.dataset.cidr)), exposure.AcceptedCidrs.slice(0, 200));
+    assert.equal(await page.locator('svg.exposure rect.open').count(), Math.min(exposure.AcceptedCidrs.length, 200) > 0 ? exposure.AcceptedCidrs.length : 0);
+    const https = (await rulesOf(BASE, web, 'ingress')).find((r) => r.PortRange === '443/443');
+    assert.equal(await page.locator(`table[aria-label="Covering rules"] tr[data-rule="${https.SecurityGroupRuleId}"]`).count(), 1);
+    await shoot(page, 'exposure');
+    await assertAccessible(page, 'exposure');
+  });
+
   it('findings: each shows the exact fixing call, and its button makes it', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${C}/findings`);
     const expected = await emulator(BASE, `/_emulator/findings?RegionId=${REGION}`);
