@@ -43,7 +43,7 @@ internal sealed record ConsoleGraph(IReadOnlyList<GraphNode> Peers, IReadOnlyLis
             var ranked = into.OrderBy(e => peerY[e.Peer]).ToList();
             for (var k = 0; k < ranked.Count; k++)
             {
-                var t = ranked.Count == 1 ? 0.75 : 0.45 + (0.45 * k / (ranked.Count - 1));
+                var t = ranked.Count == 1 ? 0.6 : 0.35 + (0.4 * k / (ranked.Count - 1));
                 drawn.Add(new GraphEdge(ranked[k].Peer, ranked[k].Group, ranked[k].Label, ranked[k].Drop, peerY[ranked[k].Peer], groupY[ranked[k].Group], t));
             }
         }
@@ -104,7 +104,7 @@ internal sealed record GraphEdge(string From, string To, string Label, bool Drop
 {
     /// <summary>The label's place: the point of the edge's cubic curve at <see cref="T"/>.</summary>
     public int LabelX => (int)Bezier(ConsoleGraph.LeftX + ConsoleGraph.NodeWidth, (ConsoleGraph.LeftX + ConsoleGraph.NodeWidth + ConsoleGraph.RightX) / 2.0,
-        (ConsoleGraph.LeftX + ConsoleGraph.NodeWidth + ConsoleGraph.RightX) / 2.0, ConsoleGraph.RightX) - 20;
+        (ConsoleGraph.LeftX + ConsoleGraph.NodeWidth + ConsoleGraph.RightX) / 2.0, ConsoleGraph.RightX);
 
     public int LabelY => (int)Bezier(FromY + 10, FromY + 10, ToY + 10, ToY + 10) - 3;
 
