@@ -85,12 +85,25 @@ public sealed partial class ConsoleSessionTests : IClassFixture<StrictEmulatorFa
     }
 
     [Fact]
-    public async Task Relaxed_ConsoleActsAsTheDefaultAccount()
+    public async Task Relaxed_ConsoleActsAsTheDefaultAccount_AndItsSwitchNeedsTheAntiforgeryToken()
     {
         using var relaxed = new CustomEmulatorFactory(null, null);
-        using var response = await relaxed.CreateClient().GetAsync("/console/cn-hangzhou/security-groups");
+        using var client = relaxed.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await client.GetAsync("/console/cn-hangzhou/security-groups");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<option value=\"test\" selected>1234567890123456 (key test)</option>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<option value=\"test\" selected>1234567890123456 (key test)</option>", html, StringComparison.Ordinal);
+
+        var switchTo = new Dictionary<string, string> { ["accessKeyId"] = "test2", ["returnUrl"] = "/console/cn-hangzhou/security-groups" };
+        using var forged = await client.PostAsync("/console/account", new FormUrlEncodedContent(switchTo));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(SetCookies(forged), c => c.StartsWith("sg-console=", StringComparison.Ordinal));
+
+        switchTo["__RequestVerificationToken"] = AntiforgeryField().Match(html).Groups[1].Value;
+        using var switched = await client.PostAsync("/console/account", new FormUrlEncodedContent(switchTo));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        using var after = await client.GetAsync("/console/cn-hangzhou/security-groups");
+        Assert.Contains("<option value=\"test2\" selected>2222222222222222 (key test2)</option>", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
