@@ -7,6 +7,7 @@ using SecurityGroups.Api.Emulator;
 using SecurityGroups.Api.Https;
 using SecurityGroups.Api.Startup;
 using SecurityGroups.Api.Swagger;
+using SecurityGroups.Api.WebConsole;
 using SecurityGroups.Domain;
 using SecurityGroups.Domain.Common;
 using Serilog;
@@ -78,6 +79,7 @@ internal static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<StartedHealthCheck>("started");
         services.AddAcsSwagger();
+        services.AddConsole();
         return builder;
     }
 
@@ -95,6 +97,7 @@ internal static class DependencyInjection
         }
         app.UseRouting();
         app.UseAcsSwagger();
+        app.MapConsole();
         app.MapControllers();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Auth;
+using SecurityGroups.Api.WebConsole;
 using SecurityGroups.Domain.Errors;
 
 namespace SecurityGroups.Api.Acs;
@@ -8,10 +9,11 @@ namespace SecurityGroups.Api.Acs;
 /// <summary>
 /// The Alibaba RPC gateway, before routing. On <c>/</c>: merges query and form parameters, reads <c>Format</c>, the
 /// Action and Version (headers first), authenticates, and checks the Action and Version against the catalog. Under
-/// <c>/_emulator/</c> it only authenticates. It knows no business rule.
+/// <c>/_emulator/</c> it only authenticates; under <c>/console</c> the console's session cookie decides (<see cref="ConsoleSessions"/>).
+/// It knows no business rule.
 /// </summary>
 internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenticator authenticator, AcsActionCatalog catalog,
-    IOptions<AcsLimits> limits)
+    IOptions<AcsLimits> limits, ConsoleSessions console)
 {
     public const string EmulatorPrefix = "/_emulator";
     public const string HealthPath = "/_emulator/health";
@@ -27,6 +29,13 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         if (path == "/")
         {
             await HandleRpcAsync(http, acs);
+        }
+        else if (ConsoleSessions.Owns(path))
+        {
+            if (!console.Authenticate(http, acs))
+            {
+                return; // Strict mode without a console session: redirected to sign-in
+            }
         }
         else if (!IsPublic(path))
         {

@@ -40,7 +40,8 @@ internal sealed class AcsValidationFilter(IServiceProvider services) : IAsyncAct
         await next();
     }
 
-    private static AcsException ToAcs(ValidationFailure failure) => failure.CustomState switch
+    /// <summary>A validation failure as the Alibaba error it stands for (the console raises it the same way).</summary>
+    internal static AcsException ToAcs(ValidationFailure failure) => failure.CustomState switch
     {
         AcsListBound bound => new(bound.Error, FlattenedKeys.ToWireName(failure.PropertyName), bound.Max),
         var state => new(state as AcsErrorCode ?? AcsErrors.InvalidParameter, FlattenedKeys.ToWireName(failure.PropertyName)),

@@ -24,5 +24,8 @@ internal sealed class AccountDirectory
     /// <summary>The account that unsigned requests act as in Relaxed mode (the first configured).</summary>
     public AccountCredentials Default { get; }
 
+    /// <summary>Every configured account, in configuration order.</summary>
+    public IReadOnlyCollection<AccountCredentials> All => _byKey.Values;
+
     public AccountCredentials? Find(string accessKeyId) => _byKey.GetValueOrDefault(accessKeyId);
 }

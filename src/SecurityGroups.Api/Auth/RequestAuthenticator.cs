@@ -19,6 +19,9 @@ internal enum AuthScheme
     /// <summary>HMAC-SHA1 (<c>Signature</c> parameter): covers method and every query and form parameter, not the path
     /// nor a non-form body.</summary>
     Rpc,
+
+    /// <summary>The web console's session cookie (<c>/console</c> only), issued after the AccessKey pair was verified.</summary>
+    ConsoleSession,
 }
 
 /// <summary>The account a request acts as, and how it was authenticated.</summary>

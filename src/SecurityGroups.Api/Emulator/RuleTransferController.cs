@@ -66,8 +66,15 @@ public sealed class RuleTransferController(RuleTransferService transfer, TimePro
         using var buffer = new MemoryStream();
         Request.Body.Position = 0;
         await Request.Body.CopyToAsync(buffer, ct);
-        var (rows, fileRegion) = RuleFiles.Read(buffer.ToArray(), format, Request.ContentType);
-        var outcomes = await transfer.ImportAsync(region, securityGroupId, sourceRegionId ?? fileRegion ?? region, rows, ct);
+        return await ImportFileAsync(region, securityGroupId, buffer.ToArray(), format, Request.ContentType, sourceRegionId, ct);
+    }
+
+    /// <summary>Reads a rule file and imports its rows (the console's import calls this too, after its preview).</summary>
+    internal async Task<ImportResponse> ImportFileAsync(string regionId, string securityGroupId, byte[] file, string? format, string? contentType,
+        string? sourceRegionId, CancellationToken ct)
+    {
+        var (rows, fileRegion) = RuleFiles.Read(file, format, contentType);
+        var outcomes = await transfer.ImportAsync(regionId, securityGroupId, sourceRegionId ?? fileRegion ?? regionId, rows, ct);
         return new ImportResponse(HttpContext.Acs().RequestId, outcomes.Count(o => o.Status == "Imported"), outcomes.Count(o => o.Status == "Duplicate"),
             outcomes.Count(o => o.Status == "Ignored"), outcomes.Count(o => o.Status == "Failed"), outcomes);
     }
