@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using SecurityGroups.Domain.Persistence.Postgres;
 
 namespace SecurityGroups.Api.Auth;
 
-/// <summary>Signature nonces seen within the timestamp window, per access key (kept in memory; a restart forgets them).</summary>
-internal sealed class NonceCache(TimeProvider clock)
+/// <summary>Signature nonces seen within the timestamp window, per access key: kept in memory (a restart forgets them), or,
+/// on PostgreSQL, in the database every replica shares (<see cref="SharedNonces"/>, ADR-008).</summary>
+internal sealed class NonceCache(TimeProvider clock, SharedNonces? shared = null)
 {
     private const int SweepEvery = 4096;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
@@ -15,8 +17,13 @@ internal sealed class NonceCache(TimeProvider clock)
     /// <summary>Records the nonce; false when it was already used and has not expired.</summary>
     public bool TryUse(string accessKeyId, string nonce, TimeSpan lifetime)
     {
-        var now = clock.GetUtcNow();
         var key = accessKeyId + "\n" + nonce;
+        if (shared is not null)
+        {
+            return shared.TryUse(key, lifetime);
+        }
+
+        var now = clock.GetUtcNow();
         if (Interlocked.Increment(ref _inserts) % SweepEvery == 0)
         {
             foreach (var (k, expiry) in _seen)

@@ -36,7 +36,7 @@ internal static class StartupFailure
         {
             await initialize();
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             throw new StartupException(
                 $"the database in ConnectionStrings:SecurityGroups ('{connectionString}') cannot be used: {FirstLine(ex.Message)}", ex);
