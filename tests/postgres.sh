@@ -15,7 +15,7 @@ as_pg() { # runs a command as the server's user
   if [ "$(id -u)" = 0 ]; then runuser -u sgpg -- "$@"; else "$@"; fi
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
 cmd=${1:-}; dir=${2:-}
 [ -n "$dir" ] || { echo "usage: $0 start|stop DIR [PORT]" >&2; exit 2; }
