@@ -8,6 +8,7 @@
 #   4. the multi-replica test (tests/node/replicas): three servers on one database.
 # Results: ARTIFACTS_DIR/dotnet-postgres/functional-postgres.trx, ARTIFACTS_DIR/node/results-postgres.xml and
 # results-replicas.xml (tests/summarize.mjs counts them). Exit status non-zero when anything failed.
+# SKIP_FUNCTIONAL=1 leaves out step 2 (when iterating on the Node parts).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,10 +31,11 @@ PG=$(tests/postgres.sh start "$PG_DIR") || { echo "SETUP FAILED: PostgreSQL did 
 echo "$PG"
 
 echo "==> Functional tests on PostgreSQL"
-SG_TEST_POSTGRES="$PG" dotnet test tests/SecurityGroups.FunctionalTests -c "$CONFIG" --no-build -nologo \
+functional=0
+[ -n "${SKIP_FUNCTIONAL:-}" ] || SG_TEST_POSTGRES="$PG" dotnet test tests/SecurityGroups.FunctionalTests -c "$CONFIG" --no-build -nologo \
   --filter "FullyQualifiedName!~FunctionalTests.Storage.&FullyQualifiedName!~FunctionalTests.Https.&FullyQualifiedName!~FunctionalTests.Startup." \
-  --logger "trx;LogFileName=functional-postgres.trx" --results-directory "$ART/dotnet-postgres" --logger "console;verbosity=minimal"
-functional=$?
+  --logger "trx;LogFileName=functional-postgres.trx" --results-directory "$ART/dotnet-postgres" --logger "console;verbosity=minimal" \
+  || functional=1
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 SERVER_DLL="$ROOT/src/SecurityGroups.Api/bin/$CONFIG/net10.0/SecurityGroups.Api.dll"
@@ -48,7 +50,11 @@ start_server() { # name mode database [KEY=VALUE settings...] -> prints host:por
       dotnet "$SERVER_DLL" >"$dir/server.log" 2>&1 ) &
   echo $! >>"$PIDS"; echo $! >"$dir/pid"
   for _ in $(seq 1 150); do
-    if curl -fsS "http://127.0.0.1:$port/_emulator/health" >/dev/null 2>&1; then echo "127.0.0.1:$port"; return 0; fi
+    if curl -fsS "http://127.0.0.1:$port/_emulator/health" >/dev/null 2>&1; then
+      # One write through the writer's row before the tests' first (JIT and Npgsql's first statements; refused in Strict mode).
+      curl -sS -X POST -H 'content-type: application/json' -d '{}' "http://127.0.0.1:$port/_emulator/reset" >/dev/null 2>&1 || true
+      echo "127.0.0.1:$port"; return 0
+    fi
     sleep 0.2
   done
   cat "$dir/server.log" >&2
