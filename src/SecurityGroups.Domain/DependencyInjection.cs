@@ -64,7 +64,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new SharedNonces(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SharedThrottleCounts(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDbContextPool<EmulatorDbContext>((sp, options) => options
-            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(StorageProviders.PostgresMigrationsAssembly)));
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(StorageProviders.PostgresMigrationsAssembly))
+            .AddInterceptors(PostgresTextInterceptor.Instance));
     }
 
     private static IServiceCollection AddDomainServices(this IServiceCollection services)

@@ -14,15 +14,17 @@ internal sealed class NonceCache(TimeProvider clock, SharedNonces? shared = null
     /// <summary>Nonces held now (expired ones go at the next sweep).</summary>
     internal int Count => _seen.Count;
 
+    /// <summary>True on PostgreSQL: nonces are recorded with <see cref="TryUseSharedAsync"/>, where every replica sees them.</summary>
+    public bool IsShared => shared is not null;
+
+    /// <summary>Records the nonce in the shared database; false when any replica saw it and it has not expired.</summary>
+    public ValueTask<bool> TryUseSharedAsync(string accessKeyId, string nonce, TimeSpan lifetime, CancellationToken ct) =>
+        (shared ?? throw new InvalidOperationException("Nonces are kept in memory here.")).TryUseAsync(accessKeyId + "\n" + nonce, lifetime, ct);
+
     /// <summary>Records the nonce; false when it was already used and has not expired.</summary>
     public bool TryUse(string accessKeyId, string nonce, TimeSpan lifetime)
     {
         var key = accessKeyId + "\n" + nonce;
-        if (shared is not null)
-        {
-            return shared.TryUse(key, lifetime);
-        }
-
         var now = clock.GetUtcNow();
         if (Interlocked.Increment(ref _inserts) % SweepEvery == 0)
         {

@@ -5,7 +5,7 @@ namespace SecurityGroups.Domain.Persistence.Postgres;
 /// <summary>
 /// Signature nonces every replica recognises (ADR-008): one row per (access key, nonce) until it expires. Inserting a
 /// nonce that is held and unexpired changes no row, which is the refusal; an expired one is taken over. Expired rows are
-/// swept every few thousand uses. Synchronous, because request authentication is (one short statement).
+/// swept every few thousand uses.
 /// </summary>
 public sealed class SharedNonces(NpgsqlDataSource source, TimeProvider clock)
 {
@@ -18,21 +18,21 @@ public sealed class SharedNonces(NpgsqlDataSource source, TimeProvider clock)
     private int _uses;
 
     /// <summary>Records the nonce; false when it was already used (through any replica) and has not expired.</summary>
-    public bool TryUse(string key, TimeSpan lifetime)
+    public async ValueTask<bool> TryUseAsync(string key, TimeSpan lifetime, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (Interlocked.Increment(ref _uses) % SweepEvery == 0)
         {
-            using var sweep = source.CreateCommand("DELETE FROM \"SignatureNonces\" WHERE \"ExpiresAt\" <= @now");
+            await using var sweep = source.CreateCommand("DELETE FROM \"SignatureNonces\" WHERE \"ExpiresAt\" <= @now");
             sweep.Parameters.AddWithValue("now", now);
-            sweep.ExecuteNonQuery();
+            await sweep.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        using var command = source.CreateCommand(Use);
-        command.Parameters.AddWithValue("key", key);
+        await using var command = source.CreateCommand(Use);
+        command.Parameters.AddWithValue("key", PostgresTextInterceptor.Clean(key));
         command.Parameters.AddWithValue("expires", now + lifetime);
         command.Parameters.AddWithValue("now", now);
-        return command.ExecuteNonQuery() == 1;
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
     }
 }
 
@@ -62,7 +62,7 @@ public sealed class SharedThrottleCounts(NpgsqlDataSource source)
         }
 
         await using var command = source.CreateCommand(Count);
-        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("key", PostgresTextInterceptor.Clean(key));
         command.Parameters.AddWithValue("minute", minute);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
