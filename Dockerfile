@@ -13,6 +13,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig SecurityGroups.sln ./
 COPY src/SecurityGroups.RuleEngine/SecurityGroups.RuleEngine.csproj src/SecurityGroups.RuleEngine/
 COPY src/SecurityGroups.Domain/SecurityGroups.Domain.csproj src/SecurityGroups.Domain/
+COPY src/SecurityGroups.Migrations.Postgres/SecurityGroups.Migrations.Postgres.csproj src/SecurityGroups.Migrations.Postgres/
 COPY src/SecurityGroups.Api/SecurityGroups.Api.csproj src/SecurityGroups.Api/
 # Without BuildKit TARGETARCH is empty: fall back to the build machine's architecture.
 RUN dotnet restore src/SecurityGroups.Api/SecurityGroups.Api.csproj -a "${TARGETARCH:-$(dpkg --print-architecture)}" \

@@ -4,7 +4,8 @@
 #   2. the official-SDK conformance suite, the Swagger UI browser test and the README walkthrough (Node, tests/node) against two real servers
 #      started here: one in Relaxed mode, one in Strict mode, one with API flow control on (2 calls per minute), each
 #      on its own port and fresh SQLite file; the Relaxed and Strict ones also serve HTTPS (SG_HTTPS_ENDPOINT,
-#      SG_STRICT_HTTPS_ENDPOINT), trusted by Node through NODE_EXTRA_CA_CERTS (their CAs, from GET /_emulator/ca.pem).
+#      SG_STRICT_HTTPS_ENDPOINT), trusted by Node through NODE_EXTRA_CA_CERTS (their CAs, from GET /_emulator/ca.pem);
+#   3. the same on PostgreSQL, and three replicas on one database: tests/postgres-suite.sh (a private server, stopped after).
 # It installs what the tests need: the npm packages of tests/node (npm ci) and Debian's chromium when missing.
 set -uo pipefail
 
@@ -88,8 +89,12 @@ step "SDK conformance and browser tests (node --test)"
    --test-reporter=junit --test-reporter-destination="$ART/node/results.xml" sdk/ terraform/ browser/ readme/)
 node_status=$?
 
+step "PostgreSQL: functional tests, SDK suite and three replicas on one database (tests/postgres-suite.sh)"
+bash tests/postgres-suite.sh "$ART" "$CONFIG"
+postgres_status=$?
+
 step "Summary"
 node tests/summarize.mjs "$ART"
 summary_status=$?
-if [ $dotnet_status -ne 0 ] || [ $node_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi
+if [ $dotnet_status -ne 0 ] || [ $node_status -ne 0 ] || [ $postgres_status -ne 0 ] || [ $summary_status -ne 0 ]; then exit 1; fi
 exit 0

@@ -55,7 +55,7 @@ internal static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICaller, HttpCaller>();
         services.AddSingleton<AccountDirectory>();
-        services.AddSingleton<NonceCache>();
+        services.AddSingleton(sp => new NonceCache(sp.GetRequiredService<TimeProvider>(), sp.GetService<Domain.Persistence.Postgres.SharedNonces>()));
         services.AddSingleton<RequestAuthenticator>();
         services.AddSingleton<AcsActionCatalog>();
         services.AddSingleton<ServerCertificates>();

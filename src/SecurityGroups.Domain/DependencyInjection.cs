@@ -1,12 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Idempotency;
 using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Persistence.Postgres;
 using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.Rules;
 using SecurityGroups.Domain.SecurityGroups;
@@ -19,15 +21,28 @@ public static class DependencyInjection
     public const string ConnectionStringName = "SecurityGroups";
     public const string DefaultConnectionString = "Data Source=data/securitygroups.db";
 
-    /// <summary>Registers storage (EF Core on SQLite), the write gate, the region catalog and the domain services. The caller
-    /// binds <c>QuotaOptions</c>, <see cref="StorageOptions"/> and the region list from configuration.</summary>
+    /// <summary>Registers storage (EF Core on SQLite, or on PostgreSQL: ADR-008), the write gate, the region catalog and the
+    /// domain services. The caller binds <c>QuotaOptions</c>, <see cref="StorageOptions"/> and the region list from configuration.</summary>
     public static IServiceCollection AddDomain(this IServiceCollection services, string? connectionString, StorageOptions storage)
     {
-        if (!string.Equals(storage.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (storage.IsPostgres)
         {
-            throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported yet; use 'Sqlite'.");
+            services.AddPostgresStorage(connectionString ?? throw new InvalidOperationException(
+                $"Storage:Provider 'Postgres' needs ConnectionStrings:{ConnectionStringName} (an Npgsql connection string)."));
+        }
+        else
+        {
+            services.AddSqliteStorage(connectionString, storage);
         }
 
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageFaultMonitor>();
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>(), sp.GetService<SharedWriteVersion>())); // the monitor health and the error middleware read
+        return services.AddDomainServices();
+    }
+
+    private static void AddSqliteStorage(this IServiceCollection services, string? connectionString, StorageOptions storage)
+    {
         var synchronous = storage.Synchronous.ToUpperInvariant() switch
         {
             "NORMAL" => "NORMAL",
@@ -39,10 +54,22 @@ public static class DependencyInjection
         services.AddDbContextPool<EmulatorDbContext>(options => options
             .UseSqlite(sqlite.ConnectionString)
             .AddInterceptors(pragmas));
+    }
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<StorageFaultMonitor>();
-        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>())); // the monitor health and the error middleware read
+    /// <summary>One Npgsql data source for EF Core and for the shared write version; migrations from their own assembly.</summary>
+    private static void AddPostgresStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(sp => new SharedWriteVersion(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new SharedNonces(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SharedThrottleCounts(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDbContextPool<EmulatorDbContext>((sp, options) => options
+            .UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(StorageProviders.PostgresMigrationsAssembly))
+            .AddInterceptors(PostgresTextInterceptor.Instance));
+    }
+
+    private static IServiceCollection AddDomainServices(this IServiceCollection services)
+    {
         services.AddSingleton<RegionCatalog>();
         services.AddSingleton<Compute.ComputeCatalog>();
         services.AddScoped<TagStore>();

@@ -68,7 +68,9 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
                 "Emulator endpoints that change state need an ACS3-HMAC-SHA256 signature, which covers the method, the path and the body; an HMAC-SHA1 signature covers neither the path nor the body.");
         }
 
-        acs.Authenticate(authenticator.Authenticate(request, acs.Parameters, body, RequestAuthenticator.EmulatorSignedHeaders));
+        var auth = authenticator.Authenticate(request, acs.Parameters, body, RequestAuthenticator.EmulatorSignedHeaders);
+        await authenticator.ConfirmNonceAsync(auth, http.RequestAborted);
+        acs.Authenticate(auth);
     }
 
     private async Task HandleRpcAsync(HttpContext http, AcsRequestContext acs)
@@ -81,6 +83,7 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         acs.Xml = string.Equals(parameters["Format"], "XML", StringComparison.OrdinalIgnoreCase);
 
         var auth = authenticator.Authenticate(request, parameters, body, RequestAuthenticator.RpcSignedHeaders);
+        await authenticator.ConfirmNonceAsync(auth, http.RequestAborted);
         acs.Authenticate(auth);
 
         // The Action and Version that run are the signed ones: with HMAC-SHA1 only the parameters are signed, so the

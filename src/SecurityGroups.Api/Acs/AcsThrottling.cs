@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Persistence.Postgres;
 using SecurityGroups.Domain.Regions;
 
 namespace SecurityGroups.Api.Acs;
@@ -73,10 +74,11 @@ internal static class AcsThrottling
         var key = string.Join('\n', acs.AccountId, action, region, limit.ToString(CultureInfo.InvariantCulture));
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var counter = http.RequestServices.GetRequiredService<ThrottlingLimiters>();
+        var shared = http.RequestServices.GetService<SharedThrottleCounts>(); // PostgreSQL: counted across replicas (ADR-008)
         return RateLimitPartition.Get(key, _ =>
         {
             counter.Created();
-            return new MinuteWindowLimiter(Math.Max(0, limit), clock);
+            return shared is null ? new MinuteWindowLimiter(Math.Max(0, limit), clock) : new SharedMinuteWindowLimiter(Math.Max(0, limit), clock, key, shared);
         });
     }
 

@@ -10,7 +10,7 @@ namespace SecurityGroups.Api.Acs;
 internal sealed class MinuteWindowLimiter(int permits, TimeProvider clock) : RateLimiter
 {
     private const long MinuteMs = 60_000;
-    private static readonly RateLimitLease Granted = new Lease(null);
+    private static readonly RateLimitLease Granted = new MinuteWindowLease(null);
     private readonly Lock _lock = new();
     private long _minute = clock.GetUtcNow().ToUnixTimeMilliseconds() / MinuteMs; // the creation minute, nothing used yet
     private int _used;
@@ -53,24 +53,29 @@ internal sealed class MinuteWindowLimiter(int permits, TimeProvider clock) : Rat
                 return Granted;
             }
 
-            return new Lease(TimeSpan.FromMilliseconds(((_minute + 1) * MinuteMs) - now));
+            return new MinuteWindowLease(TimeSpan.FromMilliseconds(((_minute + 1) * MinuteMs) - now));
         }
     }
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AttemptAcquireCore(permitCount));
+}
 
-    /// <summary>Granted (no retry-after) or refused with the time until the next minute.</summary>
-    private sealed class Lease(TimeSpan? retryAfter) : RateLimitLease
+/// <summary>Granted, or refused with the time until the next minute (no metadata when it only defers to the asynchronous acquire).</summary>
+internal sealed class MinuteWindowLease(TimeSpan? retryAfter, bool acquired) : RateLimitLease
+{
+    public MinuteWindowLease(TimeSpan? retryAfter)
+        : this(retryAfter, retryAfter is null)
     {
-        public override bool IsAcquired => retryAfter is null;
+    }
 
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+    public override bool IsAcquired => acquired;
 
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name ? wait : null;
-            return metadata is not null;
-        }
+    public override IEnumerable<string> MetadataNames => retryAfter is { } wait && wait > TimeSpan.Zero ? [MetadataName.RetryAfter.Name] : [];
+
+    public override bool TryGetMetadata(string metadataName, out object? metadata)
+    {
+        metadata = retryAfter is { } wait && wait > TimeSpan.Zero && metadataName == MetadataName.RetryAfter.Name ? wait : null;
+        return metadata is not null;
     }
 }

@@ -24,8 +24,12 @@ internal enum AuthScheme
     ConsoleSession,
 }
 
-/// <summary>The account a request acts as, and how it was authenticated.</summary>
-internal readonly record struct Authentication(string AccountId, AuthScheme Scheme, bool Admin);
+/// <summary>The account a request acts as, and how it was authenticated. <see cref="PendingNonce"/>: a nonce still to be
+/// recorded in the database the replicas share (<see cref="RequestAuthenticator.ConfirmNonceAsync"/>), on PostgreSQL only.</summary>
+internal readonly record struct Authentication(string AccountId, AuthScheme Scheme, bool Admin)
+{
+    public (string AccessKeyId, string Nonce)? PendingNonce { get; init; }
+}
 
 /// <summary>Decides which account a request acts as: verifies ACS3-HMAC-SHA256 or HMAC-SHA1 signatures, their required
 /// parts (signed headers, timestamp, nonce), the timestamp window and nonce replay. Unsigned requests act as the
@@ -126,8 +130,7 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
             throw new AcsException(AcsErrors.SignatureDoesNotMatch, stringToSign);
         }
 
-        UseNonce(account.AccessKeyId, nonce);
-        return new Authentication(account.AccountId, AuthScheme.Acs3, account.Admin);
+        return new Authentication(account.AccountId, AuthScheme.Acs3, account.Admin) { PendingNonce = UseNonce(account.AccessKeyId, nonce) };
     }
 
     private Authentication VerifyRpc(HttpRequest request, AcsParameters parameters)
@@ -153,8 +156,7 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
             throw new AcsException(AcsErrors.SignatureDoesNotMatch, stringToSign);
         }
 
-        UseNonce(account.AccessKeyId, nonce);
-        return new Authentication(account.AccountId, AuthScheme.Rpc, account.Admin);
+        return new Authentication(account.AccountId, AuthScheme.Rpc, account.Admin) { PendingNonce = UseNonce(account.AccessKeyId, nonce) };
     }
 
     private static void RequireSigned(Acs3Authorization auth, string name)
@@ -190,14 +192,34 @@ internal sealed class RequestAuthenticator(AccountDirectory accounts, NonceCache
         }
     }
 
-    private void UseNonce(string accessKeyId, string nonce)
+    /// <summary>Records the nonce in memory, or returns it to be recorded in the shared database without blocking a thread
+    /// (<see cref="ConfirmNonceAsync"/>, called by the gateway right after <see cref="Authenticate"/>).</summary>
+    private (string, string)? UseNonce(string accessKeyId, string nonce)
     {
         if (nonce.Length > MaxNonceLength)
         {
             throw new AcsException(AcsErrors.InvalidParameterDetail, $"The signature nonce is longer than {MaxNonceLength} characters.");
         }
 
+        if (nonces.IsShared)
+        {
+            return (accessKeyId, nonce);
+        }
+
         if (!nonces.TryUse(accessKeyId, nonce, Window * 2))
+        {
+            throw new AcsException(AcsErrors.SignatureNonceUsed);
+        }
+
+        return null;
+    }
+
+    /// <summary>On PostgreSQL, records the request's nonce where every replica sees it; <c>SignatureNonceUsed</c> if any
+    /// replica saw it within the window. Nothing to do otherwise (the in-memory check already ran).</summary>
+    public async ValueTask ConfirmNonceAsync(Authentication authentication, CancellationToken ct)
+    {
+        if (authentication.PendingNonce is { } pending
+            && !await nonces.TryUseSharedAsync(pending.AccessKeyId, pending.Nonce, Window * 2, ct).ConfigureAwait(false))
         {
             throw new AcsException(AcsErrors.SignatureNonceUsed);
         }

@@ -12,6 +12,7 @@ internal sealed class StorageHealthCheck(StorageHealth storage) : IHealthCheck
         var data = new Dictionary<string, object>
         {
             ["Provider"] = status.Provider,
+            ["Replica"] = status.Replica,
             ["DataSource"] = status.DataSource,
             ["JournalMode"] = status.JournalMode,
             ["Synchronous"] = status.Synchronous,

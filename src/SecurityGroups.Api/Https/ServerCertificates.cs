@@ -47,10 +47,20 @@ public sealed class ServerCertificates(IOptions<HttpsOptions> options, IConfigur
         }
     }
 
-    /// <summary>The folder of the SQLite file a connection string names (relative to the working directory).</summary>
+    /// <summary>The folder of the SQLite file a connection string names (relative to the working directory); <c>data</c>
+    /// for a connection string that names no file (in memory, or PostgreSQL's).</summary>
     public static string DataFolderOf(string connectionString)
     {
-        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        string source;
+        try
+        {
+            source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        }
+        catch (ArgumentException)
+        {
+            return Path.GetFullPath("data"); // Host=...;Database=...: not a file
+        }
+
         var inMemory = string.IsNullOrEmpty(source) || source == ":memory:" || connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase);
         return inMemory ? Path.GetFullPath("data") : Path.GetDirectoryName(Path.GetFullPath(source)) ?? Path.GetFullPath(".");
     }

@@ -151,11 +151,9 @@ internal static class OptionsValidation
 
     private static string? ValidateStorage(StorageOptions s)
     {
-        if (!string.Equals(s.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (s.ProviderName is null)
         {
-            return string.Equals(s.Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
-                ? "Storage:Provider 'Postgres' is not supported yet; use 'Sqlite'."
-                : $"Storage:Provider must be 'Sqlite' or 'Postgres', not '{s.Provider}'.";
+            return $"Storage:Provider must be 'Sqlite' or 'Postgres', not '{s.Provider}'.";
         }
 
         return s.Synchronous.ToUpperInvariant() is "NORMAL" or "FULL" ? null : $"Storage:Synchronous must be 'Normal' or 'Full', not '{s.Synchronous}'.";

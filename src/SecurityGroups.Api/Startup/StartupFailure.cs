@@ -36,10 +36,31 @@ internal static class StartupFailure
         {
             await initialize();
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is SqliteException or Npgsql.NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             throw new StartupException(
-                $"the database in ConnectionStrings:SecurityGroups ('{connectionString}') cannot be used: {FirstLine(ex.Message)}", ex);
+                $"the database in ConnectionStrings:SecurityGroups ('{WithoutPassword(connectionString)}') cannot be used: {FirstLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>The connection string as given, but a PostgreSQL password is never printed.</summary>
+    private static string WithoutPassword(string? connectionString)
+    {
+        try
+        {
+            var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+            var secrets = new[] { "Password", "PWD", "PSW" }.Where(builder.ContainsKey).ToList();
+            if (secrets.Count == 0)
+            {
+                return connectionString ?? "";
+            }
+
+            secrets.ForEach(key => builder[key] = "***");
+            return builder.ConnectionString ?? "";
+        }
+        catch (ArgumentException)
+        {
+            return connectionString ?? "";
         }
     }
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace SecurityGroups.Domain.Common;
 
 /// <summary>
-/// Read results by key, valid for one <see cref="WriteGate.Version"/>: every committed mutation bumps the version before it
+/// Read results by key, valid for one write version (<see cref="WriteGate.CurrentVersionAsync"/>): every committed mutation bumps the version before it
 /// is acknowledged, so a reader that sees the write misses here and reloads; until the next write, hits read no database
 /// and take no lock. A new version drops the whole generation at once (one compare-exchange); a generation holds at most
 /// <c>maxEntries</c> values. Values must be immutable in use: every reader shares them.
@@ -15,7 +15,7 @@ public sealed class VersionedCache<T>(WriteGate gate, int maxEntries)
 
     public async Task<T> GetAsync(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
     {
-        var version = gate.Version;
+        var version = await gate.CurrentVersionAsync(ct).ConfigureAwait(false);
         var generation = Volatile.Read(ref _current);
         if (generation.Version == version && generation.Values.TryGetValue(key, out var cached))
         {

@@ -1,4 +1,5 @@
 using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.Persistence.Postgres;
 
 namespace SecurityGroups.Domain.Common;
 
@@ -8,8 +9,10 @@ namespace SecurityGroups.Domain.Common;
 /// <para>A caller that must add its own writes to the mutation's transaction (the API's ClientToken records) opens a
 /// <see cref="WriteScope"/> first: <see cref="RunAsync{T}"/> then runs inside that scope's transaction.</para>
 /// <para>A commit clears the remembered storage fault (<see cref="StorageFaultMonitor"/>): the storage takes writes again.</para>
+/// <para>On PostgreSQL (<paramref name="shared"/>), the lock here only orders this process's writers; the database row of
+/// <see cref="SharedWriteVersion"/> orders the writers of every replica, and its number is the version (ADR-008).</para>
 /// </summary>
-public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
+public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? shared = null) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _version;
@@ -25,6 +28,10 @@ public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
     /// </summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>The version read caches are keyed by: <see cref="Version"/> in this process (SQLite: no I/O), or the one every
+    /// replica shares (PostgreSQL: one primary-key read, so a write acknowledged by another replica is seen at once).</summary>
+    public ValueTask<long> CurrentVersionAsync(CancellationToken ct) => shared is null ? new(Version) : shared.ReadAsync(ct);
+
     /// <summary>Takes the writer lock and begins a transaction; commit with <see cref="WriteScope.CommitAsync"/>.</summary>
     public async Task<WriteScope> BeginAsync(EmulatorDbContext db, CancellationToken ct)
     {
@@ -32,6 +39,19 @@ public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            if (shared is not null)
+            {
+                try
+                {
+                    await shared.EnterAsync(db, ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+            }
+
             return new WriteScope(db, transaction, this);
         }
         catch
@@ -71,7 +91,15 @@ public sealed class WriteGate(StorageFaultMonitor faults) : IDisposable
 
         try
         {
-            await probe(ct).ConfigureAwait(false);
+            if (shared is not null)
+            {
+                await shared.ProbeAsync(wait, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await probe(ct).ConfigureAwait(false);
+            }
+
             faults.Clear();
             return true;
         }

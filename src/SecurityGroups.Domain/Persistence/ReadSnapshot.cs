@@ -1,18 +1,20 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace SecurityGroups.Domain.Persistence;
 
 /// <summary>
-/// A deferred (read-only) SQLite transaction: every query inside sees one snapshot of the database, so a listing made
-/// of several queries never shows half of a concurrent delete. It takes no write lock and blocks no writer (WAL).
+/// A read-only transaction: every query inside sees one snapshot of the database, so a listing made of several queries
+/// never shows half of a concurrent delete. It takes no write lock and blocks no writer: a deferred transaction on SQLite
+/// (WAL), REPEATABLE READ on PostgreSQL (one MVCC snapshot).
 /// </summary>
 public sealed class ReadSnapshot : IAsyncDisposable
 {
     private readonly EmulatorDbContext _db;
-    private readonly SqliteTransaction _transaction;
+    private readonly System.Data.Common.DbTransaction _transaction;
 
-    private ReadSnapshot(EmulatorDbContext db, SqliteTransaction transaction)
+    private ReadSnapshot(EmulatorDbContext db, System.Data.Common.DbTransaction transaction)
     {
         _db = db;
         _transaction = transaction;
@@ -21,7 +23,10 @@ public sealed class ReadSnapshot : IAsyncDisposable
     public static async Task<ReadSnapshot> BeginAsync(EmulatorDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        var connection = db.Database.GetDbConnection();
+        var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
         await db.Database.UseTransactionAsync(transaction, ct).ConfigureAwait(false);
         return new ReadSnapshot(db, transaction);
     }

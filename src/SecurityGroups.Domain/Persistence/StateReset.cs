@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
 
@@ -23,8 +24,13 @@ public sealed class StateReset(EmulatorDbContext db, WriteGate gate, ICaller cal
         var account = caller.AccountId;
         return gate.RunAsync(db, async c =>
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys=ON;", c).ConfigureAwait(false);
-            foreach (var entity in db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null).DistinctBy(t => t.GetTableName()))
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys=ON;", c).ConfigureAwait(false);
+            }
+
+            // Dependents before what they refer to, so that no foreign key is ever broken (PostgreSQL checks each statement).
+            foreach (var entity in DependentsFirst(db.Model))
             {
                 var table = entity.GetTableName()!;
 #pragma warning disable EF1002 // table and column names come from the EF model, not from input
@@ -34,11 +40,54 @@ public sealed class StateReset(EmulatorDbContext db, WriteGate gate, ICaller cal
                 }
                 else if (entity.FindProperty(AccountColumn) is not null)
                 {
-                    // Rows without an account column (list entries, memberships) belong to a row that has one and go with it (cascade).
                     await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\" WHERE \"{AccountColumn}\" = {{0}};", [account], c).ConfigureAwait(false);
+                }
+                else if (OwnerOf(entity) is { } owner)
+                {
+                    // Rows without an account column (list entries, memberships) belong to a row that has one: they go first.
+                    var column = owner.Properties[0].GetColumnName();
+                    var principal = owner.PrincipalEntityType;
+                    await db.Database.ExecuteSqlRawAsync(
+                        $"DELETE FROM \"{table}\" WHERE \"{column}\" IN (SELECT \"{owner.PrincipalKey.Properties[0].GetColumnName()}\" FROM \"{principal.GetTableName()}\" WHERE \"{AccountColumn}\" = {{0}});",
+                        [account], c).ConfigureAwait(false);
                 }
 #pragma warning restore EF1002
             }
         }, ct);
+    }
+
+    /// <summary>The single-column foreign key through which a row without an account column belongs to one that has it.</summary>
+    private static IForeignKey? OwnerOf(IEntityType entity) =>
+        entity.GetForeignKeys().FirstOrDefault(fk => fk.DeleteBehavior == DeleteBehavior.Cascade && fk.Properties.Count == 1
+            && fk.PrincipalEntityType.FindProperty(AccountColumn) is not null);
+
+    /// <summary>Every mapped table once, each after every table whose foreign keys refer to it.</summary>
+    internal static List<IEntityType> DependentsFirst(IModel model)
+    {
+        var tables = model.GetEntityTypes().Where(t => t.GetTableName() is not null).DistinctBy(t => t.GetTableName()).ToList();
+        var ordered = new List<IEntityType>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(IEntityType entity)
+        {
+            if (!visited.Add(entity.GetTableName()!))
+            {
+                return;
+            }
+
+            foreach (var dependent in tables.Where(t => t.GetForeignKeys().Any(fk => fk.PrincipalEntityType.GetTableName() == entity.GetTableName()
+                && t.GetTableName() != entity.GetTableName())))
+            {
+                Visit(dependent);
+            }
+
+            ordered.Add(entity);
+        }
+
+        foreach (var table in tables)
+        {
+            Visit(table);
+        }
+
+        return ordered;
     }
 }

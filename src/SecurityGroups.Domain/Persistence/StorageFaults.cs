@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace SecurityGroups.Domain.Persistence;
 
@@ -31,11 +32,12 @@ public sealed record StorageFault(StorageFaultKind Kind, string Detail);
 /// The one place that decides which exceptions mean "the storage refused" rather than "the code is wrong": such a
 /// request is answered <c>ServiceUnavailable</c> (503) and health turns unhealthy; anything else stays
 /// <c>InternalError</c>. Constraint violations, SQL errors and misuse are bugs, not faults, and are not matched here.
-/// <para>PostgreSQL (Npgsql) adds its cases here: <c>NpgsqlException</c> with <c>IsTransient</c> or a broken connection
-/// → <see cref="StorageFaultKind.CannotOpen"/>; <c>PostgresException.SqlState</c> class 53 (insufficient resources,
-/// 53100 disk full) → <see cref="StorageFaultKind.Full"/>; 25006 and 57P03 → <see cref="StorageFaultKind.ReadOnly"/>;
-/// 55P03 (lock not available) → <see cref="StorageFaultKind.Locked"/>; class 58 → <see cref="StorageFaultKind.IoError"/>;
-/// XX001/XX002 → <see cref="StorageFaultKind.Corrupt"/>.</para>
+/// <para>PostgreSQL (Npgsql): <c>PostgresException.SqlState</c> class 53 (insufficient resources, 53100 disk full) →
+/// <see cref="StorageFaultKind.Full"/>; 25006 and 57P03 → <see cref="StorageFaultKind.ReadOnly"/>; 55P03 (lock not
+/// available) and 57014 (statement timeout) → <see cref="StorageFaultKind.Locked"/>; class 58 →
+/// <see cref="StorageFaultKind.IoError"/>; XX001/XX002 → <see cref="StorageFaultKind.Corrupt"/>; class 08, 57P01 and 57P02
+/// (connection lost, server shutting down) and any other <c>NpgsqlException</c> that is transient (a refused or broken
+/// connection) → <see cref="StorageFaultKind.CannotOpen"/>.</para>
 /// </summary>
 public static class StorageFaults
 {
@@ -57,6 +59,8 @@ public static class StorageFaults
             var kind = current switch
             {
                 SqliteException sqlite => OfSqlite(sqlite.SqliteErrorCode),
+                PostgresException postgres => OfPostgres(postgres.SqlState),
+                NpgsqlException { IsTransient: true } => StorageFaultKind.CannotOpen,
                 IOException io => OfIo(io.HResult),
                 _ => null,
             };
@@ -78,6 +82,18 @@ public static class StorageFaults
         11 or 15 or 26 => StorageFaultKind.Corrupt, // SQLITE_CORRUPT, SQLITE_PROTOCOL, SQLITE_NOTADB
         13 => StorageFaultKind.Full, // SQLITE_FULL
         14 or 22 => StorageFaultKind.CannotOpen, // SQLITE_CANTOPEN, SQLITE_NOLFS
+        _ => null,
+    };
+
+    private static StorageFaultKind? OfPostgres(string state) => state switch
+    {
+        "25006" or "57P03" => StorageFaultKind.ReadOnly,
+        "55P03" or "57014" => StorageFaultKind.Locked,
+        "XX001" or "XX002" => StorageFaultKind.Corrupt,
+        "57P01" or "57P02" => StorageFaultKind.CannotOpen,
+        _ when state.StartsWith("53", StringComparison.Ordinal) => StorageFaultKind.Full,
+        _ when state.StartsWith("58", StringComparison.Ordinal) => StorageFaultKind.IoError,
+        _ when state.StartsWith("08", StringComparison.Ordinal) => StorageFaultKind.CannotOpen,
         _ => null,
     };
 

@@ -6,7 +6,11 @@ using SecurityGroups.Domain.Common;
 namespace SecurityGroups.Domain.Persistence;
 
 /// <summary>What <c>GET /_emulator/health</c> reports about storage.</summary>
-public sealed record StorageStatus(string Provider, string Status, string DataSource, string JournalMode, string Synchronous, int PendingMigrations, string? Error);
+public sealed record StorageStatus(string Provider, string Status, string DataSource, string JournalMode, string Synchronous, int PendingMigrations, string? Error)
+{
+    /// <summary>This replica's name (<c>Storage:ReplicaId</c>, else host name and process id).</summary>
+    public string Replica { get; init; } = "";
+}
 
 /// <summary>
 /// Reads the storage's settings and, after a request met a storage fault (<see cref="StorageFaultMonitor"/>), probes
@@ -18,7 +22,37 @@ public sealed class StorageHealth(EmulatorDbContext db, IOptions<StorageOptions>
     /// <summary>How long the probe waits for the writer lock, and then for SQLite's lock: health answers within seconds.</summary>
     private static readonly TimeSpan ProbeWait = TimeSpan.FromSeconds(1);
 
-    public async Task<StorageStatus> CheckAsync(CancellationToken ct)
+    public async Task<StorageStatus> CheckAsync(CancellationToken ct) =>
+        (options.Value.IsPostgres ? await CheckPostgresAsync(ct).ConfigureAwait(false) : await CheckSqliteAsync(ct).ConfigureAwait(false))
+        with { Replica = options.Value.ReplicaName };
+
+    /// <summary>PostgreSQL: reachable (the server's <c>synchronous_commit</c> read), migrations applied, and after a fault the
+    /// writers' row lock taken and released (<see cref="Postgres.SharedWriteVersion.ProbeAsync"/>).</summary>
+    private async Task<StorageStatus> CheckPostgresAsync(CancellationToken ct)
+    {
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var dataSource = $"{target.Host}:{target.Port}/{target.Database}";
+        try
+        {
+            var synchronous = await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"")
+                .SingleAsync(ct).ConfigureAwait(false);
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct).ConfigureAwait(false)).Count();
+            if (faults.Current is { } fault && !await ProbeWriteAsync(ct).ConfigureAwait(false))
+            {
+                var still = faults.Current ?? fault;
+                return new StorageStatus(options.Value.Provider, "Unhealthy", dataSource, "", synchronous, pending,
+                    $"Storage refuses writes ({still.Kind}): {still.Detail}");
+            }
+
+            return new StorageStatus(options.Value.Provider, pending == 0 ? "Healthy" : "Degraded", dataSource, "", synchronous, pending, null);
+        }
+        catch (Exception ex) when (StorageFaults.Classify(ex) is { } fault)
+        {
+            return new StorageStatus(options.Value.Provider, "Unhealthy", dataSource, "", "", 0, $"Storage is not reachable ({fault.Kind}): {fault.Detail}");
+        }
+    }
+
+    private async Task<StorageStatus> CheckSqliteAsync(CancellationToken ct)
     {
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         try

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace SecurityGroups.Domain.Persistence;
 
-/// <summary>Creates the data folder, switches the file to WAL and applies migrations. Any failure stops start-up.</summary>
+/// <summary>Creates the data folder, switches the file to WAL and applies migrations (on PostgreSQL: creates the database if
+/// missing and migrates under a lock, <see cref="Postgres.PostgresDatabase"/>). Any failure stops start-up.</summary>
 public static class StorageInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
@@ -13,6 +14,11 @@ public static class StorageInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (options.IsPostgres)
+        {
+            await Postgres.PostgresDatabase.InitializeAsync(db, options.ApplyMigrations, ct).ConfigureAwait(false);
+            return;
+        }
 
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));

@@ -14,8 +14,10 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
         Assert.Equal("Healthy", body.GetProperty("Status").GetString());
         var storage = body.GetProperty("Checks").GetProperty("storage");
         Assert.Equal("Healthy", storage.GetProperty("Status").GetString());
-        Assert.Equal("wal", storage.GetProperty("Data").GetProperty("JournalMode").GetString());
-        Assert.Equal("Sqlite", storage.GetProperty("Data").GetProperty("Provider").GetString());
+        var postgres = Factory.PostgresConnectionString is not null;
+        Assert.Equal(postgres ? "" : "wal", storage.GetProperty("Data").GetProperty("JournalMode").GetString());
+        Assert.Equal(postgres ? "Postgres" : "Sqlite", storage.GetProperty("Data").GetProperty("Provider").GetString());
+        Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", storage.GetProperty("Data").GetProperty("Replica").GetString());
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, await VpcCount());
-        Assert.DoesNotContain("vpc-", DatabaseSnapshot.Take(Factory.DatabasePath), StringComparison.Ordinal);
+        Assert.DoesNotContain("vpc-", DatabaseSnapshot.Take(Factory), StringComparison.Ordinal);
     }
 
     [Fact]

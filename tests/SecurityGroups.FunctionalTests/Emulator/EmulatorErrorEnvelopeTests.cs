@@ -43,7 +43,7 @@ public sealed class EmulatorErrorEnvelopeTests(EmulatorFactory factory) : Emulat
     [InlineData("/_emulator/security-groups/sg-x/flags", "application/x-www-form-urlencoded")]
     public async Task WrongContentType_IsUnsupportedMediaType(string path, string contentType)
     {
-        var before = DatabaseSnapshot.Take(Factory.DatabasePath);
+        var before = DatabaseSnapshot.Take(Factory);
         var result = await Client.Send(new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent("{\"RegionId\":\"cn-hangzhou\"}", Encoding.UTF8, contentType),
@@ -51,6 +51,6 @@ public sealed class EmulatorErrorEnvelopeTests(EmulatorFactory factory) : Emulat
 
         result.Error("InvalidParameter", 415);
         Assert.Contains(contentType, result.Str("Message"), StringComparison.Ordinal);
-        Assert.Equal(before, DatabaseSnapshot.Take(Factory.DatabasePath));
+        Assert.Equal(before, DatabaseSnapshot.Take(Factory));
     }
 }

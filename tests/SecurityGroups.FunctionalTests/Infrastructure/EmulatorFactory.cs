@@ -6,6 +6,8 @@ namespace SecurityGroups.FunctionalTests.Infrastructure;
 /// <summary>
 /// The server in-process on its own SQLite file (WAL, migrated at start), with two accounts: the default
 /// (<c>test</c>/<c>test</c>, 1234567890123456) and a second (<c>test2</c>/<c>secret2</c>, 2222222222222222).
+/// With <c>SG_TEST_POSTGRES</c> set (a base Npgsql connection string without Database, as <c>tests/postgres.sh</c>
+/// prints), every server not given a file runs on PostgreSQL instead, on a database of its own (created at start).
 /// </summary>
 public class EmulatorFactory : WebApplicationFactory<Program>
 {
@@ -20,9 +22,13 @@ public class EmulatorFactory : WebApplicationFactory<Program>
     protected EmulatorFactory(string? databasePath, IDictionary<string, string?>? settings)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"sg-tests-{Guid.NewGuid():N}.db");
+        PostgresConnectionString = databasePath is null && Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+            ? $"{server};Database=sgt_{Guid.NewGuid():N}"
+            : null;
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:SecurityGroups"] = $"Data Source={DatabasePath}",
+            ["ConnectionStrings:SecurityGroups"] = PostgresConnectionString ?? $"Data Source={DatabasePath}",
+            ["Storage:Provider"] = PostgresConnectionString is null ? "Sqlite" : "Postgres",
             ["Auth:Accounts:0:AccountId"] = "1234567890123456",
             ["Auth:Accounts:0:AccessKeyId"] = "test",
             ["Auth:Accounts:0:AccessKeySecret"] = "test",
@@ -39,7 +45,14 @@ public class EmulatorFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The environment variable that switches the in-process servers to PostgreSQL.</summary>
+    public const string PostgresVariable = "SG_TEST_POSTGRES";
+
+    /// <summary>The SQLite file (unused when <see cref="PostgresConnectionString"/> is set).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The server's PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgresConnectionString { get; }
 
     public AcsClient Acs() => new(CreateClient());
 

@@ -37,7 +37,7 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         var vpcId = await CreateVpc("192.168.0.0/16", "cn-hangzhou", ("VpcName", "keep"), ("Tag.1.Key", "k"));
         await CreateVSwitch(vpcId);
         await CreateGroup(vpcId, ("SecurityGroupName", "kept"), ("Tag.1.Key", "k"));
-        var before = DatabaseSnapshot.Take(Factory.DatabasePath);
+        var before = DatabaseSnapshot.Take(Factory);
         var random = new Random(20261128);
         var failures = new List<string>();
 
@@ -61,7 +61,7 @@ public sealed class FuzzTests(EmulatorFactory factory) : EmulatorTest(factory)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
-        Assert.Equal(before, DatabaseSnapshot.Take(Factory.DatabasePath));
+        Assert.Equal(before, DatabaseSnapshot.Take(Factory));
     }
 
     private static (HttpRequestMessage Request, string Action) Malformed(Random random, string vpcId)

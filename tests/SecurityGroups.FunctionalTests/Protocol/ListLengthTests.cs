@@ -90,7 +90,7 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
     {
         var list = ActionListParameters.All.Single(l => l.Action == action && l.Version == version && l.WireName == wireName);
         var seed = await Seed();
-        var before = DatabaseSnapshot.Take(Factory.DatabasePath);
+        var before = DatabaseSnapshot.Take(Factory);
 
         var parameters = new List<(string, string)> { ("RegionId", "cn-hangzhou") };
         if (list.ScalarFields.Contains("SecurityGroupId"))
@@ -118,7 +118,7 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
         Assert.True((int)result.Status < 500, $"{list} x{items}: {(int)result.Status} {result.Text}");
         var (code, status) = items > 4000 ? ("InvalidParameter", 400) : CountErrors.GetValueOrDefault(list.ToString(), ("InvalidParameter", 400));
         result.Error(code, status);
-        Assert.Equal(before, DatabaseSnapshot.Take(Factory.DatabasePath));
+        Assert.Equal(before, DatabaseSnapshot.Take(Factory));
     }
 
     /// <summary>A plausible N-th item: the seeded group or tag where the list names one (so a list that slipped through would change state).</summary>

@@ -12,7 +12,7 @@ public sealed class DeleteSecurityGroupTests(EmulatorFactory factory) : Emulator
         (await Delete(id)).Ok();
 
         Assert.Equal(0, (await DescribeGroups()).GetProperty("TotalCount").GetInt32());
-        Assert.DoesNotContain(id, DatabaseSnapshot.Take(Factory.DatabasePath), StringComparison.Ordinal);
+        Assert.DoesNotContain(id, DatabaseSnapshot.Take(Factory), StringComparison.Ordinal);
         (await Delete(id)).Error("InvalidSecurityGroup.NotFound", 404);
     }
 

@@ -79,6 +79,25 @@ public sealed class ConfigurationFailFastTests
     }
 
     [Fact]
+    public async Task UnreachablePostgres_StopsStartUp_NamingTheConnectionString_WithoutItsPassword()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0); // a port nobody listens on once it is stopped
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        var (exit, output) = await RunServer(new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["ConnectionStrings__SecurityGroups"] = $"Host=127.0.0.1;Port={port};Username=sg;Password=hunter2secret;Database=sg;Timeout=2",
+        });
+
+        AssertOneLineFailure(exit, output, "ConnectionStrings:SecurityGroups");
+        Assert.Contains($"Port={port}", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hunter2secret", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PortInUse_StopsStartUp_NamingTheAddress()
     {
         using var holder = new TcpListener(IPAddress.Loopback, 0);
