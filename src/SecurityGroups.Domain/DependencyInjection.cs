@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64));
         services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256));
         services.AddScoped<Traffic.FindingsService>();
+        services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>(sp.GetRequiredService<WriteGate>(), 16));
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

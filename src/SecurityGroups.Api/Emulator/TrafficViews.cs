@@ -1,3 +1,5 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Traffic;
 using SecurityGroups.RuleEngine;
@@ -89,4 +91,15 @@ public sealed record FindingView(string Code, string Severity, string SecurityGr
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupRuleId,
     string Message);
 
-public sealed record FindingsResponse(string RequestId, IReadOnlyList<FindingView> Findings);
+/// <summary>A region's findings: a pure function of the version-cached <see cref="RegionFindings"/>, so it is mapped and rendered once per version.</summary>
+public sealed class FindingsResponse : AcsResponse
+{
+    public required IReadOnlyList<FindingView> Findings { get; init; }
+
+    public static FindingsResponse From(RegionFindings found) => new()
+    {
+        Findings = DerivedOnce<RegionFindings, IReadOnlyList<FindingView>>.Get(found, f => f.Items.Select(i => new FindingView(i.Code, i.Severity,
+            i.SecurityGroupId, i.SecurityGroupRuleId.Length > 0 ? i.SecurityGroupRuleId : null, i.Message)).ToList()),
+        RenderedFrom = new RenderedFrom(found, ""),
+    };
+}

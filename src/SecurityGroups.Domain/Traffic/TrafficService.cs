@@ -125,6 +125,13 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     {
         var groupIds = groups.Select(g => g.SecurityGroupId).ToList();
         var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        return await EngineRulesAsync(groups, rules, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The engine form of <paramref name="rules"/> (all of them rules of <paramref name="groups"/>), every reference resolved in a few queries.</summary>
+    internal async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(IReadOnlyList<SecurityGroup> groups, List<SecurityGroupRule> rules,
+        CancellationToken ct)
+    {
         var referenced = rules.Select(r => r.ReferencedGroupId).Where(id => id.Length > 0).Distinct().ToList();
         var memberIps = (await (from m in db.NetworkInterfaceGroups.AsNoTracking()
                                 join e in db.NetworkInterfaces.AsNoTracking() on m.NetworkInterfaceId equals e.NetworkInterfaceId
