@@ -103,3 +103,26 @@ public sealed class FindingsResponse : AcsResponse
         RenderedFrom = new RenderedFrom(found, ""),
     };
 }
+
+public sealed record MatrixRequest(string? RegionId, IReadOnlyList<string>? Sources, string? SourceVpcId, IReadOnlyList<string>? Destinations,
+    string? DestinationVpcId, string? IpProtocol, int? DestinationPort);
+
+/// <summary>One side's verdict in a matrix answer; the rule fields are left out unless a rule decided.</summary>
+public sealed record MatrixVerdictView(string Decision, string Reason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupRuleId)
+{
+    public static MatrixVerdictView From(MatrixVerdict v) => new(v.Decision.ToString(), v.Reason.ToString(), v.Rule?.SecurityGroupId, v.Rule?.SecurityGroupRuleId);
+}
+
+public sealed record MatrixAnswerView(bool Reachable, MatrixVerdictView Egress, MatrixVerdictView Ingress);
+
+/// <summary>The matrix: <c>Cells[i][j]</c> indexes <c>Answers</c> for Sources[i] to Destinations[j] (docs/evaluation.md).</summary>
+public sealed record MatrixResponse(string RequestId, IReadOnlyList<string> Sources, IReadOnlyList<string> Destinations,
+    IReadOnlyList<IReadOnlyList<string>> GroupSets, IReadOnlyList<int> SourceGroupSets, IReadOnlyList<int> DestinationGroupSets,
+    IReadOnlyList<MatrixAnswerView> Answers, IReadOnlyList<int[]> Cells)
+{
+    public static MatrixResponse From(string requestId, ReachabilityMatrix m) => new(requestId, m.Sources, m.Destinations, m.GroupSets, m.SourceGroupSets,
+        m.DestinationGroupSets, m.Answers.Select(a => new MatrixAnswerView(a.Reachable, MatrixVerdictView.From(a.Egress), MatrixVerdictView.From(a.Ingress))).ToList(),
+        m.Cells);
+}
