@@ -64,7 +64,9 @@ public static class DependencyInjection
         // ~0.5 MB, a page of 100 instances ~0.6 MB; the budgets below add up to ~300 MB at most. Past a cap, reads are
         // simply not cached.
         services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
-            m => 4096 + (m.OrderedRules.Count * 1024L) + (m.PeerGroupsByIp.Count * 160L)));
+            m => 4096 + (m.OrderedRules.Count * 1024L)));
+        services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>(sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
+            a => 4096 + (a.Holders.Count * 256L)));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
             d => 4096 + (d.Rules.Count * 1024L)));
         services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256, 32L << 20,

@@ -82,17 +82,11 @@ public sealed partial class TrafficService
             set.Select(id => groupById[id]).Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList(),
             set.SelectMany(id => rulesByGroup[id]))).ToList();
 
-        // The groups of every private IP in each destination VPC (for the intra-group policy), with the ENI holding it.
-        var vpcs = destinations.Select(d => enis[d.PrimaryNetworkInterfaceId].VpcId).Distinct().ToList();
-        var holders = new Dictionary<string, ILookup<string, (string Eni, string Group)>>(StringComparer.Ordinal);
-        foreach (var vpc in vpcs)
+        // The holders of every private IP in each destination VPC (for the intra-group policy), shared with the traffic models.
+        var holders = new Dictionary<string, VpcAddresses>(StringComparer.Ordinal);
+        foreach (var vpc in destinations.Select(d => enis[d.PrimaryNetworkInterfaceId].VpcId).Distinct())
         {
-            holders[vpc] = (await (from p in db.PrivateIpAddresses.AsNoTracking()
-                                   join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
-                                   join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
-                                   where e.VpcId == vpc && e.AccountId == caller.AccountId
-                                   select new { p.Address, e.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false))
-                .ToLookup(r => r.Address, r => (r.NetworkInterfaceId, r.SecurityGroupId), StringComparer.Ordinal);
+            holders[vpc] = await VpcAddressesAsync(vpc, ct).ConfigureAwait(false);
         }
 
         var answers = new List<MatrixAnswer>();
@@ -104,20 +98,16 @@ public sealed partial class TrafficService
             var sourceIp = ips[source.PrimaryNetworkInterfaceId];
             var sourceAddress = sourceIp.ToString();
             var egressModel = compiled[setOf[source.InstanceId]];
-            var peersByVpc = vpcs.ToDictionary(v => v, v => holders[v][sourceAddress].ToList(), StringComparer.Ordinal);
-            var sharedPeers = peersByVpc.ToDictionary(p => p.Key, p => PeerGroups(p.Value, null), StringComparer.Ordinal);
             var row = cells[s] = new int[destinations.Count];
             for (var d = 0; d < destinations.Count; d++)
             {
                 var destination = destinations[d];
                 var eni = destination.PrimaryNetworkInterfaceId;
                 var destinationIp = ips[eni];
-                var vpc = enis[eni].VpcId;
                 var egress = egressModel.Decide(new Packet(TrafficDirection.Egress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), null);
 
                 // The source address's holders in the destination's VPC, but not the destination ENI itself (as the pairwise model does).
-                var holdersHere = peersByVpc[vpc];
-                var peers = holdersHere.Exists(h => h.Eni == eni) ? PeerGroups(holdersHere, eni) : sharedPeers[vpc];
+                var peers = holders[enis[eni].VpcId].GroupsOf(sourceAddress, eni);
                 var ingress = compiled[setOf[destination.InstanceId]].Decide(
                     new Packet(TrafficDirection.Ingress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), peers);
                 var key = (egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule);
@@ -135,13 +125,6 @@ public sealed partial class TrafficService
 
         return new ReachabilityMatrix(sources.Select(i => i.InstanceId).ToList(), destinations.Select(i => i.InstanceId).ToList(), groupSets,
             sources.Select(i => setOf[i.InstanceId]).ToList(), destinations.Select(i => setOf[i.InstanceId]).ToList(), answers, cells);
-    }
-
-    /// <summary>The groups of the ENIs holding an address, leaving out <paramref name="exceptEni"/>; null for none.</summary>
-    private static HashSet<string>? PeerGroups(List<(string Eni, string Group)> holders, string? exceptEni)
-    {
-        var groups = holders.Where(h => h.Eni != exceptEni).Select(h => h.Group).ToHashSet(StringComparer.Ordinal);
-        return groups.Count == 0 ? null : groups;
     }
 
     /// <summary>Answers are equal when both sides have the same decision, reason and deciding rule (the same object: one per stored rule).</summary>
