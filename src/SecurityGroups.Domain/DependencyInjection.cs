@@ -65,6 +65,8 @@ public static class DependencyInjection
         // simply not cached.
         services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
             m => 4096 + (m.OrderedRules.Count * 1024L)));
+        services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>(sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
+            m => 4096 + (m.Sources.Count * (long)m.Destinations.Count * 8)));
         services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>(sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
             a => 4096 + (a.Holders.Count * 256L)));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64, 48L << 20,

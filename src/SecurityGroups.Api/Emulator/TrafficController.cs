@@ -116,7 +116,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     {
         var matrix = await traffic.MatrixAsync(new MatrixQuery(Required(request.RegionId, "RegionId"), request.Sources, request.SourceVpcId,
             request.Destinations, request.DestinationVpcId, Required(request.IpProtocol, "IpProtocol"), request.DestinationPort), ct);
-        return Ok(MatrixResponse.From(HttpContext.Acs().RequestId, matrix));
+        return Ok(MatrixResponse.From(matrix));
     }
 
     private static TrafficTarget Target(string? regionId, string? networkInterfaceId, string? instanceId, IReadOnlyList<string>? securityGroupIds) =>

@@ -117,12 +117,36 @@ public sealed record MatrixVerdictView(string Decision, string Reason,
 
 public sealed record MatrixAnswerView(bool Reachable, MatrixVerdictView Egress, MatrixVerdictView Ingress);
 
-/// <summary>The matrix: <c>Cells[i][j]</c> indexes <c>Answers</c> for Sources[i] to Destinations[j] (docs/evaluation.md).</summary>
-public sealed record MatrixResponse(string RequestId, IReadOnlyList<string> Sources, IReadOnlyList<string> Destinations,
-    IReadOnlyList<IReadOnlyList<string>> GroupSets, IReadOnlyList<int> SourceGroupSets, IReadOnlyList<int> DestinationGroupSets,
-    IReadOnlyList<MatrixAnswerView> Answers, IReadOnlyList<int[]> Cells)
+/// <summary>
+/// The matrix: <c>Cells[i][j]</c> indexes <c>Answers</c> for Sources[i] to Destinations[j] (docs/evaluation.md). A pure function
+/// of the version-cached <see cref="ReachabilityMatrix"/>: mapped and rendered once per version.
+/// </summary>
+public sealed class MatrixResponse : AcsResponse
 {
-    public static MatrixResponse From(string requestId, ReachabilityMatrix m) => new(requestId, m.Sources, m.Destinations, m.GroupSets, m.SourceGroupSets,
-        m.DestinationGroupSets, m.Answers.Select(a => new MatrixAnswerView(a.Reachable, MatrixVerdictView.From(a.Egress), MatrixVerdictView.From(a.Ingress))).ToList(),
-        m.Cells);
+    public required IReadOnlyList<string> Sources { get; init; }
+
+    public required IReadOnlyList<string> Destinations { get; init; }
+
+    public required IReadOnlyList<IReadOnlyList<string>> GroupSets { get; init; }
+
+    public required IReadOnlyList<int> SourceGroupSets { get; init; }
+
+    public required IReadOnlyList<int> DestinationGroupSets { get; init; }
+
+    public required IReadOnlyList<MatrixAnswerView> Answers { get; init; }
+
+    public required IReadOnlyList<int[]> Cells { get; init; }
+
+    public static MatrixResponse From(ReachabilityMatrix m) => new()
+    {
+        Sources = m.Sources,
+        Destinations = m.Destinations,
+        GroupSets = m.GroupSets,
+        SourceGroupSets = m.SourceGroupSets,
+        DestinationGroupSets = m.DestinationGroupSets,
+        Answers = DerivedOnce<ReachabilityMatrix, IReadOnlyList<MatrixAnswerView>>.Get(m, x => x.Answers
+            .Select(a => new MatrixAnswerView(a.Reachable, MatrixVerdictView.From(a.Egress), MatrixVerdictView.From(a.Ingress))).ToList()),
+        Cells = m.Cells,
+        RenderedFrom = new RenderedFrom(m, ""),
+    };
 }

@@ -39,11 +39,19 @@ public sealed partial class TrafficService
     /// Everything is read from one snapshot and compiled once per distinct group set (instances sharing their groups share
     /// one compiled model); each cell is then two compiled lookups, and equal answers are stored once.
     /// </summary>
-    public async Task<ReachabilityMatrix> MatrixAsync(MatrixQuery query, CancellationToken ct)
+    public Task<ReachabilityMatrix> MatrixAsync(MatrixQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);
         var protocol = ParseProtocol(query.IpProtocol);
         var destinationPort = protocol.HasPorts ? ValidPort(query.DestinationPort, "DestinationPort") : -1;
+
+        // The same question again with no write between (a console redrawing) is answered from the version-keyed cache.
+        var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query with { DestinationPort = destinationPort });
+        return matrices.GetAsync(key, c => ComputeMatrixAsync(query, protocol, destinationPort, c), ct);
+    }
+
+    private async Task<ReachabilityMatrix> ComputeMatrixAsync(MatrixQuery query, IpProtocol protocol, int destinationPort, CancellationToken ct)
+    {
         var sourcePort = protocol.HasPorts ? DefaultSourcePort : -1;
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var sources = await EndpointsAsync(query.RegionId, query.Sources, query.SourceVpcId, "Sources", "SourceVpcId", ct).ConfigureAwait(false);
