@@ -14,16 +14,40 @@ var bigRules = 50;
 var reads = quick ? 100 : 500;
 var lists = quick ? 20 : 100;
 
-Console.WriteLine("Building the server (Release)...");
-Run("dotnet", $"build \"{Path.Combine(root, "src", "SecurityGroups.Api")}\" -c Release -nologo -v q", root);
-var dll = Path.Combine(root, "src", "SecurityGroups.Api", "bin", "Release", "net10.0", "SecurityGroups.Api.dll");
-using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(60) };
+var serverDll = Option("--server-dll"); // another build of the server (for a before/after run in one sitting)
+var dll = serverDll ?? Path.Combine(root, "src", "SecurityGroups.Api", "bin", "Release", "net10.0", "SecurityGroups.Api.dll");
+if (serverDll is null)
+{
+    Console.WriteLine("Building the server (Release)...");
+    Run("dotnet", $"build \"{Path.Combine(root, "src", "SecurityGroups.Api")}\" -c Release -nologo -v q", root);
+}
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(300) };
 var results = new List<PhaseResult>();
 var quotas = new Dictionary<string, string>
 {
     ["Quotas__SecurityGroupsPerRegion"] = "100000",
     ["Quotas__RulesPerSecurityGroup"] = "1000",
 };
+
+if (args.Contains("--scale"))
+{
+    // Region scale (issue 17): --quick for small sizes, --sizes 100x20,400x100 (instances x groups [x rules each]) for others.
+    var sizes = Option("--sizes") is { } list ? list.Split(',').Select(ScaleSize.Parse).ToArray() : quick ? ScaleBenchmark.QuickSizes : ScaleBenchmark.FullSizes;
+    var scale = new ScaleBenchmark(http, dll, quotas);
+    await scale.RunAsync(sizes);
+    var commit = Capture("git", "rev-parse --short HEAD", root).Trim();
+    var table = string.Create(CultureInfo.InvariantCulture, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(serverDll is null ? "" : $" (server: {serverDll})")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}.") +
+        Environment.NewLine + Environment.NewLine + scale.Table(sizes);
+    Console.WriteLine(table);
+    if (args.Contains("--write"))
+    {
+        ScaleReport.Write(Path.Combine(root, "docs", "benchmarks.md"), table);
+        Console.WriteLine("Written to docs/benchmarks.md (region scale section)");
+    }
+
+    return 0;
+}
 
 foreach (var concurrency in aloneOnly ? [] : new[] { 1, 16 })
 {
@@ -185,6 +209,8 @@ async Task<bool> Healthy(ServerProcess server)
     using var response = await http.GetAsync(server.BaseUrl + "/_emulator/health");
     return response.IsSuccessStatusCode;
 }
+
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
 static string FindRoot()
 {

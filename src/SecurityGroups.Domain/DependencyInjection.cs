@@ -86,14 +86,29 @@ public static class DependencyInjection
         services.AddScoped<RuleService>();
         services.AddScoped<RuleTransferService>();
         services.AddScoped<Traffic.TrafficService>();
-        // Read caches keyed by the write version (ADR-005): compiled traffic models, and rule and group listings (a 200-rule
-        // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite). Caps bound memory: a compiled
-        // 1,000-rule model is ~0.6 MB and a 500-rule window ~0.5 MB, so at most ~80 MB and ~32 MB; past a cap, reads are
+        // Read caches keyed by the write version (ADR-005): compiled traffic models, rule and group listings (a 200-rule
+        // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite), instance and ENI pages, and
+        // a region's findings. Caps bound memory by entries and by an estimate of each value's size (its rules, addresses
+        // or rows, plus the rendered JSON that hangs off it): a compiled 1,000-rule model is ~0.6 MB, a 500-rule window
+        // ~0.5 MB, a page of 100 instances ~0.6 MB; the budgets below add up to ~300 MB at most. Past a cap, reads are
         // simply not cached.
-        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128));
-        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64));
-        services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256));
+        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
+            m => 4096 + (m.OrderedRules.Count * 1024L)));
+        services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>(sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
+            m => 4096 + (m.Sources.Count * (long)m.Destinations.Count * 8)));
+        services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>(sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
+            a => 4096 + (a.Holders.Count * 256L)));
+        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
+            d => 4096 + (d.Rules.Count * 1024L)));
+        services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
+            l => 4096 + (l.Items.Count * 2048L)));
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>(sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
+            l => 4096 + (l.Items.Count * 6144L)));
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>(sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
+            l => 4096 + (l.Items.Count * 3072L)));
         services.AddScoped<Traffic.FindingsService>();
+        services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>(sp.GetRequiredService<WriteGate>(), 16, 48L << 20,
+            f => 4096 + (f.Items.Count * 1024L)));
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();
         services.AddScoped<Membership>();

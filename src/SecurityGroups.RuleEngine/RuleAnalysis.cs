@@ -37,6 +37,7 @@ public static class RuleAnalysis
     }
 
     /// <summary>Whether <paramref name="outer"/> matches every packet <paramref name="inner"/> matches.</summary>
+    /// <remarks>Plain loops (no LINQ): a region's findings call this for every earlier rule of every rule of every group.</remarks>
     public static bool Covers(EngineRule outer, EngineRule inner)
     {
         if (outer.Protocol.Number != IpProtocol.AllNumber && outer.Protocol.Number != inner.Protocol.Number)
@@ -45,7 +46,7 @@ public static class RuleAnalysis
         }
 
         var portsMatter = inner.Protocol.Number == IpProtocol.AllNumber || inner.Protocol.HasPorts;
-        if (portsMatter && !inner.Ports.All(r => outer.Ports.Any(o => Within(r, o))))
+        if (portsMatter && !EachWithin(inner.Ports, outer.Ports, Within))
         {
             return false;
         }
@@ -60,8 +61,37 @@ public static class RuleAnalysis
             return false;
         }
 
-        return inner.Peers.All(p => outer.Peers.Any(o => Within(p, o)));
+        return EachWithin(inner.Peers, outer.Peers, Within);
     }
+
+    /// <summary>Whether every one of <paramref name="inner"/> lies within some one of <paramref name="outer"/>.</summary>
+    private static bool EachWithin<T>(IReadOnlyList<T> inner, IReadOnlyList<T> outer, Func<T, T, bool> within)
+    {
+        for (var i = 0; i < inner.Count; i++)
+        {
+            var found = false;
+            for (var o = 0; o < outer.Count && !found; o++)
+            {
+                found = within(inner[i], outer[o]);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <see cref="OpenManagementPorts"/> could find anything for this rule (an inbound TCP or ALL Accept from a whole
+    /// family covering 22 or 3389), without the compiled set: callers compile a group's rules only when some rule passes.
+    /// </summary>
+    public static bool MayOpenManagementPorts(EngineRule rule) =>
+        rule.Direction == TrafficDirection.Ingress && !rule.IsDrop
+        && (rule.Protocol.Number == IpProtocol.AllNumber || rule.Protocol.Number == IpProtocol.Tcp.Number)
+        && rule.Peers.Any(p => p.PrefixLength == 0) && rule.Ports.Any(r => Array.Exists(ManagementPorts, r.Contains));
 
     /// <summary>
     /// Whether an inbound Accept rule opens a management port (22, 3389) to a whole family (0.0.0.0/0 or ::/0) and

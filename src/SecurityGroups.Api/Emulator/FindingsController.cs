@@ -20,8 +20,7 @@ public sealed class FindingsController(FindingsService findings) : ControllerBas
     public async Task<IActionResult> Findings([FromQuery(Name = "RegionId")] string? regionId, CancellationToken ct)
     {
         var found = await findings.FindAsync(regionId ?? throw new AcsException(AcsErrors.MissingParameter, "RegionId"), ct);
-        return Ok(new FindingsResponse(HttpContext.Acs().RequestId, found.Select(f => new FindingView(f.Code, f.Severity, f.SecurityGroupId,
-            f.SecurityGroupRuleId.Length > 0 ? f.SecurityGroupRuleId : null, f.Message)).ToList()));
+        return Ok(FindingsResponse.From(found));
     }
 
     /// <summary>The same answer at its older address (one operation in Swagger: <c>Findings</c>).</summary>

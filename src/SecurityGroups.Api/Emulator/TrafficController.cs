@@ -99,6 +99,27 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
         return Ok(ExposureResponse.From(HttpContext.Acs().RequestId, answer));
     }
 
+    /// <summary>Reachability of every source instance to every destination instance on one protocol and port (a console's matrix).</summary>
+    /// <remarks>
+    /// Example: <c>{"RegionId":"cn-hangzhou","Sources":["i-web1","i-web2"],"DestinationVpcId":"vpc-…","IpProtocol":"TCP","DestinationPort":5432}</c>
+    /// answers <c>{"Sources":["i-web1","i-web2"],"Destinations":["i-db1"],"GroupSets":[["sg-web"],["sg-db"]],"SourceGroupSets":[0,0],
+    /// "DestinationGroupSets":[1],"Answers":[{"Reachable":true,"Egress":{"Decision":"Accept","Reason":"Default"},"Ingress":{"Decision":"Accept",
+    /// "Reason":"Rule","SecurityGroupId":"sg-db","SecurityGroupRuleId":"sgr-…"}}],"Cells":[[0],[0]]}</c>: <c>Cells[i][j]</c> is the index in
+    /// <c>Answers</c> of Sources[i] to Destinations[j], each answer what <c>reachability</c> says for that pair. Sources and destinations
+    /// are instance ids (at most 1,000 each, in the order given, duplicates dropped) or every instance of <c>SourceVpcId</c> /
+    /// <c>DestinationVpcId</c> (ordered by id). Computed once per distinct group set.
+    /// </remarks>
+    [HttpPost("matrix")]
+    [ProducesResponseType<MatrixResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Matrix([FromBody] MatrixRequest request, CancellationToken ct)
+    {
+        var matrix = await traffic.MatrixAsync(new MatrixQuery(Required(request.RegionId, "RegionId"), request.Sources, request.SourceVpcId,
+            request.Destinations, request.DestinationVpcId, Required(request.IpProtocol, "IpProtocol"), request.DestinationPort), ct);
+        return Ok(MatrixResponse.From(matrix));
+    }
+
     private static TrafficTarget Target(string? regionId, string? networkInterfaceId, string? instanceId, IReadOnlyList<string>? securityGroupIds) =>
         new(Required(regionId, "RegionId"), networkInterfaceId, instanceId, securityGroupIds ?? []);
 

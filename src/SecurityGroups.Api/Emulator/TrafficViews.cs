@@ -1,3 +1,5 @@
+using SecurityGroups.Api.Acs;
+using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.Domain.Traffic;
 using SecurityGroups.RuleEngine;
@@ -89,4 +91,62 @@ public sealed record FindingView(string Code, string Severity, string SecurityGr
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupRuleId,
     string Message);
 
-public sealed record FindingsResponse(string RequestId, IReadOnlyList<FindingView> Findings);
+/// <summary>A region's findings: a pure function of the version-cached <see cref="RegionFindings"/>, so it is mapped and rendered once per version.</summary>
+public sealed class FindingsResponse : AcsResponse
+{
+    public required IReadOnlyList<FindingView> Findings { get; init; }
+
+    public static FindingsResponse From(RegionFindings found) => new()
+    {
+        Findings = DerivedOnce<RegionFindings, IReadOnlyList<FindingView>>.Get(found, f => f.Items.Select(i => new FindingView(i.Code, i.Severity,
+            i.SecurityGroupId, i.SecurityGroupRuleId.Length > 0 ? i.SecurityGroupRuleId : null, i.Message)).ToList()),
+        RenderedFrom = new RenderedFrom(found, ""),
+    };
+}
+
+public sealed record MatrixRequest(string? RegionId, IReadOnlyList<string>? Sources, string? SourceVpcId, IReadOnlyList<string>? Destinations,
+    string? DestinationVpcId, string? IpProtocol, int? DestinationPort);
+
+/// <summary>One side's verdict in a matrix answer; the rule fields are left out unless a rule decided.</summary>
+public sealed record MatrixVerdictView(string Decision, string Reason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupId,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? SecurityGroupRuleId)
+{
+    public static MatrixVerdictView From(MatrixVerdict v) => new(v.Decision.ToString(), v.Reason.ToString(), v.Rule?.SecurityGroupId, v.Rule?.SecurityGroupRuleId);
+}
+
+public sealed record MatrixAnswerView(bool Reachable, MatrixVerdictView Egress, MatrixVerdictView Ingress);
+
+/// <summary>
+/// The matrix: <c>Cells[i][j]</c> indexes <c>Answers</c> for Sources[i] to Destinations[j] (docs/evaluation.md). A pure function
+/// of the version-cached <see cref="ReachabilityMatrix"/>: mapped and rendered once per version.
+/// </summary>
+public sealed class MatrixResponse : AcsResponse
+{
+    public required IReadOnlyList<string> Sources { get; init; }
+
+    public required IReadOnlyList<string> Destinations { get; init; }
+
+    public required IReadOnlyList<IReadOnlyList<string>> GroupSets { get; init; }
+
+    public required IReadOnlyList<int> SourceGroupSets { get; init; }
+
+    public required IReadOnlyList<int> DestinationGroupSets { get; init; }
+
+    public required IReadOnlyList<MatrixAnswerView> Answers { get; init; }
+
+    public required IReadOnlyList<int[]> Cells { get; init; }
+
+    public static MatrixResponse From(ReachabilityMatrix m) => new()
+    {
+        Sources = m.Sources,
+        Destinations = m.Destinations,
+        GroupSets = m.GroupSets,
+        SourceGroupSets = m.SourceGroupSets,
+        DestinationGroupSets = m.DestinationGroupSets,
+        Answers = DerivedOnce<ReachabilityMatrix, IReadOnlyList<MatrixAnswerView>>.Get(m, x => x.Answers
+            .Select(a => new MatrixAnswerView(a.Reachable, MatrixVerdictView.From(a.Egress), MatrixVerdictView.From(a.Ingress))).ToList()),
+        Cells = m.Cells,
+        RenderedFrom = new RenderedFrom(m, ""),
+    };
+}

@@ -83,7 +83,8 @@ public sealed class DescribeInstancesResponse : AcsResponse
         PageNumber = listing.Page?.PageNumber,
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
-        Instances = new InstanceList(listing.Items.Select(i => InstanceItem.From(i, compute)).ToList()),
+        Instances = DerivedOnce<Listing<InstanceView>, InstanceList>.Get(listing, l => new InstanceList(l.Items.Select(i => InstanceItem.From(i, compute)).ToList())),
+        RenderedFrom = new RenderedFrom(listing, ""),
     };
 }
 

@@ -248,7 +248,9 @@ public sealed class DescribeNetworkInterfacesResponse : AcsResponse
         PageNumber = listing.Page?.PageNumber,
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
-        NetworkInterfaceSets = new NetworkInterfaceSetList(listing.Items.Select(v => NetworkInterfaceFields.From<NetworkInterfaceSetItem>(v)).ToList()),
+        NetworkInterfaceSets = DerivedOnce<Listing<NetworkInterfaceView>, NetworkInterfaceSetList>.Get(listing,
+            l => new NetworkInterfaceSetList(l.Items.Select(v => NetworkInterfaceFields.From<NetworkInterfaceSetItem>(v)).ToList())),
+        RenderedFrom = new RenderedFrom(listing, ""),
     };
 }
 

@@ -5,10 +5,12 @@ namespace SecurityGroups.Domain.Common;
 /// <summary>
 /// Read results by key, valid for one write version (<see cref="WriteGate.CurrentVersionAsync"/>): every committed mutation bumps the version before it
 /// is acknowledged, so a reader that sees the write misses here and reloads; until the next write, hits read no database
-/// and take no lock. A new version drops the whole generation at once (one compare-exchange); a generation holds at most
-/// <c>maxEntries</c> values. Values must be immutable in use: every reader shares them.
+/// and take no lock. A new version drops the whole generation at once (one compare-exchange). A generation holds at most
+/// <c>maxEntries</c> values and, when a <c>weigh</c> estimate is given, at most <c>maxBytes</c> of them: a value whose
+/// size grows with the region (a compiled model of a big VPC, a findings report) counts as what it holds, not as one
+/// entry. Past either cap, reads are still answered, just not kept. Values must be immutable in use: every reader shares them.
 /// </summary>
-public sealed class VersionedCache<T>(WriteGate gate, int maxEntries)
+public sealed class VersionedCache<T>(WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null)
     where T : class
 {
     private Generation _current = new(-1);
@@ -29,7 +31,7 @@ public sealed class VersionedCache<T>(WriteGate gate, int maxEntries)
             generation = Interlocked.CompareExchange(ref _current, fresh, generation) == generation ? fresh : Volatile.Read(ref _current);
         }
 
-        if (generation.Version == version && generation.Values.Count < maxEntries)
+        if (generation.Version == version && generation.Values.Count < maxEntries && generation.Reserve(weigh?.Invoke(value) ?? 0, maxBytes))
         {
             generation.Values[key] = value;
         }
@@ -39,6 +41,20 @@ public sealed class VersionedCache<T>(WriteGate gate, int maxEntries)
 
     private sealed record Generation(long Version)
     {
+        private long _bytes;
+
         public ConcurrentDictionary<string, T> Values { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Counts <paramref name="bytes"/> against the budget; false (and nothing counted) when they do not fit.</summary>
+        public bool Reserve(long bytes, long budget)
+        {
+            if (Interlocked.Add(ref _bytes, bytes) <= budget)
+            {
+                return true;
+            }
+
+            Interlocked.Add(ref _bytes, -bytes);
+            return false;
+        }
     }
 }

@@ -14,7 +14,8 @@ namespace SecurityGroups.Domain.Instances;
 /// <summary>Instances: launched into a vSwitch and groups with a primary ENI; started, stopped, deleted (releasing the
 /// primary ENI, its IPs and memberships in the same transaction); their groups changed; joined to or left from groups.</summary>
 public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
-    IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock, ComputeCatalog compute)
+    IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock, ComputeCatalog compute,
+    VersionedCache<Listing<InstanceView>> listings)
 {
     public const string ResourceType = "instance";
     public const string EniResourceType = "eni";
@@ -98,6 +99,15 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
     {
         regions.Require(query.RegionId);
         var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("i", token) : null;
+
+        // The whole query (JSON: unambiguous whatever the values hold) and the caller key the page, kept until the next write.
+        var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query);
+        return await listings.GetAsync(key, c => LoadAsync(query, after, c), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of instances with their ENIs, groups, IPs and tags, from one read snapshot.</summary>
+    private async Task<Listing<InstanceView>> LoadAsync(InstanceQuery query, string? after, CancellationToken ct)
+    {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
         if (query.InstanceIds.Count > 0)

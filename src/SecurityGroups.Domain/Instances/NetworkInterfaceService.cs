@@ -13,7 +13,8 @@ namespace SecurityGroups.Domain.Instances;
 /// <summary>ENIs: create, list, attach, detach, delete, private IPs, groups; and JoinSecurityGroup/LeaveSecurityGroup
 /// for an ENI or an instance (its primary ENI).</summary>
 public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
-    PrivateIpAllocator allocator, Membership membership, InstanceService instances, SecurityGroupService groups, InstanceViews views)
+    PrivateIpAllocator allocator, Membership membership, InstanceService instances, SecurityGroupService groups, InstanceViews views,
+    VersionedCache<Listing<NetworkInterfaceView>> listings)
 {
     public const int MaxPrivateIps = 50;
 
@@ -62,6 +63,15 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
     {
         regions.Require(query.RegionId);
         var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("eni", token) : null;
+
+        // The whole query and the caller key the page, kept until the next write (as DescribeSecurityGroups does).
+        var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query);
+        return await listings.GetAsync(key, c => LoadAsync(query, after, c), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of ENIs with their groups, IPs and tags, from one read snapshot.</summary>
+    private async Task<Listing<NetworkInterfaceView>> LoadAsync(NetworkInterfaceQuery query, string? after, CancellationToken ct)
+    {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var enis = db.NetworkInterfaces.AsNoTracking().Where(e => e.AccountId == caller.AccountId && e.RegionId == query.RegionId);
         if (query.NetworkInterfaceIds.Count > 0)

@@ -7,7 +7,8 @@ namespace SecurityGroups.Domain.Traffic;
 /// <summary>
 /// Everything needed to decide packets at one target, read from one database snapshot and immutable: its groups, its
 /// rules with every reference resolved (in evaluation order, for the explaining linear path), their compiled form (for
-/// the batch path), and the groups of every other private IP in the VPC (for the intra-group policy).
+/// the batch path), and the VPC's private IPs with their holders' groups (for the intra-group policy), shared by every
+/// model of the VPC, so a model's size does not grow with the VPC.
 /// </summary>
 public sealed record TrafficModel(
     IReadOnlyList<SecurityGroup> Groups,
@@ -17,8 +18,34 @@ public sealed record TrafficModel(
     IReadOnlyList<EngineGroup> EngineGroups,
     IReadOnlyList<EngineRule> OrderedRules,
     CompiledEni Compiled,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> PeerGroupsByIp)
+    VpcAddresses Peers)
 {
     /// <summary>The groups of the ENI holding <paramref name="address"/> in this VPC (not the target itself), or null.</summary>
-    public IReadOnlySet<string>? PeerGroups(string address) => PeerGroupsByIp.GetValueOrDefault(address);
+    public IReadOnlySet<string>? PeerGroups(string address) => Peers.GroupsOf(address, Eni?.NetworkInterfaceId);
+}
+
+/// <summary>A holder of a private IP: the ENI and its groups.</summary>
+public sealed record AddressHolder(string NetworkInterfaceId, IReadOnlySet<string> Groups);
+
+/// <summary>Every private IP of a VPC's ENIs (one account) with the ENI holding it and that ENI's groups; immutable.</summary>
+public sealed record VpcAddresses(IReadOnlyDictionary<string, AddressHolder[]> Holders)
+{
+    public static readonly VpcAddresses None = new(new Dictionary<string, AddressHolder[]>());
+
+    /// <summary>The groups of the ENIs holding <paramref name="address"/>, leaving out <paramref name="exceptEni"/>; null for none.</summary>
+    public IReadOnlySet<string>? GroupsOf(string address, string? exceptEni)
+    {
+        if (!Holders.TryGetValue(address, out var holders))
+        {
+            return null;
+        }
+
+        if (holders.Length == 1)
+        {
+            return holders[0].NetworkInterfaceId == exceptEni ? null : holders[0].Groups;
+        }
+
+        var groups = holders.Where(h => h.NetworkInterfaceId != exceptEni).SelectMany(h => h.Groups).ToHashSet(StringComparer.Ordinal);
+        return groups.Count == 0 ? null : groups;
+    }
 }

@@ -25,7 +25,8 @@ public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedR
 /// references to the private IPs of their members (same VPC), prefix lists to entries and port lists to ranges, and
 /// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
 /// </summary>
-public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, VersionedCache<TrafficModel> cache)
+public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, VersionedCache<TrafficModel> cache,
+    VersionedCache<VpcAddresses> vpcAddresses, VersionedCache<ReachabilityMatrix> matrices)
 {
     public const int MaxPackets = 10000;
 
@@ -81,7 +82,7 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
             var rules = await EngineRulesAsync(groups, c).ConfigureAwait(false);
             var engineGroups = groups.Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList();
             var engineRules = rules.Select(r => r.Engine).ToList();
-            var peers = vpcId.Length == 0 ? [] : await PeerGroupsAsync(vpcId, eni?.NetworkInterfaceId, c).ConfigureAwait(false);
+            var peers = vpcId.Length == 0 ? VpcAddresses.None : await VpcAddressesAsync(vpcId, c).ConfigureAwait(false);
             return new TrafficModel(groups, eni, vpcId, primaryIp, engineGroups, TrafficEvaluator.Order(engineRules),
                 CompiledEni.Compile(engineGroups, engineRules), peers);
         }, ct);
@@ -125,6 +126,13 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     {
         var groupIds = groups.Select(g => g.SecurityGroupId).ToList();
         var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        return await EngineRulesAsync(groups, rules, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The engine form of <paramref name="rules"/> (all of them rules of <paramref name="groups"/>), every reference resolved in a few queries.</summary>
+    internal async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(IReadOnlyList<SecurityGroup> groups, List<SecurityGroupRule> rules,
+        CancellationToken ct)
+    {
         var referenced = rules.Select(r => r.ReferencedGroupId).Where(id => id.Length > 0).Distinct().ToList();
         var memberIps = (await (from m in db.NetworkInterfaceGroups.AsNoTracking()
                                 join e in db.NetworkInterfaces.AsNoTracking() on m.NetworkInterfaceId equals e.NetworkInterfaceId
@@ -171,16 +179,21 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
 
     private static IPNetwork Network(string text) => IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, text);
 
-    /// <summary>For each private IP of another ENI in the VPC, that ENI's groups.</summary>
-    private async Task<Dictionary<string, IReadOnlySet<string>>> PeerGroupsAsync(string vpcId, string? selfEniId, CancellationToken ct)
+    /// <summary>Every private IP in the VPC with its ENI and that ENI's groups: read once per write version and shared by every model of the VPC.</summary>
+    private Task<VpcAddresses> VpcAddressesAsync(string vpcId, CancellationToken ct)
     {
-        var rows = await (from p in db.PrivateIpAddresses.AsNoTracking()
-                          join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
-                          join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
-                          where e.VpcId == vpcId && e.AccountId == caller.AccountId && e.NetworkInterfaceId != selfEniId
-                          select new { p.Address, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false);
-        return rows.GroupBy(r => r.Address, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.SecurityGroupId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var account = caller.AccountId;
+        return vpcAddresses.GetAsync(account + "|" + vpcId, async c =>
+        {
+            var rows = await (from p in db.PrivateIpAddresses.AsNoTracking()
+                              join e in db.NetworkInterfaces.AsNoTracking() on p.OwnerId equals e.NetworkInterfaceId
+                              join m in db.NetworkInterfaceGroups.AsNoTracking() on e.NetworkInterfaceId equals m.NetworkInterfaceId
+                              where e.VpcId == vpcId && e.AccountId == account
+                              select new { p.Address, e.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(c).ConfigureAwait(false);
+            return new VpcAddresses(rows.GroupBy(r => r.Address, StringComparer.Ordinal).ToDictionary(a => a.Key,
+                a => a.GroupBy(r => r.NetworkInterfaceId, StringComparer.Ordinal)
+                    .Select(e => new AddressHolder(e.Key, e.Select(r => r.SecurityGroupId).ToHashSet(StringComparer.Ordinal))).ToArray(), StringComparer.Ordinal));
+        }, ct);
     }
 
     /// <summary>The ephemeral source port assumed when a TCP or UDP packet gives none.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
@@ -71,5 +72,36 @@ public sealed class ReadCacheConsistencyTests(EmulatorFactory factory) : Traffic
         (await Authorize(group, ("IpProtocol", "TCP"), ("PortRange", "443/443"), ("SourceCidrIp", "10.0.0.0/8"))).Ok();
         var after = (await Client.Ecs("DescribeSecurityGroupAttribute", describe)).Ok().GetProperty("Permissions").GetProperty("Permission");
         Assert.Equal(2, after.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task InstanceAndEniPages_AreKeptUntilTheNextWrite_AndShowItAtOnce()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var other = await CreateGroup(Vpc);
+        var instance = (await Run(group))[0];
+        async Task<JsonElement> InstancePage() => (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"), ("VpcId", Vpc), ("MaxResults", "100"))).Ok();
+        async Task<JsonElement> EniPage() => (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"), ("VpcId", Vpc), ("MaxResults", "100"))).Ok();
+
+        var first = await InstancePage();
+        var again = await InstancePage();
+        Assert.NotEqual(first.GetProperty("RequestId").GetString(), again.GetProperty("RequestId").GetString());
+        Assert.Equal(first.GetProperty("Instances").GetRawText(), again.GetProperty("Instances").GetRawText());
+        await EniPage();
+
+        (await Client.Ecs("ModifyInstanceAttribute", ("InstanceId", instance), ("InstanceName", "renamed"))).Ok();
+        Assert.Equal("renamed", (await InstancePage()).GetProperty("Instances").GetProperty("Instance")[0].GetProperty("InstanceName").GetString());
+
+        (await Client.Ecs("JoinSecurityGroup", ("InstanceId", instance), ("SecurityGroupId", other))).Ok();
+        var groups = (await EniPage()).GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet")[0].GetProperty("SecurityGroupIds")
+            .GetProperty("SecurityGroupId").EnumerateArray().Select(g => g.GetString()).ToList();
+        Assert.Contains(other, groups);
+        Assert.Contains(other, (await InstancePage()).GetProperty("Instances").GetProperty("Instance")[0].GetProperty("SecurityGroupIds").GetRawText(),
+            StringComparison.Ordinal);
+
+        (await Client.Ecs("DeleteInstance", ("InstanceId", instance), ("Force", "true"))).Ok();
+        Assert.Equal(0, (await InstancePage()).GetProperty("Instances").GetProperty("Instance").GetArrayLength());
+        Assert.Equal(0, (await EniPage()).GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet").GetArrayLength());
     }
 }

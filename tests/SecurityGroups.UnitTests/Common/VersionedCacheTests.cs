@@ -62,4 +62,28 @@ public sealed class VersionedCacheTests
         var next = await cache.GetAsync("k", _ => Task.FromResult(new Box(2)), CancellationToken.None);
         Assert.Equal(2, next.Value);
     }
+
+    [Fact]
+    public async Task PastTheByteBudget_ValuesAreServedButNotKept_AndANewVersionStartsAfresh()
+    {
+        using var gate = new WriteGate();
+        var cache = new VersionedCache<Box>(gate, 100, maxBytes: 10, weigh: b => b.Value);
+        var loads = 0;
+        Task<Box> Load(int weight) => Task.FromResult(new Box(weight)).ContinueWith(t => { loads++; return t.Result; }, TaskScheduler.Default);
+
+        await cache.GetAsync("six", _ => Load(6), CancellationToken.None);
+        await cache.GetAsync("five", _ => Load(5), CancellationToken.None); // 11 > 10: not kept
+        await cache.GetAsync("four", _ => Load(4), CancellationToken.None); // 10: kept
+        Assert.Equal(3, loads);
+        await cache.GetAsync("six", _ => Load(6), CancellationToken.None);
+        await cache.GetAsync("four", _ => Load(4), CancellationToken.None);
+        Assert.Equal(3, loads);
+        await cache.GetAsync("five", _ => Load(5), CancellationToken.None);
+        Assert.Equal(4, loads);
+
+        gate.Committed();
+        await cache.GetAsync("five", _ => Load(5), CancellationToken.None);
+        await cache.GetAsync("five", _ => Load(5), CancellationToken.None);
+        Assert.Equal(5, loads);
+    }
 }

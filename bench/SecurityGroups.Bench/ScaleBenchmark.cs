@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SecurityGroups.Bench;
+
+/// <summary>
+/// <c>--scale</c>: regions of growing size, each filled through the API on a fresh server, which is then restarted (start-up
+/// time) and asked every region question over HTTP: once after a write (the caches are keyed by the write version, so this
+/// is the cold cost) and repeated with no write between (median). Prints one table with the growth factor between sizes.
+/// </summary>
+internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDictionary<string, string> settings)
+{
+    /// <summary>The rows of the table, in order; each maps a size's label to milliseconds (MiB for memory).</summary>
+    private readonly List<(string Question, Dictionary<ScaleSize, double> Values)> _rows = [];
+
+    public static readonly ScaleSize[] FullSizes = [new(100, 100, 100), new(2000, 1000, 100), new(10000, 5000, 100)];
+
+    public static readonly ScaleSize[] QuickSizes = [new(100, 20, 100), new(400, 100, 100), new(1600, 400, 100)];
+
+    public async Task RunAsync(IReadOnlyList<ScaleSize> sizes)
+    {
+        foreach (var size in sizes)
+        {
+            Console.WriteLine($"Scale: {size.Label}");
+            await MeasureAsync(size);
+        }
+    }
+
+    private async Task MeasureAsync(ScaleSize size)
+    {
+        var dir = Directory.CreateTempSubdirectory("sg-bench-scale").FullName;
+        ScaleRegion region;
+        var fill = Stopwatch.StartNew();
+        using (var server = ServerProcess.StartEmulator(dll, dir, settings))
+        {
+            await server.WaitAsync(() => Healthy(server), Stopwatch.StartNew(), TimeSpan.FromSeconds(60));
+            region = new ScaleRegion(http, server.BaseUrl);
+            await region.FillAsync(size, 4);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  filled in {fill.Elapsed.TotalSeconds:0.0} s"));
+        var since = Stopwatch.StartNew();
+        using var restarted = ServerProcess.StartEmulator(dll, dir, settings);
+        var api = new ScaleRegion(http, restarted.BaseUrl);
+        var startup = await restarted.WaitAsync(async () =>
+        {
+            await api.Call("Action=DescribeSecurityGroups&Version=2014-05-26&RegionId=cn-hangzhou&MaxResults=10");
+            return true;
+        }, since, TimeSpan.FromSeconds(120));
+        Add("start-up to the first DescribeSecurityGroups (ms)", size, startup.TotalMilliseconds);
+
+        var a = region.Instances[0];
+        var b = region.Instances[^1];
+        var matrixIds = region.Instances.Take(1000).ToList();
+        var touches = 0;
+        Task Touch() => api.Call($"Action=ModifySecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={region.BigGroup}&Description=t{++touches}");
+        var questions = new List<(string Name, Func<Task> Ask, bool Paged)>
+        {
+            ("findings", () => Get(restarted, "/_emulator/findings?RegionId=cn-hangzhou"), false),
+            ("exposure, TCP 22 at one instance", () => Post(restarted, "exposure",
+                $"{{\"RegionId\":\"cn-hangzhou\",\"InstanceId\":\"{a}\",\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"Port\":22}}"), false),
+            ("reachability, instance to instance, TCP 5432", () => Post(restarted, "reachability",
+                $"{{\"RegionId\":\"cn-hangzhou\",\"Source\":{{\"InstanceId\":\"{a}\"}},\"Destination\":{{\"InstanceId\":\"{b}\"}},\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false),
+            ("evaluate a batch of 1,000 packets at one instance", () => Post(restarted, "evaluate", Batch(a)), false),
+            ("reachability matrix, the first 1,000 x the first 1,000 instances (or all), TCP 5432", () => Post(restarted, "matrix",
+                $"{{\"RegionId\":\"cn-hangzhou\",\"Sources\":[{Ids(matrixIds)}],\"Destinations\":[{Ids(matrixIds)}],\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false),
+            ("DescribeSecurityGroupAttribute, 200 rules", () => api.Call(
+                $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={region.BigGroup}"), false),
+            ("DescribeSecurityGroups, every page of 100, per page", () => Pages(api, "DescribeSecurityGroups", ""), true),
+            ("DescribeInstances, every page of 100, per page", () => Pages(api, "DescribeInstances", ""), true),
+            ("DescribeInstances, VpcId + SecurityGroupId filter, per page", () => Pages(api, "DescribeInstances", $"&VpcId={region.VpcId}&SecurityGroupId={region.Groups[0]}"), true),
+            ("DescribeInstances, PageNumber 50 of PageSize 100 (or the last)", () => api.Call(
+                $"Action=DescribeInstances&Version=2014-05-26&RegionId=cn-hangzhou&PageSize=100&PageNumber={Math.Min(50, (region.Instances.Count + 99) / 100)}"), false),
+            ("DescribeNetworkInterfaces, every page of 100, per page", () => Pages(api, "DescribeNetworkInterfaces", ""), true),
+        };
+
+        foreach (var (name, ask, _) in questions)
+        {
+            await Optional(ask); // JIT and first-use costs of this fresh process, not measured
+        }
+
+        foreach (var (name, ask, paged) in questions)
+        {
+            _pages = 0;
+            await Touch();
+            var cold = await Optional(ask);
+            var pages = Math.Max(1, _pages);
+            var repeats = new List<double>();
+            for (var i = 0; i < 3 && !double.IsNaN(cold); i++)
+            {
+                repeats.Add(await Optional(ask));
+            }
+
+            var warm = repeats.Count == 0 ? double.NaN : repeats.Order().ElementAt(repeats.Count / 2);
+            Add(name + ", first after a write (ms)", size, paged ? cold / pages : cold);
+            Add(name + ", repeated (ms)", size, paged ? warm / pages : warm);
+        }
+
+        Add("peak RSS of the restarted server (MiB)", size, restarted.PeakRssMiB());
+    }
+
+    private int _pages;
+
+    /// <summary>The time of one call in ms, or NaN when the server does not have it (an older build, for a before/after run).</summary>
+    private static async Task<double> Optional(Func<Task> ask)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await ask();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        catch (BenchRequestException ex) when (ex.Status == 404)
+        {
+            return double.NaN;
+        }
+    }
+
+    private async Task Pages(ScaleRegion api, string action, string filter)
+    {
+        string? token = null;
+        do
+        {
+            var body = await api.Call($"Action={action}&Version=2014-05-26&RegionId=cn-hangzhou&MaxResults=100{filter}" + (token is null ? "" : "&NextToken=" + token));
+            token = TokenPattern().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
+            _pages++;
+        }
+        while (token is not null);
+    }
+
+    private async Task Get(ServerProcess server, string path)
+    {
+        using var response = await http.GetAsync(new Uri(server.BaseUrl + path));
+        await Check(response);
+    }
+
+    private async Task Post(ServerProcess server, string question, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri($"{server.BaseUrl}/_emulator/traffic/{question}"), content);
+        await Check(response);
+    }
+
+    private static async Task Check(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if ((int)response.StatusCode >= 400)
+        {
+            throw new BenchRequestException((int)response.StatusCode, body);
+        }
+    }
+
+    private static string Ids(IEnumerable<string> ids) => string.Join(',', ids.Select(i => $"\"{i}\""));
+
+    private static string Batch(string instance) =>
+        $"{{\"RegionId\":\"cn-hangzhou\",\"InstanceId\":\"{instance}\",\"Packets\":[" + string.Join(',', Enumerable.Range(0, 1000).Select(i =>
+            $"{{\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"SourceIp\":\"10.{i % 200}.{i % 7}.1\",\"DestinationPort\":{1000 + (i % 120)}}}")) + "]}";
+
+    private async Task<bool> Healthy(ServerProcess server)
+    {
+        using var response = await http.GetAsync(new Uri(server.BaseUrl + "/_emulator/health"));
+        return response.IsSuccessStatusCode;
+    }
+
+    private void Add(string question, ScaleSize size, double value)
+    {
+        var row = _rows.FirstOrDefault(r => r.Question == question);
+        if (row.Values is null)
+        {
+            row = (question, new Dictionary<ScaleSize, double>());
+            _rows.Add(row);
+        }
+
+        row.Values[size] = value;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {question,-90} {value,10:0.00}"));
+    }
+
+    /// <summary>The table: one column per size, then the growth factor between neighbouring sizes.</summary>
+    public string Table(IReadOnlyList<ScaleSize> sizes)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append("| question |");
+        foreach (var size in sizes)
+        {
+            sb.Append(c, $" {size.Label} |");
+        }
+
+        for (var i = 1; i < sizes.Count; i++)
+        {
+            sb.Append(c, $" growth {i}→{i + 1} (rules x{(double)sizes[i].Rules / sizes[i - 1].Rules:0.#}, instances x{(double)sizes[i].Instances / sizes[i - 1].Instances:0.#}) |");
+        }
+
+        sb.AppendLine();
+        sb.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", (sizes.Count * 2) - 1))).AppendLine();
+        foreach (var (question, values) in _rows)
+        {
+            sb.Append(c, $"| {question} |");
+            foreach (var size in sizes)
+            {
+                sb.Append(' ').Append(values.TryGetValue(size, out var v) && !double.IsNaN(v) ? v.ToString(v < 10 ? "0.00" : "0", c) : "n/a").Append(" |");
+            }
+
+            for (var i = 1; i < sizes.Count; i++)
+            {
+                var ok = values.TryGetValue(sizes[i], out var now) & values.TryGetValue(sizes[i - 1], out var before);
+                sb.Append(' ').Append(ok && !double.IsNaN(now) && !double.IsNaN(before) && before > 0 ? (now / before).ToString("0.0", c) + "x" : "n/a").Append(" |");
+            }
+
+            sb.AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex("\"NextToken\":\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
+using SecurityGroups.Domain.Persistence;
+using SecurityGroups.Domain.SecurityGroups;
+using SecurityGroups.RuleEngine;
+
+namespace SecurityGroups.Domain.Traffic;
+
+/// <summary>
+/// A reachability matrix question: sources and destinations as instance ids, or every instance of a VPC; one protocol
+/// and (for TCP and UDP) one destination port.
+/// </summary>
+public sealed record MatrixQuery(string RegionId, IReadOnlyList<string>? Sources, string? SourceVpcId, IReadOnlyList<string>? Destinations,
+    string? DestinationVpcId, string IpProtocol, int? DestinationPort);
+
+/// <summary>One side's verdict in the matrix: the decision, why, and the deciding stored rule (for <see cref="DecisionReason.Rule"/>).</summary>
+public sealed record MatrixVerdict(Decision Decision, DecisionReason Reason, SecurityGroupRule? Rule);
+
+/// <summary>One distinct answer of the matrix: the verdicts at the source (egress) and the destination (ingress).</summary>
+public sealed record MatrixAnswer(bool Reachable, MatrixVerdict Egress, MatrixVerdict Ingress);
+
+/// <summary>
+/// The matrix: the ordered sources and destinations, the distinct group sets (each a sorted list of group ids) and which
+/// one each endpoint has, the distinct answers, and <see cref="Cells"/>[source][destination], an index into <see cref="Answers"/>.
+/// </summary>
+public sealed record ReachabilityMatrix(IReadOnlyList<string> Sources, IReadOnlyList<string> Destinations, IReadOnlyList<IReadOnlyList<string>> GroupSets,
+    IReadOnlyList<int> SourceGroupSets, IReadOnlyList<int> DestinationGroupSets, IReadOnlyList<MatrixAnswer> Answers, int[][] Cells);
+
+public sealed partial class TrafficService
+{
+    /// <summary>At most this many sources, and this many destinations, in one matrix.</summary>
+    public const int MaxMatrixEndpoints = 1000;
+
+    /// <summary>
+    /// For every (source, destination) pair, what <see cref="ReachabilityAsync"/> answers for those two instances: egress at
+    /// the source's primary ENI, then ingress at the destination's, the intra-group policy applied with the source's groups.
+    /// Everything is read from one snapshot and compiled once per distinct group set (instances sharing their groups share
+    /// one compiled model); each cell is then two compiled lookups, and equal answers are stored once.
+    /// </summary>
+    public Task<ReachabilityMatrix> MatrixAsync(MatrixQuery query, CancellationToken ct)
+    {
+        regions.Require(query.RegionId);
+        var protocol = ParseProtocol(query.IpProtocol);
+        var destinationPort = protocol.HasPorts ? ValidPort(query.DestinationPort, "DestinationPort") : -1;
+
+        // The same question again with no write between (a console redrawing) is answered from the version-keyed cache.
+        var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query with { DestinationPort = destinationPort });
+        return matrices.GetAsync(key, c => ComputeMatrixAsync(query, protocol, destinationPort, c), ct);
+    }
+
+    private async Task<ReachabilityMatrix> ComputeMatrixAsync(MatrixQuery query, IpProtocol protocol, int destinationPort, CancellationToken ct)
+    {
+        var sourcePort = protocol.HasPorts ? DefaultSourcePort : -1;
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var sources = await EndpointsAsync(query.RegionId, query.Sources, query.SourceVpcId, "Sources", "SourceVpcId", ct).ConfigureAwait(false);
+        var destinations = await EndpointsAsync(query.RegionId, query.Destinations, query.DestinationVpcId, "Destinations", "DestinationVpcId", ct).ConfigureAwait(false);
+        var all = sources.Concat(destinations).DistinctBy(i => i.InstanceId).ToList();
+        var eniIds = all.Select(i => i.PrimaryNetworkInterfaceId).ToList();
+        var enis = await db.NetworkInterfaces.AsNoTracking().Where(e => eniIds.Contains(e.NetworkInterfaceId)).ToDictionaryAsync(e => e.NetworkInterfaceId, ct)
+            .ConfigureAwait(false);
+        var ips = await db.PrivateIpAddresses.AsNoTracking().Where(p => p.IsPrimary && eniIds.Contains(p.OwnerId))
+            .ToDictionaryAsync(p => p.OwnerId, p => IPAddress.Parse(p.Address), ct).ConfigureAwait(false);
+        var memberships = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => eniIds.Contains(m.NetworkInterfaceId)).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId);
+
+        // One compiled model per distinct group set.
+        var setKeys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupSets = new List<IReadOnlyList<string>>();
+        var setOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instance in all)
+        {
+            var ids = memberships[instance.PrimaryNetworkInterfaceId].Distinct().Order(StringComparer.Ordinal).ToList();
+            var key = string.Join(',', ids);
+            if (!setKeys.TryGetValue(key, out var index))
+            {
+                setKeys[key] = index = groupSets.Count;
+                groupSets.Add(ids);
+            }
+
+            setOf[instance.InstanceId] = index;
+        }
+
+        var groupIds = groupSets.SelectMany(s => s).Distinct().ToList();
+        var groups = await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        var rulesByGroup = (await EngineRulesAsync(groups, ct).ConfigureAwait(false)).ToLookup(r => r.Engine.GroupId, r => r.Engine, StringComparer.Ordinal);
+        var groupById = groups.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
+        var compiled = groupSets.Select(set => CompiledEni.Compile(
+            set.Select(id => groupById[id]).Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList(),
+            set.SelectMany(id => rulesByGroup[id]))).ToList();
+
+        // The holders of every private IP in each destination VPC (for the intra-group policy), shared with the traffic models.
+        var holders = new Dictionary<string, VpcAddresses>(StringComparer.Ordinal);
+        foreach (var vpc in destinations.Select(d => enis[d.PrimaryNetworkInterfaceId].VpcId).Distinct())
+        {
+            holders[vpc] = await VpcAddressesAsync(vpc, ct).ConfigureAwait(false);
+        }
+
+        var answers = new List<MatrixAnswer>();
+        var answerIndex = new Dictionary<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?), int>(SameAnswer.Instance);
+        var cells = new int[sources.Count][];
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var source = sources[s];
+            var sourceIp = ips[source.PrimaryNetworkInterfaceId];
+            var sourceAddress = sourceIp.ToString();
+            var egressModel = compiled[setOf[source.InstanceId]];
+            var row = cells[s] = new int[destinations.Count];
+            for (var d = 0; d < destinations.Count; d++)
+            {
+                var destination = destinations[d];
+                var eni = destination.PrimaryNetworkInterfaceId;
+                var destinationIp = ips[eni];
+                var egress = egressModel.Decide(new Packet(TrafficDirection.Egress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), null);
+
+                // The source address's holders in the destination's VPC, but not the destination ENI itself (as the pairwise model does).
+                var peers = holders[enis[eni].VpcId].GroupsOf(sourceAddress, eni);
+                var ingress = compiled[setOf[destination.InstanceId]].Decide(
+                    new Packet(TrafficDirection.Ingress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), peers);
+                var key = (egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule);
+                if (!answerIndex.TryGetValue(key, out var index))
+                {
+                    answerIndex[key] = index = answers.Count;
+                    answers.Add(new MatrixAnswer(egress.Decision == Decision.Accept && ingress.Decision == Decision.Accept,
+                        new MatrixVerdict(egress.Decision, egress.Reason, egress.MatchedRule?.Source as SecurityGroupRule),
+                        new MatrixVerdict(ingress.Decision, ingress.Reason, ingress.MatchedRule?.Source as SecurityGroupRule)));
+                }
+
+                row[d] = index;
+            }
+        }
+
+        return new ReachabilityMatrix(sources.Select(i => i.InstanceId).ToList(), destinations.Select(i => i.InstanceId).ToList(), groupSets,
+            sources.Select(i => setOf[i.InstanceId]).ToList(), destinations.Select(i => setOf[i.InstanceId]).ToList(), answers, cells);
+    }
+
+    /// <summary>Answers are equal when both sides have the same decision, reason and deciding rule (the same object: one per stored rule).</summary>
+    private sealed class SameAnswer : IEqualityComparer<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?)>
+    {
+        public static readonly SameAnswer Instance = new();
+
+        public bool Equals((Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?) x,
+            (Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?) y) =>
+            x.Item1 == y.Item1 && x.Item2 == y.Item2 && ReferenceEquals(x.Item3, y.Item3) && x.Item4 == y.Item4 && x.Item5 == y.Item5 && ReferenceEquals(x.Item6, y.Item6);
+
+        public int GetHashCode((Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?) key) =>
+            HashCode.Combine(key.Item1, key.Item2, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Item3), key.Item4, key.Item5,
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Item6));
+    }
+
+    /// <summary>
+    /// One side of the matrix: the given instances in the given order (duplicates dropped), or the VPC's instances ordered by
+    /// id; exactly one of the two, at most <see cref="MaxMatrixEndpoints"/>.
+    /// </summary>
+    private async Task<List<Instance>> EndpointsAsync(string regionId, IReadOnlyList<string>? ids, string? vpcId, string listName, string vpcName,
+        CancellationToken ct)
+    {
+        var account = caller.AccountId;
+        var byList = ids is { Count: > 0 };
+        var byVpc = !string.IsNullOrEmpty(vpcId);
+        if (byList == byVpc)
+        {
+            throw byList
+                ? new AcsException(AcsErrors.InvalidParameterDetail, $"Give {listName} or {vpcName}, not both.")
+                : new AcsException(AcsErrors.MissingParameter, listName);
+        }
+
+        if (byVpc)
+        {
+            if (!await db.Vpcs.AsNoTracking().AnyAsync(v => v.AccountId == account && v.RegionId == regionId && v.VpcId == vpcId, ct).ConfigureAwait(false))
+            {
+                throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+            }
+
+            var inVpc = await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && i.VpcId == vpcId)
+                .OrderBy(i => i.InstanceId).Take(MaxMatrixEndpoints + 1).ToListAsync(ct).ConfigureAwait(false);
+            return inVpc.Count <= MaxMatrixEndpoints ? inVpc
+                : throw new AcsException(AcsErrors.InvalidParameterDetail, $"{vpcName} has more than {MaxMatrixEndpoints} instances; give {listName} instead.");
+        }
+
+        var wanted = ids!.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count > MaxMatrixEndpoints)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail, $"Give at most {MaxMatrixEndpoints} {listName}.");
+        }
+
+        var found = await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && wanted.Contains(i.InstanceId))
+            .ToDictionaryAsync(i => i.InstanceId, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        return wanted.Select(id => found.GetValueOrDefault(id) ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound)).ToList();
+    }
+}
