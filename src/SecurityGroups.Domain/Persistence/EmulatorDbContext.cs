@@ -39,6 +39,8 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
 
     public DbSet<NetworkInterfaceGroup> NetworkInterfaceGroups => Set<NetworkInterfaceGroup>();
 
+    public DbSet<NetworkInterfaceIpv6Address> NetworkInterfaceIpv6Addresses => Set<NetworkInterfaceIpv6Address>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);
 }
