@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<Membership>();
         services.AddScoped<InstanceViews>();
         services.AddScoped<InstanceService>();
+        services.AddScoped<InstanceLifecycleService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();

@@ -148,25 +148,6 @@ public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest
     }
 }
 
-public sealed class InstanceIdRequest : CommonParameters
-{
-    /// <summary>The instance. Required.</summary>
-    public string? InstanceId { get; set; }
-
-    public bool? DryRun { get; set; }
-
-    /// <summary>Accepted (StopInstance).</summary>
-    public bool? ForceStop { get; set; }
-
-    /// <summary>Accepted (StopInstance).</summary>
-    public string? StoppedMode { get; set; }
-}
-
-public sealed class InstanceIdValidator : AcsValidator<InstanceIdRequest>
-{
-    public InstanceIdValidator() => RuleFor(r => r.InstanceId).Required();
-}
-
 public sealed class DeleteInstanceRequest : CommonParameters
 {
     /// <summary>The instance. Required.</summary>

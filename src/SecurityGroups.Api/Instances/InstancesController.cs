@@ -38,22 +38,6 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         return DescribeInstancesResponse.From(listing, compute);
     }
 
-    /// <summary>Starts a stopped instance.</summary>
-    [AcsAction]
-    public async Task<AcsResponse> StartInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
-    {
-        await instances.StartAsync(request.InstanceId!, ct);
-        return new AcsResponse();
-    }
-
-    /// <summary>Stops a running instance.</summary>
-    [AcsAction]
-    public async Task<AcsResponse> StopInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
-    {
-        await instances.StopAsync(request.InstanceId!, ct);
-        return new AcsResponse();
-    }
-
     /// <summary>Deletes an instance (a running one with Force=true), releasing its primary ENI, IPs and memberships.</summary>
     [AcsAction]
     public async Task<AcsResponse> DeleteInstance([FromQuery] DeleteInstanceRequest request, CancellationToken ct)

@@ -165,21 +165,6 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
     }
 
-    public Task StartAsync(string instanceId, CancellationToken ct) =>
-        gate.RunAsync(db, async c =>
-        {
-            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
-            instance.Status = instance.Status == InstanceStatus.Stopped ? InstanceStatus.Running : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
-            instance.StartedAt = AcsTime.Now(clock);
-        }, ct);
-
-    public Task StopAsync(string instanceId, CancellationToken ct) =>
-        gate.RunAsync(db, async c =>
-        {
-            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
-            instance.Status = instance.Status == InstanceStatus.Running ? InstanceStatus.Stopped : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
-        }, ct);
-
     /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases primary ENIs, detaches the others.</summary>
     public Task DeleteAsync(string? regionId, IReadOnlyList<string> instanceIds, bool force, bool dryRun, CancellationToken ct)
     {
