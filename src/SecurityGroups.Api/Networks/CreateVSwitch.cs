@@ -37,7 +37,8 @@ public sealed class CreateVSwitchRequest : CommonParameters
     /// <summary>Check only: <c>DryRunOperation</c>.</summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted; IPv6 is not emulated.</summary>
+    /// <summary>0-255: the number of the vSwitch's IPv6 /64 inside its VPC's /56 (the VPC must have IPv6); ENIs of the vSwitch can then
+    /// take IPv6 addresses.</summary>
     public int? Ipv6CidrBlock { get; set; }
 
     /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>.</summary>

@@ -32,7 +32,8 @@ public sealed class CreateVpcRequest : CommonParameters
     /// <summary>Check only: <c>DryRunOperation</c> when the request would succeed.</summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted; IPv6 is not emulated.</summary>
+    /// <summary>true: the VPC gets a random IPv6 /56 (shown as <c>Ipv6CidrBlock</c> and <c>Ipv6CidrBlocks</c>), which its vSwitches can
+    /// take /64s of (CreateVSwitch <c>Ipv6CidrBlock</c>).</summary>
     public bool? EnableIpv6 { get; set; }
 
     /// <summary>Accepted and ignored.</summary>
