@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<TagStore>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<PrivateIpAllocator>();
+        services.AddScoped<Ipv6Allocator>();
         services.AddScoped<VpcService>();
         services.AddScoped<VSwitchService>();
         services.AddScoped<SecurityGroupService>();
