@@ -12,6 +12,9 @@ namespace SecurityGroups.Api.Common;
 /// </summary>
 internal static class ListBounds
 {
+    /// <summary><c>NetworkInterface.N</c> of RunInstances (the primary and up to 7 secondary ENIs).</summary>
+    public const int LaunchNetworkInterfaces = 8;
+
     /// <summary><c>Permissions.N</c> and <c>SecurityGroupRuleId.N</c> of rule Actions.</summary>
     public const int Rules = RuleService.MaxPermissionsPerRequest;
 
