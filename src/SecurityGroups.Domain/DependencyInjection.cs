@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceViews>();
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceLifecycleService>();
+        services.AddScoped<InstanceVpcService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();

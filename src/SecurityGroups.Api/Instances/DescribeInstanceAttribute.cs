@@ -76,6 +76,10 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
             InstanceChargeType = item.InstanceChargeType,
             ExpiredTime = item.ExpiredTime,
             StoppedMode = item.StoppedMode,
+            InternetChargeType = item.InternetChargeType,
+            InternetMaxBandwidthIn = item.InternetMaxBandwidthIn,
+            InternetMaxBandwidthOut = item.InternetMaxBandwidthOut,
+            PublicIpAddress = item.PublicIpAddress,
             SecurityGroupIds = item.SecurityGroupIds,
             VpcAttributes = item.VpcAttributes,
         };

@@ -8,7 +8,8 @@ namespace SecurityGroups.Api.Instances;
 
 /// <summary>ECS 2014-05-26: instances (a faithful model without machines) and their security groups.</summary>
 [AcsProduct(AcsProductAttribute.Ecs, AcsProductAttribute.EcsVersion)]
-public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis, ComputeCatalog compute) : AcsController
+public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis, ComputeCatalog compute, InstanceVpcService vpcAttributes)
+    : AcsController
 {
     /// <summary>Launches 1-100 running instances into a vSwitch and groups, each with a primary ENI and private IP.</summary>
     [AcsAction]
@@ -76,6 +77,15 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
     {
         await instances.ModifyAsync(request.InstanceId!, request.SecurityGroupIds, request.InstanceName, request.Description, request.HostName,
             request.DeletionProtection, ct, request.UserData);
+        return new AcsResponse();
+    }
+
+    /// <summary>Moves a stopped instance to another vSwitch (of the same zone; with VpcId, of another VPC) or changes its private IP.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyInstanceVpcAttribute([FromQuery] ModifyInstanceVpcAttributeRequest request, CancellationToken ct)
+    {
+        await vpcAttributes.ModifyAsync(new ModifyInstanceVpcCommand(request.InstanceId!, request.VSwitchId!, request.PrivateIpAddress,
+            request.SecurityGroupId ?? [], request.VpcId), ct);
         return new AcsResponse();
     }
 

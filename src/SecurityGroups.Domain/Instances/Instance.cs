@@ -11,9 +11,11 @@ public sealed class Instance
 
     public required string ZoneId { get; init; }
 
-    public required string VpcId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VpcId { get; set; }
 
-    public required string VSwitchId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VSwitchId { get; set; }
 
     public string InstanceName { get; set; } = "";
 
@@ -101,9 +103,11 @@ public sealed class NetworkInterface
 
     public required string ZoneId { get; init; }
 
-    public required string VpcId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VpcId { get; set; }
 
-    public required string VSwitchId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VSwitchId { get; set; }
 
     public string NetworkInterfaceName { get; set; } = "";
 
