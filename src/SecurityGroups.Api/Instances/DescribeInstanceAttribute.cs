@@ -53,7 +53,10 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
     public IpAddressList InnerIpAddress { get; init; } = new([]);
     public required InstanceVpcAttributes VpcAttributes { get; init; }
     public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
-    public InstanceDedicatedHostAttribute DedicatedHostAttribute { get; init; } = new("", "", "");
+    public InstanceAttributeDedicatedHost DedicatedHostAttribute { get; init; } = new("", "");
+    public bool EnableNetworkEncryption { get; init; }
+    public InstanceNetworkOptions NetworkOptions { get; init; } = new("", false, false);
+    public InstanceSecurityOptions SecurityOptions { get; init; } = new(false);
     public OperationLockList OperationLocks { get; init; } = new([]);
 
     public static DescribeInstanceAttributeResponse From(InstanceView view, ComputeCatalog compute)
@@ -85,3 +88,7 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
         };
     }
 }
+
+public sealed record InstanceAttributeDedicatedHost(string DedicatedHostId, string DedicatedHostName);
+
+public sealed record InstanceNetworkOptions(string BandwidthWeighting, bool EnableJumboFrame, bool EnableNetworkEncryption);

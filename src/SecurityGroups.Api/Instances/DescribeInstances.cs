@@ -172,7 +172,11 @@ public sealed record InstanceVpcAttributes(string VpcId, string VSwitchId, IpAdd
 
 public sealed record SecurityGroupIdList(IReadOnlyList<string> SecurityGroupId);
 
-public sealed record PrivateIpSetItem(string PrivateIpAddress, bool Primary);
+/// <summary>One private IP of an instance's ENI; no private DNS names here.</summary>
+public sealed record PrivateIpSetItem(string PrivateIpAddress, bool Primary)
+{
+    public string PrivateDnsName { get; init; } = "";
+}
 
 public sealed record PrivateIpSetList(IReadOnlyList<PrivateIpSetItem> PrivateIpSet);
 
@@ -229,7 +233,6 @@ public sealed record InstanceItem
     public bool Recyclable { get; init; }
     public string SaleCycle { get; init; } = "";
     public bool DeviceAvailable { get; init; } = true;
-    public string LocalStorageCategory { get; init; } = "";
     public int LocalStorageCapacity { get; init; }
     public int LocalStorageAmount { get; init; }
     public string VlanId { get; init; } = "";
@@ -239,7 +242,12 @@ public sealed record InstanceItem
     public InstanceAdditionalInfo AdditionalInfo { get; init; } = new(false);
     public InstanceImageOptions ImageOptions { get; init; } = new(false, true);
     public required InstanceCpuOptions CpuOptions { get; init; }
-    public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
+    public InstanceListEipAddress EipAddress { get; init; } = new("", "", 0, "", false);
+    public InstanceClockOptions ClockOptions { get; init; } = new("disabled");
+    public InstanceSecurityOptions SecurityOptions { get; init; } = new(false);
+    public string ClusterId { get; init; } = "";
+    public bool EnableNVS { get; init; }
+    public string ISP { get; init; } = "";
     public OperationLockList OperationLocks { get; init; } = new([]);
     public InstanceEcsCapacityReservationAttr EcsCapacityReservationAttr { get; init; } = new("", "");
     public InstanceHibernationOptions HibernationOptions { get; init; } = new(false);
@@ -302,18 +310,35 @@ public sealed record InstanceItem
     }
 }
 
-public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTokens, int HttpPutResponseHopLimit);
+public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTokens, int HttpPutResponseHopLimit)
+{
+    public string InstanceMetadataTags { get; init; } = "disabled";
+}
 
 public sealed record InstanceDedicatedHostAttribute(string DedicatedHostId, string DedicatedHostName, string DedicatedHostClusterId);
 
 public sealed record InstanceDedicatedInstanceAttribute(string Tenancy, string Affinity);
 
-public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode);
+public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode)
+{
+    public string ManagedHostId { get; init; } = "";
+
+    public string NodeSerialNumber { get; init; } = "";
+}
 
 public sealed record InstanceImageOptions(bool LoginAsNonRoot, bool CurrentOSNVMeSupported);
 
 /// <summary>CPU topology: <c>CoreCount</c> x <c>ThreadsPerCore</c> = vCPUs.</summary>
-public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType);
+public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType)
+{
+    public bool EnableVISST { get; init; }
+
+    public bool EnableVRDT { get; init; }
+
+    public string NestedVirtualization { get; init; } = "Disabled";
+
+    public string TurboMode { get; init; } = "";
+}
 
 public sealed record InstanceEipAddress(string AllocationId, string IpAddress, int Bandwidth, string InternetChargeType);
 
@@ -325,6 +350,16 @@ public sealed record InstanceEcsCapacityReservationAttr(string CapacityReservati
 
 public sealed record InstanceHibernationOptions(bool Configured);
 
-public sealed record InstancePrivateDnsNameOptions(bool EnableInstanceIdDnsARecord, bool EnableInstanceIdDnsAAAARecord, bool EnableIpDnsARecord, string HostnameType);
+public sealed record InstancePrivateDnsNameOptions(bool EnableInstanceIdDnsARecord, bool EnableInstanceIdDnsAAAARecord, bool EnableIpDnsARecord, string HostnameType)
+{
+    public bool EnableIpDnsPtrRecord { get; init; }
+}
+
+/// <summary>DescribeInstances' EIP object (none bound here), with the flag DescribeInstanceAttribute's lacks.</summary>
+public sealed record InstanceListEipAddress(string AllocationId, string IpAddress, int Bandwidth, string InternetChargeType, bool IsSupportUnassociate);
+
+public sealed record InstanceClockOptions(string PtpStatus);
+
+public sealed record InstanceSecurityOptions(bool EnableSecureBoot);
 
 public sealed record RdmaIpAddressList(IReadOnlyList<string> IpAddress);

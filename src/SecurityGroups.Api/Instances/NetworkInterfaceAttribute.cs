@@ -34,6 +34,8 @@ public sealed class DescribeNetworkInterfaceAttributeValidator : AcsValidator<De
 /// queue pairs, connection tracking) come back as their defaults.</summary>
 public sealed class DescribeNetworkInterfaceAttributeResponse : NetworkInterfaceRead<EniAttributeAttachment>
 {
+    public required AttributePrivateIpSetList PrivateIpSets { get; init; }
+    public EniSlaveInterfaceSpecificationItem SlaveInterfaceSpecification { get; init; } = new("", "", "");
     public string TcpOptionAddressEnabled { get; init; } = "false";
     public EniTrafficConfig NetworkInterfaceTrafficConfig { get; init; } = new("Standard", 1);
     public EniConnectionTracking ConnectionTrackingConfiguration { get; init; } = EniConnectionTracking.Default;
@@ -45,6 +47,7 @@ public sealed class DescribeNetworkInterfaceAttributeResponse : NetworkInterface
     {
         var response = new DescribeNetworkInterfaceAttributeResponse
         {
+            PrivateIpSets = new AttributePrivateIpSetList(view.Ips.Select(ip => new AttributePrivateIpSetItem(ip.Address, ip.IsPrimary, AssociatedPublicIp.None)).ToList()),
             Attachment = new EniAttributeAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, "", new MemberNetworkInterfaceIdList([])),
             NetworkInterfaceTrafficConfig = new EniTrafficConfig(view.Eni.NetworkInterfaceTrafficMode, view.Eni.QueueNumber),
         };
@@ -59,7 +62,15 @@ public sealed record EniAttributeAttachment(string InstanceId, int DeviceIndex, 
 
 public sealed record MemberNetworkInterfaceIdList(IReadOnlyList<string> MemberNetworkInterfaceId);
 
-public sealed record EniTrafficConfig(string NetworkInterfaceTrafficMode, int QueueNumber);
+public sealed record AttributePrivateIpSetItem(string PrivateIpAddress, bool Primary, AssociatedPublicIp AssociatedPublicIp);
+
+public sealed record AttributePrivateIpSetList(IReadOnlyList<AttributePrivateIpSetItem> PrivateIpSet);
+
+public sealed record EniTrafficConfig(string NetworkInterfaceTrafficMode, int QueueNumber)
+{
+    /// <summary>No ERI queue pairs here.</summary>
+    public int QueuePairNumber { get; init; }
+}
 
 /// <summary>Alibaba's documented defaults (seconds): TCP closed/time-wait 3, established 910, UDP 60; not enforced here.</summary>
 public sealed record EniConnectionTracking(int TcpClosedAndTimeWaitTimeout, int TcpEstablishedTimeout, int UdpTimeout)
@@ -67,7 +78,12 @@ public sealed record EniConnectionTracking(int TcpClosedAndTimeWaitTimeout, int 
     public static readonly EniConnectionTracking Default = new(3, 910, 60);
 }
 
-public sealed record EniEnhancedNetwork(bool EnableSriov, bool EnableRss, bool EnableExpress);
+public sealed record EniEnhancedNetwork(bool EnableSriov, bool EnableRss, bool EnableExpress)
+{
+    public int VirtualFunctionQuantity { get; init; }
+
+    public int VirtualFunctionTotalQueueNumber { get; init; }
+}
 
 public sealed record EniBondInterfaceSpecification(string BondMode, EniSlaveInterfaceSpecificationList SlaveInterfaceSpecification)
 {

@@ -220,7 +220,6 @@ public abstract class NetworkInterfaceRead<TAttachment> : NetworkInterfaceCore
     public bool DeleteOnRelease { get; protected set; }
     public int QueueNumber { get; protected set; }
     public string NetworkInterfaceTrafficMode { get; protected set; } = "Standard";
-    public EniPrivateIpSetList PrivateIpSets { get; protected set; } = new([]);
     public AssociatedPublicIp AssociatedPublicIp { get; protected set; } = AssociatedPublicIp.None;
     public required TAttachment Attachment { get; init; }
 
@@ -232,17 +231,19 @@ public abstract class NetworkInterfaceRead<TAttachment> : NetworkInterfaceCore
         DeleteOnRelease = view.Eni.DeleteOnRelease;
         QueueNumber = view.Eni.QueueNumber;
         NetworkInterfaceTrafficMode = view.Eni.NetworkInterfaceTrafficMode;
-        PrivateIpSets = new EniPrivateIpSetList(view.Ips.Select(ip => new EniPrivateIpSetItem(ip.Address, ip.IsPrimary, "", AssociatedPublicIp.None)).ToList());
     }
 }
 
 /// <summary>One item of DescribeNetworkInterfaces (its RequestId stays null, so it is not written).</summary>
 public sealed class NetworkInterfaceSetItem : NetworkInterfaceRead<EniAttachment>
 {
+    public required EniPrivateIpSetList PrivateIpSets { get; init; }
+
     public static NetworkInterfaceSetItem From(NetworkInterfaceView view)
     {
         var item = new NetworkInterfaceSetItem
         {
+            PrivateIpSets = new EniPrivateIpSetList(view.Ips.Select(ip => new EniPrivateIpSetItem(ip.Address, ip.IsPrimary, "", AssociatedPublicIp.None)).ToList()),
             Attachment = string.IsNullOrEmpty(view.Eni.InstanceId) ? EniAttachment.None : new EniAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, ""),
         };
         item.FillRead(view);
