@@ -111,7 +111,16 @@ public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwit
 
 /// <summary>What an ENI stores without effect here (CreateNetworkInterface / ModifyNetworkInterfaceAttribute); null keeps the value.</summary>
 public sealed record NetworkInterfaceOptions(int? QueueNumber = null, bool? SourceDestCheck = null, bool? DeleteOnRelease = null,
-    string? NetworkInterfaceTrafficMode = null);
+    string? NetworkInterfaceTrafficMode = null)
+{
+    public void ApplyTo(NetworkInterface eni)
+    {
+        eni.QueueNumber = QueueNumber ?? eni.QueueNumber;
+        eni.SourceDestCheck = SourceDestCheck ?? eni.SourceDestCheck;
+        eni.DeleteOnRelease = DeleteOnRelease ?? eni.DeleteOnRelease;
+        eni.NetworkInterfaceTrafficMode = NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
+    }
+}
 
 public sealed record NetworkInterfaceQuery(string RegionId, IReadOnlyList<string> NetworkInterfaceIds, string? InstanceId, string? VpcId,
     string? VSwitchId, string? SecurityGroupId, string? Type, string? Status, string? PrimaryIpAddress, string? NetworkInterfaceName,

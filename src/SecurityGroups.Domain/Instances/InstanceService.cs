@@ -347,7 +347,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
         if (query.Ipv6Addresses.Count > 0)
         {
-            var canonical = query.Ipv6Addresses.Select(a => System.Net.IPAddress.TryParse(a, out var parsed) ? parsed.ToString() : a).ToList();
+            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
             instances = instances.Where(i => db.NetworkInterfaceIpv6Addresses.Any(a => canonical.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
         }
@@ -404,10 +404,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
             eni = NewEni(vSwitch, NetworkInterfaceTypes.Secondary, spec.NetworkInterfaceName ?? "", spec.Description ?? "");
             eni.ResourceGroupId = instance.ResourceGroupId;
-            eni.QueueNumber = spec.Options.QueueNumber ?? eni.QueueNumber;
-            eni.SourceDestCheck = spec.Options.SourceDestCheck ?? eni.SourceDestCheck;
-            eni.DeleteOnRelease = spec.Options.DeleteOnRelease ?? eni.DeleteOnRelease;
-            eni.NetworkInterfaceTrafficMode = spec.Options.NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
+            spec.Options.ApplyTo(eni);
             db.NetworkInterfaces.Add(eni);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await allocator.AllocateAsync(vSwitch, spec.PrimaryIpAddress, eni.NetworkInterfaceId, isPrimary: true, ct).ConfigureAwait(false);

@@ -67,9 +67,7 @@ public sealed class Ipv6Allocator(EmulatorDbContext db, ComputeCatalog compute)
         var held = await db.NetworkInterfaceIpv6Addresses.Where(a => a.NetworkInterfaceId == eni.NetworkInterfaceId).ToListAsync(ct).ConfigureAwait(false);
         foreach (var address in addresses)
         {
-            var canonical = System.Net.IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-                ? parsed.ToString()
-                : throw new AcsException(AcsErrors.InvalidIpAddress, address);
+            var canonical = Ipv6Blocks.Canonical(address) ?? throw new AcsException(AcsErrors.InvalidIpAddress, address);
             db.NetworkInterfaceIpv6Addresses.Remove(held.FirstOrDefault(a => a.Address == canonical)
                 ?? throw new AcsException(AcsErrors.InvalidIpIpUnassigned, address));
         }

@@ -128,7 +128,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
 
         if (query.Ipv6Addresses.Count > 0)
         {
-            var canonical = query.Ipv6Addresses.Select(a => System.Net.IPAddress.TryParse(a, out var parsed) ? parsed.ToString() : a).ToList();
+            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
             enis = enis.Where(e => db.NetworkInterfaceIpv6Addresses.Any(a => a.NetworkInterfaceId == e.NetworkInterfaceId && canonical.Contains(a.Address)));
         }
 
@@ -401,16 +401,5 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             && e.NetworkInterfaceId == networkInterfaceId, ct).ConfigureAwait(false)
         ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
 
-    private static void Apply(NetworkInterface eni, NetworkInterfaceOptions? options)
-    {
-        if (options is null)
-        {
-            return;
-        }
-
-        eni.QueueNumber = options.QueueNumber ?? eni.QueueNumber;
-        eni.SourceDestCheck = options.SourceDestCheck ?? eni.SourceDestCheck;
-        eni.DeleteOnRelease = options.DeleteOnRelease ?? eni.DeleteOnRelease;
-        eni.NetworkInterfaceTrafficMode = options.NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
-    }
+    private static void Apply(NetworkInterface eni, NetworkInterfaceOptions? options) => options?.ApplyTo(eni);
 }

@@ -50,5 +50,11 @@ public static class Ipv6Blocks
         return network.AsSpan(0, 8).SequenceEqual(bytes.AsSpan(0, 8)) ? parsed.ToString() : null;
     }
 
+    /// <summary>The canonical text of an IPv6 address, or null when it is none.</summary>
+    public static string? Canonical(string address) =>
+        IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetworkV6 && !address.Contains('%', StringComparison.Ordinal)
+            ? parsed.ToString()
+            : null;
+
     private static IPAddress Network(string block) => IPAddress.Parse(block.AsSpan(0, block.IndexOf('/', StringComparison.Ordinal)));
 }
