@@ -255,6 +255,15 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
         RuleFor(r => r.NetworkInterface).MaxItems(ListBounds.LaunchNetworkInterfaces, AcsErrors.InvalidParameterTooManyItems);
+        RuleForEach(r => r.NetworkInterface).ChildRules(n =>
+        {
+            n.RuleFor(i => i.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InvalidParameterTooManyItems);
+            n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        });
+        RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.DataDisk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required().When(r => string.IsNullOrEmpty(r.PrimaryNetworkInterface?.VSwitchId));
         RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
@@ -290,6 +299,8 @@ public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest
     public CreateInstanceValidator(IOptions<QuotaOptions> quotas)
     {
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.DataDisk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
     }

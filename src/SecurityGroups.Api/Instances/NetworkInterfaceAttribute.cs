@@ -25,6 +25,7 @@ public sealed class DescribeNetworkInterfaceAttributeValidator : AcsValidator<De
 {
     public DescribeNetworkInterfaceAttributeValidator()
     {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
     }
@@ -133,6 +134,7 @@ public sealed class Ipv6AddressesValidator : AcsValidator<Ipv6AddressesRequest>
     public Ipv6AddressesValidator()
     {
         RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Prefix).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
         RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);

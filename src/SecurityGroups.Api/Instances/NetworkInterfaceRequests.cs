@@ -115,10 +115,12 @@ public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetwork
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.PrivateIps, AcsErrors.InvalidPrivateIpCount);
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv4Prefix).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Prefix).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
-        RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.NetworkInterfaceTrafficMode).Must(NetworkInterfaceOptionsRules.IsTrafficMode).Raises(AcsErrors.InvalidNetworkInterfaceTrafficMode);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Domain.Networks;
 
@@ -40,7 +41,7 @@ public static class Ipv6Blocks
     /// <summary>The canonical form of an IPv6 address inside the /64, or null when it is no IPv6 address or outside.</summary>
     public static string? InBlock(string block, string address)
     {
-        if (!IPAddress.TryParse(address, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6 || address.Contains('%', StringComparison.Ordinal))
+        if (!IpCidr.TryParseAddress(address, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6)
         {
             return null;
         }
@@ -52,9 +53,9 @@ public static class Ipv6Blocks
 
     /// <summary>The canonical text of an IPv6 address, or null when it is none.</summary>
     public static string? Canonical(string address) =>
-        IPAddress.TryParse(address, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetworkV6 && !address.Contains('%', StringComparison.Ordinal)
-            ? parsed.ToString()
-            : null;
+        IpCidr.TryParseAddress(address, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetworkV6 ? parsed.ToString() : null;
 
-    private static IPAddress Network(string block) => IPAddress.Parse(block.AsSpan(0, block.IndexOf('/', StringComparison.Ordinal)));
+    /// <summary>A stored block's network address (blocks are written by this class, so they always parse).</summary>
+    private static IPAddress Network(string block) =>
+        IpCidr.TryParseAddress(block.AsSpan(0, block.IndexOf('/', StringComparison.Ordinal)), out var network) ? network : throw new FormatException(block);
 }
