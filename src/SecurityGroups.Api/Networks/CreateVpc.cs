@@ -39,6 +39,27 @@ public sealed class CreateVpcRequest : CommonParameters
     /// <summary>Accepted and ignored.</summary>
     public string? UserCidr { get; set; }
 
+    /// <summary>Accepted, no effect.</summary>
+    public bool? EnableDnsHostname { get; set; }
+
+    /// <summary>Accepted, no effect (no IPAM pools here; give CidrBlock).</summary>
+    public int? Ipv4CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? Ipv4IpamPoolId { get; set; }
+
+    /// <summary>Accepted, no effect: the emulator picks the /56 (EnableIpv6).</summary>
+    public string? Ipv6CidrBlock { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public int? Ipv6CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? Ipv6IpamPoolId { get; set; }
+
+    /// <summary>Accepted, no effect (always BGP).</summary>
+    public string? Ipv6Isp { get; set; }
+
     /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>, N = 1..20.</summary>
     public List<TagParameter>? Tag { get; set; }
 }

@@ -28,6 +28,9 @@ public sealed class ModifyVSwitchAttributeRequest : CommonParameters
 
     /// <summary>Accepted, no effect (a VPC has one IPv6 block here).</summary>
     public string? VpcIpv6CidrBlock { get; set; }
+
+    /// <summary>Accepted, no effect (always /64).</summary>
+    public int? Ipv6CidrMask { get; set; }
 }
 
 public sealed class ModifyVSwitchAttributeValidator : AcsValidator<ModifyVSwitchAttributeRequest>
