@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddScoped<TagStore>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<PrivateIpAllocator>();
+        services.AddScoped<Ipv6Allocator>();
         services.AddScoped<VpcService>();
         services.AddScoped<VSwitchService>();
         services.AddScoped<SecurityGroupService>();
@@ -114,6 +115,8 @@ public static class DependencyInjection
         services.AddScoped<Membership>();
         services.AddScoped<InstanceViews>();
         services.AddScoped<InstanceService>();
+        services.AddScoped<InstanceLifecycleService>();
+        services.AddScoped<InstanceVpcService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<NetworkInterfacePermissionService>();

@@ -12,6 +12,12 @@ namespace SecurityGroups.Api.Common;
 /// </summary>
 internal static class ListBounds
 {
+    /// <summary><c>DataDisk.N</c> and <c>Arn.N</c> of RunInstances / CreateInstance (accepted, no effect).</summary>
+    public const int DataDisks = 16;
+
+    /// <summary><c>NetworkInterface.N</c> of RunInstances (the primary and up to 7 secondary ENIs).</summary>
+    public const int LaunchNetworkInterfaces = 8;
+
     /// <summary><c>Permissions.N</c> and <c>SecurityGroupRuleId.N</c> of rule Actions.</summary>
     public const int Rules = RuleService.MaxPermissionsPerRequest;
 

@@ -128,11 +128,23 @@ public sealed record ImageList(IReadOnlyList<ImageItem> Image);
 
 /// <summary><c>Size</c> is a string in Alibaba's model.</summary>
 public sealed record DiskDeviceMapping(string Type, string Device, string Size, string SnapshotId, string Format, string ImportOSSBucket,
-    string ImportOSSObject, string Progress, int RemainTime);
+    string ImportOSSObject, string Progress, int RemainTime)
+{
+    public bool Encrypted { get; init; }
+}
 
 public sealed record DiskDeviceMappingList(IReadOnlyList<DiskDeviceMapping> DiskDeviceMapping);
 
-public sealed record ImageFeatures(string NvmeSupport);
+public sealed record ImageFeatures(string NvmeSupport)
+{
+    public string ImdsSupport { get; init; } = "v2";
+    public string CpuOnlineUpgrade { get; init; } = "unsupported";
+    public string CpuOnlineDowngrade { get; init; } = "unsupported";
+    public string MemoryOnlineUpgrade { get; init; } = "unsupported";
+    public string MemoryOnlineDowngrade { get; init; } = "unsupported";
+}
+
+public sealed record ImageSecureBootOptions(string SecureBootSupport);
 
 public sealed record DetectionItemList(IReadOnlyList<string> Item);
 
@@ -168,6 +180,11 @@ public sealed record ImageItem
     public string ResourceGroupId { get; init; } = "";
     public bool LoginAsNonRootSupported { get; init; }
     public string SupplierName { get; init; } = "";
+    /// <summary>Alibaba Cloud's own account for system images.</summary>
+    public long ImageOwnerId { get; init; } = 1;
+    public string LicenseType { get; init; } = "Auto";
+    public bool Usable { get; init; } = true;
+    public ImageSecureBootOptions SecureBootOptions { get; init; } = new("unsupported");
     public ImageFeatures Features { get; init; } = new("supported");
     public DetectionOptions DetectionOptions { get; init; } = new("", new DetectionItemList([]));
     public EcsTags Tags { get; init; } = new([]);

@@ -162,6 +162,10 @@ public sealed record InstanceTypeItem
     public int QueuePairNumber { get; init; }
     public bool JumboFrameSupport { get; init; }
     public bool NetworkEncryptionSupport { get; init; }
+    public int NetworkCardQuantity { get; init; } = 1;
+    public InstanceTypeClock Clock { get; init; } = new("unsupported");
+    public InstanceTypeEnhancedNetwork EnhancedNetwork { get; init; } = new(false, true, false, 0);
+    public InstanceTypeSecurityOptions SecurityOptions { get; init; } = new("unsupported");
     public double CpuSpeedFrequency { get; init; } = 2.7;
     public double CpuTurboFrequency { get; init; } = 3.5;
     public string PhysicalProcessorModel { get; init; } = "Intel Xeon (Ice Lake) Platinum 8369B";
@@ -200,3 +204,9 @@ public sealed record InstanceTypeItem
         CpuOptions = InstanceTypeCpuOptions.For(t.CpuCoreCount),
     };
 }
+
+public sealed record InstanceTypeClock(string PtpSupport);
+
+public sealed record InstanceTypeEnhancedNetwork(bool SriovSupport, bool RssSupport, bool ExpressSupport, int VfQueueNumberPerEni);
+
+public sealed record InstanceTypeSecurityOptions(string SecureBootSupport);

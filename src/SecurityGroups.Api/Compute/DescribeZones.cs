@@ -123,6 +123,5 @@ public sealed record ZoneItem
     public AvailableVolumeCategories AvailableVolumeCategories { get; init; } = new([]);
     public AvailableDedicatedHostTypes AvailableDedicatedHostTypes { get; init; } = new([]);
     public DedicatedHostGenerations DedicatedHostGenerations { get; init; } = new([]);
-    public NetworkTypeList NetworkTypes { get; init; } = new(["vpc"]);
     public required ResourcesInfoList AvailableResources { get; init; }
 }

@@ -98,6 +98,17 @@ public sealed record DiskItem
     public required string ResourceGroupId { get; init; }
     public required int IOPS { get; init; }
     public string Type { get; init; } = "system";
+    public string BdfId { get; init; } = "";
+    public int IOPSRead { get; init; }
+    public int IOPSWrite { get; init; }
+    public int MountInstanceNum { get; init; } = 1;
+    public string SourceDiskId { get; init; } = "";
+    public int StorageSetPartitionNumber { get; init; }
+    public int Throughput { get; init; }
+    public int ThroughputRead { get; init; }
+    public int ThroughputWrite { get; init; }
+    public DiskDataSource DataSource { get; init; } = new("", "");
+    public required DiskPlacement Placement { get; init; }
     public string Status { get; init; } = "In_use";
     public string Device { get; init; } = "/dev/xvda";
     public bool DeleteWithInstance { get; init; } = true;
@@ -137,6 +148,7 @@ public sealed record DiskItem
             Description = i.SystemDiskDescription,
             RegionId = i.RegionId,
             ZoneId = i.ZoneId,
+            Placement = new DiskPlacement(i.ZoneId),
             InstanceId = i.InstanceId,
             Category = i.SystemDiskCategory,
             Size = i.SystemDiskSize,
@@ -157,3 +169,8 @@ public sealed record DiskItem
 public sealed record DiskOperationLock(string LockReason);
 
 public sealed record DiskOperationLockList(IReadOnlyList<DiskOperationLock> OperationLock);
+
+/// <summary>Where the disk's data came from: none here (system disks are created from the image).</summary>
+public sealed record DiskDataSource(string Id, string Type);
+
+public sealed record DiskPlacement(string ZoneIds);

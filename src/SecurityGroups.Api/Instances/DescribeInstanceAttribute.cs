@@ -53,7 +53,10 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
     public IpAddressList InnerIpAddress { get; init; } = new([]);
     public required InstanceVpcAttributes VpcAttributes { get; init; }
     public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
-    public InstanceDedicatedHostAttribute DedicatedHostAttribute { get; init; } = new("", "", "");
+    public InstanceAttributeDedicatedHost DedicatedHostAttribute { get; init; } = new("", "");
+    public bool EnableNetworkEncryption { get; init; }
+    public InstanceNetworkOptions NetworkOptions { get; init; } = new("", false, false);
+    public InstanceSecurityOptions SecurityOptions { get; init; } = new(false);
     public OperationLockList OperationLocks { get; init; } = new([]);
 
     public static DescribeInstanceAttributeResponse From(InstanceView view, ComputeCatalog compute)
@@ -76,8 +79,16 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
             InstanceChargeType = item.InstanceChargeType,
             ExpiredTime = item.ExpiredTime,
             StoppedMode = item.StoppedMode,
+            InternetChargeType = item.InternetChargeType,
+            InternetMaxBandwidthIn = item.InternetMaxBandwidthIn,
+            InternetMaxBandwidthOut = item.InternetMaxBandwidthOut,
+            PublicIpAddress = item.PublicIpAddress,
             SecurityGroupIds = item.SecurityGroupIds,
             VpcAttributes = item.VpcAttributes,
         };
     }
 }
+
+public sealed record InstanceAttributeDedicatedHost(string DedicatedHostId, string DedicatedHostName);
+
+public sealed record InstanceNetworkOptions(string BandwidthWeighting, bool EnableJumboFrame, bool EnableNetworkEncryption);

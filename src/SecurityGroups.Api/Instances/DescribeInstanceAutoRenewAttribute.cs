@@ -45,6 +45,10 @@ public sealed class DescribeInstanceAutoRenewAttributeResponse : AcsResponse
     public required InstanceRenewAttributeList InstanceRenewAttributes { get; init; }
 }
 
-public sealed record InstanceRenewAttribute(string InstanceId, bool AutoRenewEnabled, int Duration, string PeriodUnit, string RenewalStatus);
+public sealed record InstanceRenewAttribute(string InstanceId, bool AutoRenewEnabled, int Duration, string PeriodUnit, string RenewalStatus)
+{
+    /// <summary>Renewal on an expected day: off here.</summary>
+    public bool EnableExpectedRenewDay { get; init; }
+}
 
 public sealed record InstanceRenewAttributeList(IReadOnlyList<InstanceRenewAttribute> InstanceRenewAttribute);

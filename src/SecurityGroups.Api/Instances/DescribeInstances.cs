@@ -27,10 +27,81 @@ public sealed class DescribeInstancesRequest : CommonParameters
     /// <summary><c>Running</c> or <c>Stopped</c>.</summary>
     public string? Status { get; set; }
 
+    /// <summary>The name; <c>*</c> matches any run of characters (e.g. <c>web-*</c>), case-sensitively.</summary>
     public string? InstanceName { get; set; }
 
     /// <summary>Primary private IPs as one JSON array string.</summary>
     public string? PrivateIpAddresses { get; set; }
+
+    /// <summary>Public IPs (RunInstances <c>InternetMaxBandwidthOut</c> &gt; 0) as one JSON array string.</summary>
+    public string? PublicIpAddresses { get; set; }
+
+    /// <summary>IPv6 addresses of any ENI of the instance, <c>Ipv6Address.N</c>.</summary>
+    public List<string>? Ipv6Address { get; set; }
+
+    public string? InstanceType { get; set; }
+
+    /// <summary>e.g. <c>ecs.g7</c>.</summary>
+    public string? InstanceTypeFamily { get; set; }
+
+    public string? ImageId { get; set; }
+
+    public string? ResourceGroupId { get; set; }
+
+    /// <summary><c>vpc</c> (every instance here) or <c>classic</c> (none).</summary>
+    public string? InstanceNetworkType { get; set; }
+
+    public string? KeyPairName { get; set; }
+
+    /// <summary><c>PostPaid</c> or <c>PrePaid</c>.</summary>
+    public string? InstanceChargeType { get; set; }
+
+    /// <summary><c>PayByTraffic</c> or <c>PayByBandwidth</c>.</summary>
+    public string? InternetChargeType { get; set; }
+
+    /// <summary>EIPs as one JSON array string: no EIPs are emulated, so a non-empty list matches nothing.</summary>
+    public string? EipAddresses { get; set; }
+
+    /// <summary>Classic-network inner IPs as one JSON array string: a non-empty list matches nothing (VPC only here).</summary>
+    public string? InnerIpAddresses { get; set; }
+
+    /// <summary>RDMA IPs as one JSON array string: a non-empty list matches nothing.</summary>
+    public string? RdmaIpAddresses { get; set; }
+
+    /// <summary>No HPC clusters here: a value matches nothing.</summary>
+    public string? HpcClusterId { get; set; }
+
+    /// <summary>No instance is locked here: a value matches nothing.</summary>
+    public string? LockReason { get; set; }
+
+    /// <summary>Every instance shows true: false matches nothing.</summary>
+    public bool? DeviceAvailable { get; set; }
+
+    /// <summary>Every instance is I/O optimized: false matches nothing.</summary>
+    public bool? IoOptimized { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public bool? NeedSaleCycle { get; set; }
+
+    /// <summary>Every instance's metadata endpoint is <c>enabled</c>: <c>disabled</c> matches nothing.</summary>
+    public string? HttpEndpoint { get; set; }
+
+    /// <summary>Every instance shows <c>optional</c>: <c>required</c> matches nothing.</summary>
+    public string? HttpTokens { get; set; }
+
+    /// <summary>Every instance shows 1: another value matches nothing.</summary>
+    public int? HttpPutResponseHopLimit { get; set; }
+
+    /// <summary>Accepted, no effect (<c>Filter.N.Key</c> such as <c>CreationStartTime</c>, <c>Filter.N.Value</c>).</summary>
+    public List<TagParameter>? Filter { get; set; }
+
+    /// <summary>Whether a filter on a feature the emulator does not model is set (then nothing matches).</summary>
+    internal bool MatchesNothing() =>
+        NonEmptyJsonList(EipAddresses) || NonEmptyJsonList(InnerIpAddresses) || NonEmptyJsonList(RdmaIpAddresses)
+        || !string.IsNullOrEmpty(HpcClusterId) || !string.IsNullOrEmpty(LockReason) || DeviceAvailable == false || IoOptimized == false
+        || HttpEndpoint == "disabled" || HttpTokens == "required" || HttpPutResponseHopLimit is { } hops && hops != 1;
+
+    private static bool NonEmptyJsonList(string? list) => JsonIdList.TryParse(list, 100, out var items) && items.Count > 0;
 
     /// <summary>Legacy paging: from 1.</summary>
     public int? PageNumber { get; set; }
@@ -61,6 +132,12 @@ public sealed class DescribeInstancesValidator : AcsValidator<DescribeInstancesR
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.InstanceIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidInstanceIdsMalformed);
         RuleFor(r => r.PrivateIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.PublicIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.EipAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.InnerIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.RdmaIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.Ipv6Address).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Filter).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.MaxResults).InclusiveBetween(1, 100).Raises(AcsErrors.InvalidParameterMaxResults);
     }
 }
@@ -96,11 +173,15 @@ public sealed record InstanceVpcAttributes(string VpcId, string VSwitchId, IpAdd
 
 public sealed record SecurityGroupIdList(IReadOnlyList<string> SecurityGroupId);
 
-public sealed record PrivateIpSetItem(string PrivateIpAddress, bool Primary);
+/// <summary>One private IP of an instance's ENI; no private DNS names here.</summary>
+public sealed record PrivateIpSetItem(string PrivateIpAddress, bool Primary)
+{
+    public string PrivateDnsName { get; init; } = "";
+}
 
 public sealed record PrivateIpSetList(IReadOnlyList<PrivateIpSetItem> PrivateIpSet);
 
-/// <summary>Ipv6Sets, Ipv4PrefixSets and Ipv6PrefixSets are always present, empty (IPv6 and prefixes are not modelled).</summary>
+/// <summary>Ipv6Sets, Ipv4PrefixSets and Ipv6PrefixSets are always present; the prefix lists are empty (prefixes are not modelled).</summary>
 public sealed record InstanceNetworkInterfaceItem(string NetworkInterfaceId, string Type, string PrimaryIpAddress, string MacAddress, PrivateIpSetList PrivateIpSets)
 {
     public Ipv6SetList Ipv6Sets { get; init; } = new([]);
@@ -125,7 +206,7 @@ public sealed record InstanceItem
     public required string StartTime { get; init; }
     public string InstanceNetworkType { get; init; } = "vpc";
     public string InstanceChargeType { get; init; } = "PostPaid";
-    public string InternetChargeType { get; init; } = "PayByTraffic";
+    public required string InternetChargeType { get; init; }
     public string OSType { get; init; } = "linux";
     public required int Cpu { get; init; }
     public required int Memory { get; init; }
@@ -133,9 +214,9 @@ public sealed record InstanceItem
     public required string OSName { get; init; }
     public required string OSNameEn { get; init; }
     public required string ExpiredTime { get; init; }
-    public int InternetMaxBandwidthOut { get; init; }
-    public int InternetMaxBandwidthIn { get; init; }
-    public string KeyPairName { get; init; } = "";
+    public required int InternetMaxBandwidthOut { get; init; }
+    public required int InternetMaxBandwidthIn { get; init; }
+    public required string KeyPairName { get; init; }
     public string SpotStrategy { get; init; } = "NoSpot";
     public double SpotPriceLimit { get; init; }
     public int SpotDuration { get; init; }
@@ -153,7 +234,6 @@ public sealed record InstanceItem
     public bool Recyclable { get; init; }
     public string SaleCycle { get; init; } = "";
     public bool DeviceAvailable { get; init; } = true;
-    public string LocalStorageCategory { get; init; } = "";
     public int LocalStorageCapacity { get; init; }
     public int LocalStorageAmount { get; init; }
     public string VlanId { get; init; } = "";
@@ -163,7 +243,12 @@ public sealed record InstanceItem
     public InstanceAdditionalInfo AdditionalInfo { get; init; } = new(false);
     public InstanceImageOptions ImageOptions { get; init; } = new(false, true);
     public required InstanceCpuOptions CpuOptions { get; init; }
-    public InstanceEipAddress EipAddress { get; init; } = new("", "", 0, "");
+    public InstanceListEipAddress EipAddress { get; init; } = new("", "", 0, "", false);
+    public InstanceClockOptions ClockOptions { get; init; } = new("disabled");
+    public InstanceSecurityOptions SecurityOptions { get; init; } = new(false);
+    public string ClusterId { get; init; } = "";
+    public bool EnableNVS { get; init; }
+    public string ISP { get; init; } = "";
     public OperationLockList OperationLocks { get; init; } = new([]);
     public InstanceEcsCapacityReservationAttr EcsCapacityReservationAttr { get; init; } = new("", "");
     public InstanceHibernationOptions HibernationOptions { get; init; } = new(false);
@@ -175,7 +260,7 @@ public sealed record InstanceItem
     public required SecurityGroupIdList SecurityGroupIds { get; init; }
     public required InstanceNetworkInterfaceList NetworkInterfaces { get; init; }
     public IpAddressList InnerIpAddress { get; init; } = new([]);
-    public IpAddressList PublicIpAddress { get; init; } = new([]);
+    public required IpAddressList PublicIpAddress { get; init; }
     public required EcsTags Tags { get; init; }
 
     public static InstanceItem From(InstanceView view, ComputeCatalog compute)
@@ -194,7 +279,12 @@ public sealed record InstanceItem
             OSType = image?.OSType ?? "linux",
             InstanceChargeType = view.Instance.InstanceChargeType,
             ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
-            StoppedMode = view.Instance.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            StoppedMode = view.Instance.Status == InstanceStatus.Stopped ? view.Instance.StoppedMode : "Not-applicable",
+            InternetMaxBandwidthOut = view.Instance.InternetMaxBandwidthOut,
+            InternetMaxBandwidthIn = view.Instance.InternetMaxBandwidthIn,
+            InternetChargeType = view.Instance.InternetChargeType,
+            KeyPairName = view.Instance.KeyPairName,
+            PublicIpAddress = new IpAddressList(view.Instance.PublicIpAddress.Length == 0 ? [] : [view.Instance.PublicIpAddress]),
             MetadataOptions = new InstanceMetadataOptions("enabled", "optional", 1),
             CpuOptions = new InstanceCpuOptions(cpu / 2 is 0 ? 1 : cpu / 2, cpu > 1 ? 2 : 1, "", ""),
             InstanceId = view.Instance.InstanceId,
@@ -215,24 +305,41 @@ public sealed record InstanceItem
             SecurityGroupIds = new SecurityGroupIdList(primary?.SecurityGroupIds ?? []),
             NetworkInterfaces = new InstanceNetworkInterfaceList(view.NetworkInterfaces.Select(n => new InstanceNetworkInterfaceItem(n.Eni.NetworkInterfaceId,
                 n.Eni.Type, n.Ips.FirstOrDefault(ip => ip.IsPrimary)?.Address ?? "", n.Eni.MacAddress,
-                new PrivateIpSetList(n.Ips.Select(ip => new PrivateIpSetItem(ip.Address, ip.IsPrimary)).ToList()))).ToList()),
+                new PrivateIpSetList(n.Ips.Select(ip => new PrivateIpSetItem(ip.Address, ip.IsPrimary)).ToList())) { Ipv6Sets = Ipv6SetList.Of(n.Ipv6Addresses) }).ToList()),
             Tags = EcsTags.From(view.Tags),
         };
     }
 }
 
-public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTokens, int HttpPutResponseHopLimit);
+public sealed record InstanceMetadataOptions(string HttpEndpoint, string HttpTokens, int HttpPutResponseHopLimit)
+{
+    public string InstanceMetadataTags { get; init; } = "disabled";
+}
 
 public sealed record InstanceDedicatedHostAttribute(string DedicatedHostId, string DedicatedHostName, string DedicatedHostClusterId);
 
 public sealed record InstanceDedicatedInstanceAttribute(string Tenancy, string Affinity);
 
-public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode);
+public sealed record InstanceAdditionalInfo(bool EnableHighDensityMode)
+{
+    public string ManagedHostId { get; init; } = "";
+
+    public string NodeSerialNumber { get; init; } = "";
+}
 
 public sealed record InstanceImageOptions(bool LoginAsNonRoot, bool CurrentOSNVMeSupported);
 
 /// <summary>CPU topology: <c>CoreCount</c> x <c>ThreadsPerCore</c> = vCPUs.</summary>
-public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType);
+public sealed record InstanceCpuOptions(int CoreCount, int ThreadsPerCore, string Numa, string TopologyType)
+{
+    public bool EnableVISST { get; init; }
+
+    public bool EnableVRDT { get; init; }
+
+    public string NestedVirtualization { get; init; } = "Disabled";
+
+    public string TurboMode { get; init; } = "";
+}
 
 public sealed record InstanceEipAddress(string AllocationId, string IpAddress, int Bandwidth, string InternetChargeType);
 
@@ -244,6 +351,16 @@ public sealed record InstanceEcsCapacityReservationAttr(string CapacityReservati
 
 public sealed record InstanceHibernationOptions(bool Configured);
 
-public sealed record InstancePrivateDnsNameOptions(bool EnableInstanceIdDnsARecord, bool EnableInstanceIdDnsAAAARecord, bool EnableIpDnsARecord, string HostnameType);
+public sealed record InstancePrivateDnsNameOptions(bool EnableInstanceIdDnsARecord, bool EnableInstanceIdDnsAAAARecord, bool EnableIpDnsARecord, string HostnameType)
+{
+    public bool EnableIpDnsPtrRecord { get; init; }
+}
+
+/// <summary>DescribeInstances' EIP object (none bound here), with the flag DescribeInstanceAttribute's lacks.</summary>
+public sealed record InstanceListEipAddress(string AllocationId, string IpAddress, int Bandwidth, string InternetChargeType, bool IsSupportUnassociate);
+
+public sealed record InstanceClockOptions(string PtpStatus);
+
+public sealed record InstanceSecurityOptions(bool EnableSecureBoot);
 
 public sealed record RdmaIpAddressList(IReadOnlyList<string> IpAddress);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Quotas;
 
 namespace SecurityGroups.Api.Instances;
@@ -50,10 +51,11 @@ public class LaunchRequest : CommonParameters
     /// <summary>Accepted and ignored (no login).</summary>
     public string? Password { get; set; }
 
-    /// <summary>Accepted and ignored.</summary>
+    /// <summary>Stored and shown as DescribeInstances <c>KeyPairName</c> (and filtered on); not checked against a key-pair service.</summary>
     public string? KeyPairName { get; set; }
 
-    /// <summary>Accepted and ignored (no public IP is assigned).</summary>
+    /// <summary>Mbit/s, 0-100: &gt; 0 gives each instance a public IPv4 address of the emulator's pool (47.96.0.0/11), shown in
+    /// <c>PublicIpAddress.IpAddress</c>.</summary>
     public int? InternetMaxBandwidthOut { get; set; }
 
     /// <summary>Accepted and ignored.</summary>
@@ -68,10 +70,71 @@ public class LaunchRequest : CommonParameters
     /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c> (no billing: only shown).</summary>
     public string? InstanceChargeType { get; set; }
 
-    /// <summary>Accepted and ignored.</summary>
+    /// <summary><c>PayByTraffic</c> (default) or <c>PayByBandwidth</c>: stored and shown (no billing).</summary>
     public string? InternetChargeType { get; set; }
 
     public List<TagParameter>? Tag { get; set; }
+
+    /// <summary>true: DeleteInstance(s) refuse the instance (<c>InvalidOperation.DeletionProtection</c>) until ModifyInstanceAttribute turns it off.</summary>
+    public bool? DeletionProtection { get; set; }
+    /// <summary>Mbit/s, 1-100 (default 100 with a public IP, else 0); stored and shown.</summary>
+    public int? InternetMaxBandwidthIn { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public HibernationOptionsParameter? HibernationOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public PrivatePoolOptionsParameter? PrivatePoolOptions { get; set; }
+    /// <summary>Accepted, no effect (<c>Arn.N.*</c>).</summary>
+    public List<ArnParameter>? Arn { get; set; }
+    /// <summary>Accepted, no effect: only the system disk is modelled (<c>DataDisk.N.*</c>).</summary>
+    public List<DataDiskParameter>? DataDisk { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? Affinity { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public bool? AutoRenew { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? AutoRenewPeriod { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? CreditSpecification { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? DedicatedHostId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? DeploymentSetGroupNo { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? DeploymentSetId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? HpcClusterId { get; set; }
+    /// <summary>Accepted, no effect (MetadataOptions shows <c>enabled</c>).</summary>
+    public string? HttpEndpoint { get; set; }
+    /// <summary>Accepted, no effect (MetadataOptions shows 1).</summary>
+    public int? HttpPutResponseHopLimit { get; set; }
+    /// <summary>Accepted, no effect (MetadataOptions shows <c>optional</c>).</summary>
+    public string? HttpTokens { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? ImageFamily { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? IoOptimized { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? ManagedHostId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public bool? PasswordInherit { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? Period { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? PeriodUnit { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? SpotDuration { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? SpotInterruptionBehavior { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public double? SpotPriceLimit { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? SpotStrategy { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? StorageSetId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? StorageSetPartitionNumber { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? Tenancy { get; set; }
 }
 
 /// <summary><c>SystemDisk.*</c> of RunInstances / CreateInstance.</summary>
@@ -89,10 +152,77 @@ public sealed class SystemDiskParameter
 
     /// <summary>ESSD only: PL0-PL3 (default PL1).</summary>
     public string? PerformanceLevel { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? AutoSnapshotPolicyId { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public bool? BurstingEnabled { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? EncryptAlgorithm { get; set; }
+
+    /// <summary>Accepted, no effect (DescribeDisks shows the disk unencrypted).</summary>
+    public string? Encrypted { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? KMSKeyId { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public long? ProvisionedIops { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? StorageClusterId { get; set; }
 }
 
 public sealed class RunInstancesRequest : LaunchRequest
 {
+    /// <summary>true with Amount &gt; 1: InstanceName and HostName get <c>001</c>, <c>002</c>, ... appended, one per instance.</summary>
+    public bool? UniqueSuffix { get; set; }
+
+    /// <summary>Host names one per instance, <c>HostNames.N</c> (instead of HostName).</summary>
+    public List<string>? HostNames { get; set; }
+
+    /// <summary>IPv6 addresses of the primary ENI, <c>Ipv6Address.N</c> (Amount 1; the vSwitch must have IPv6).</summary>
+    public List<string>? Ipv6Address { get; set; }
+
+    /// <summary>How many random IPv6 addresses each primary ENI gets, 1-10 (the vSwitch must have IPv6).</summary>
+    public int? Ipv6AddressCount { get; set; }
+
+    /// <summary>The primary ENI (<c>InstanceType=Primary</c>) and secondary ENIs created or attached at launch, <c>NetworkInterface.N.*</c>.</summary>
+    public List<LaunchNetworkInterfaceParameter>? NetworkInterface { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public CpuOptionsParameter? CpuOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public SchedulerOptionsParameter? SchedulerOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public SecurityOptionsParameter? SecurityOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public ClockOptionsParameter? ClockOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public ImageOptionsParameter? ImageOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public NetworkOptionsParameter? NetworkOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public PrivateDnsNameOptionsParameter? PrivateDnsNameOptions { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public bool? AutoPay { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? AutoReleaseTime { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? Isp { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? LaunchTemplateId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? LaunchTemplateName { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public long? LaunchTemplateVersion { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public int? NetworkInterfaceQueueNumber { get; set; }
+
+    /// <summary>The primary ENI entry of <c>NetworkInterface.N</c>, if any.</summary>
+    internal LaunchNetworkInterfaceParameter? PrimaryNetworkInterface => NetworkInterface?.FirstOrDefault(n => n.InstanceType == "Primary");
+
     /// <summary>1-100 instances (default 1).</summary>
     public int? Amount { get; set; }
 
@@ -103,7 +233,9 @@ public sealed class RunInstancesRequest : LaunchRequest
     public List<string>? SecurityGroupIds { get; set; }
 
     internal IReadOnlyList<string> Groups() =>
-        SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds : string.IsNullOrEmpty(SecurityGroupId) ? [] : [SecurityGroupId];
+        SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds
+        : !string.IsNullOrEmpty(SecurityGroupId) ? [SecurityGroupId]
+        : PrimaryNetworkInterface?.Groups() ?? [];
 }
 
 public sealed class RunInstancesResponse : AcsResponse
@@ -123,12 +255,36 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
     {
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.NetworkInterface).MaxItems(ListBounds.LaunchNetworkInterfaces, AcsErrors.InvalidParameterTooManyItems);
+        RuleForEach(r => r.NetworkInterface).ChildRules(n =>
+        {
+            n.RuleFor(i => i.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InvalidParameterTooManyItems);
+            n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        });
+        RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.DataDisk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
-        RuleFor(r => r.VSwitchId).Required();
+        RuleFor(r => r.VSwitchId).Required().When(r => string.IsNullOrEmpty(r.PrimaryNetworkInterface?.VSwitchId));
+        RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.InternetMaxBandwidthOut).InclusiveBetween(0, InstanceService.MaxBandwidth).Raises(AcsErrors.InvalidParameter);
     }
 }
 
-public sealed class CreateInstanceRequest : LaunchRequest;
+public sealed class CreateInstanceRequest : LaunchRequest
+{
+    /// <summary>Accepted, no effect.</summary>
+    public string? ClusterId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? InnerIpAddress { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? NodeControllerId { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public bool? UseAdditionalService { get; set; }
+    /// <summary>Accepted, no effect.</summary>
+    public string? VlanId { get; set; }
+}
 
 public sealed class CreateInstanceResponse : AcsResponse
 {
@@ -144,28 +300,11 @@ public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest
     public CreateInstanceValidator(IOptions<QuotaOptions> quotas)
     {
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.DataDisk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
     }
-}
-
-public sealed class InstanceIdRequest : CommonParameters
-{
-    /// <summary>The instance. Required.</summary>
-    public string? InstanceId { get; set; }
-
-    public bool? DryRun { get; set; }
-
-    /// <summary>Accepted (StopInstance).</summary>
-    public bool? ForceStop { get; set; }
-
-    /// <summary>Accepted (StopInstance).</summary>
-    public string? StoppedMode { get; set; }
-}
-
-public sealed class InstanceIdValidator : AcsValidator<InstanceIdRequest>
-{
-    public InstanceIdValidator() => RuleFor(r => r.InstanceId).Required();
 }
 
 public sealed class DeleteInstanceRequest : CommonParameters

@@ -8,13 +8,14 @@ namespace SecurityGroups.Api.Instances;
 
 /// <summary>ECS 2014-05-26: instances (a faithful model without machines) and their security groups.</summary>
 [AcsProduct(AcsProductAttribute.Ecs, AcsProductAttribute.EcsVersion)]
-public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis, ComputeCatalog compute) : AcsController
+public sealed class InstancesController(InstanceService instances, NetworkInterfaceService enis, ComputeCatalog compute, InstanceVpcService vpcAttributes)
+    : AcsController
 {
     /// <summary>Launches 1-100 running instances into a vSwitch and groups, each with a primary ENI and private IP.</summary>
     [AcsAction]
     [AcsIdempotent]
     public async Task<RunInstancesResponse> RunInstances([FromQuery] RunInstancesRequest request, CancellationToken ct) =>
-        new() { InstanceIdSets = new InstanceIdSets(await instances.RunAsync(Command(request, request.Groups(), request.Amount ?? 1, stopped: false), ct)) };
+        new() { InstanceIdSets = new InstanceIdSets(await instances.RunAsync(RunCommand(request), ct)) };
 
     /// <summary>Creates one instance in the Stopped state.</summary>
     [AcsAction]
@@ -31,27 +32,26 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
     {
         JsonIdList.TryParse(request.InstanceIds, 100, out var ids);
         JsonIdList.TryParse(request.PrivateIpAddresses, 100, out var ips);
+        JsonIdList.TryParse(request.PublicIpAddresses, 100, out var publicIps);
         var token = request.MaxResults is not null || !string.IsNullOrEmpty(request.NextToken);
         var listing = await instances.DescribeAsync(new InstanceQuery(request.RegionId!, ids, request.VpcId, request.VSwitchId, request.ZoneId,
             request.SecurityGroupId, request.Status, request.InstanceName, ips, TagParameter.ToInputs(request.Tag),
-            token ? null : PageParameters.From(request.PageNumber, request.PageSize, 100), request.MaxResults ?? 10, request.NextToken), ct);
+            token ? null : PageParameters.From(request.PageNumber, request.PageSize, 100), request.MaxResults ?? 10, request.NextToken)
+        {
+            InstanceType = request.InstanceType,
+            InstanceTypeFamily = request.InstanceTypeFamily,
+            ImageId = request.ImageId,
+            ResourceGroupId = request.ResourceGroupId,
+            InstanceNetworkType = request.InstanceNetworkType,
+            KeyPairName = request.KeyPairName,
+            InstanceChargeType = request.InstanceChargeType,
+            InternetChargeType = request.InternetChargeType,
+            PublicIpAddresses = publicIps,
+            Ipv6Addresses = request.Ipv6Address ?? [],
+            MatchesNothing = request.MatchesNothing(),
+            DryRun = request.DryRun == true,
+        }, ct);
         return DescribeInstancesResponse.From(listing, compute);
-    }
-
-    /// <summary>Starts a stopped instance.</summary>
-    [AcsAction]
-    public async Task<AcsResponse> StartInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
-    {
-        await instances.StartAsync(request.InstanceId!, ct);
-        return new AcsResponse();
-    }
-
-    /// <summary>Stops a running instance.</summary>
-    [AcsAction]
-    public async Task<AcsResponse> StopInstance([FromQuery] InstanceIdRequest request, CancellationToken ct)
-    {
-        await instances.StopAsync(request.InstanceId!, ct);
-        return new AcsResponse();
     }
 
     /// <summary>Deletes an instance (a running one with Force=true), releasing its primary ENI, IPs and memberships.</summary>
@@ -80,6 +80,15 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         return new AcsResponse();
     }
 
+    /// <summary>Moves a stopped instance to another vSwitch (of the same zone; with VpcId, of another VPC) or changes its private IP.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> ModifyInstanceVpcAttribute([FromQuery] ModifyInstanceVpcAttributeRequest request, CancellationToken ct)
+    {
+        await vpcAttributes.ModifyAsync(new ModifyInstanceVpcCommand(request.InstanceId!, request.VSwitchId!, request.PrivateIpAddress,
+            request.SecurityGroupId ?? [], request.VpcId), ct);
+        return new AcsResponse();
+    }
+
     /// <summary>Adds an instance (its primary ENI) or an ENI to a group.</summary>
     [AcsAction]
     public async Task<AcsResponse> JoinSecurityGroup([FromQuery] SecurityGroupMembershipRequest request, CancellationToken ct)
@@ -96,10 +105,37 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         return new AcsResponse();
     }
 
-    private static RunInstancesCommand Command(LaunchRequest r, IReadOnlyList<string> groups, int amount, bool stopped) =>
-        new(r.RegionId!, r.VSwitchId!, r.ZoneId, groups, amount, r.PrivateIpAddress, r.InstanceName, r.Description, r.HostName, r.InstanceType,
-            r.ImageId, r.ResourceGroupId, TagParameter.ToInputs(r.Tag), r.DryRun == true, stopped)
+    /// <summary>RunInstances: the launch, with the primary ENI entry of <c>NetworkInterface.N</c> standing in for the top-level
+    /// vSwitch, private IP, name and description when those are absent, and the secondary entries as launch ENIs.</summary>
+    private static RunInstancesCommand RunCommand(RunInstancesRequest r)
+    {
+        var primary = r.PrimaryNetworkInterface;
+        var vSwitchId = string.IsNullOrEmpty(r.VSwitchId) ? primary?.VSwitchId : r.VSwitchId;
+        var privateIp = string.IsNullOrEmpty(r.PrivateIpAddress) ? primary?.PrimaryIpAddress : r.PrivateIpAddress;
+        var secondaries = (r.NetworkInterface ?? []).Where(n => n.InstanceType != "Primary")
+            .Select(n => new LaunchNetworkInterface(n.NetworkInterfaceId, n.VSwitchId, n.Groups(), n.PrimaryIpAddress, n.NetworkInterfaceName,
+                n.Description, new NetworkInterfaceOptions(n.QueueNumber, n.SourceDestCheck, n.DeleteOnRelease, n.NetworkInterfaceTrafficMode))).ToList();
+        var amount = r.Amount ?? 1;
+        return Command(r, r.Groups(), amount, stopped: false, vSwitchId, privateIp) with
         {
+            UniqueSuffix = r.UniqueSuffix == true,
+            HostNames = r.HostNames ?? [],
+            Ipv6Addresses = r.Ipv6Address ?? [],
+            Ipv6AddressCount = r.Ipv6AddressCount ?? 0,
+            SecondaryNetworkInterfaces = secondaries,
+        };
+    }
+
+    private static RunInstancesCommand Command(LaunchRequest r, IReadOnlyList<string> groups, int amount, bool stopped, string? vSwitchId = null,
+        string? privateIp = null) =>
+        new(r.RegionId!, vSwitchId ?? r.VSwitchId!, r.ZoneId, groups, amount, privateIp ?? r.PrivateIpAddress, r.InstanceName, r.Description, r.HostName,
+            r.InstanceType, r.ImageId, r.ResourceGroupId, TagParameter.ToInputs(r.Tag), r.DryRun == true, stopped)
+        {
+            InternetMaxBandwidthOut = r.InternetMaxBandwidthOut ?? 0,
+            InternetMaxBandwidthIn = r.InternetMaxBandwidthIn,
+            InternetChargeType = r.InternetChargeType,
+            KeyPairName = r.KeyPairName,
+            DeletionProtection = r.DeletionProtection == true,
             UserData = r.UserData,
             RamRoleName = r.RamRoleName,
             InstanceChargeType = r.InstanceChargeType,

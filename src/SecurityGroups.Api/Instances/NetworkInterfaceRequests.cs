@@ -58,6 +58,51 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     /// <summary><c>Secondary</c> (default) or <c>Trunk</c>; accepted, every created ENI is <c>Secondary</c>.</summary>
     public string? InstanceType { get; set; }
 
+    /// <summary>IPv6 addresses of the vSwitch's /64, <c>Ipv6Address.N</c> (refused on a vSwitch without IPv6: <c>InvalidVSwitch.Ipv6NotTurnOn</c>).</summary>
+    public List<string>? Ipv6Address { get; set; }
+
+    /// <summary>How many random IPv6 addresses of the vSwitch's /64, 1-10 (refused on a vSwitch without IPv6).</summary>
+    public int? Ipv6AddressCount { get; set; }
+
+    /// <summary>Accepted, no effect (IPv4 prefixes are not modelled).</summary>
+    public List<string>? Ipv4Prefix { get; set; }
+
+    /// <summary>Accepted, no effect (IPv4 prefixes are not modelled).</summary>
+    public int? Ipv4PrefixCount { get; set; }
+
+    /// <summary>Accepted, no effect (IPv6 prefixes are not modelled).</summary>
+    public List<string>? Ipv6Prefix { get; set; }
+
+    /// <summary>Accepted, no effect (IPv6 prefixes are not modelled).</summary>
+    public int? Ipv6PrefixCount { get; set; }
+
+    /// <summary>Accepted, no effect (no primary IPv6 here).</summary>
+    public bool? EnablePrimaryIPv6 { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? BusinessType { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public bool? Visible { get; set; }
+
+    /// <summary>Accepted, no effect (no ERI queue pairs here).</summary>
+    public int? QueuePairNumber { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public int? RxQueueSize { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public int? TxQueueSize { get; set; }
+
+    /// <summary>Accepted, no effect (connection tracking is not modelled): <c>ConnectionTrackingConfiguration.*</c>.</summary>
+    public ConnectionTrackingParameter? ConnectionTrackingConfiguration { get; set; }
+
+    /// <summary>Accepted, no effect: <c>EnhancedNetwork.*</c>.</summary>
+    public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
+
+    /// <summary>Accepted, no effect (use <c>NetworkInterfaceTrafficMode</c> and <c>QueueNumber</c>): <c>NetworkInterfaceTrafficConfig.*</c>.</summary>
+    public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
+
     internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease, NetworkInterfaceTrafficMode);
 
     internal IReadOnlyList<string> Groups() =>
@@ -71,11 +116,53 @@ public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetwork
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.PrivateIps, AcsErrors.InvalidPrivateIpCount);
         RuleFor(r => r.Tag).MaxItems(_ => quotas.Value.TagsPerResource, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv4Prefix).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Prefix).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+        RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.NetworkInterfaceTrafficMode).Must(NetworkInterfaceOptionsRules.IsTrafficMode).Raises(AcsErrors.InvalidNetworkInterfaceTrafficMode);
     }
+}
+
+/// <summary><c>ConnectionTrackingConfiguration.*</c> (accepted, no effect).</summary>
+public sealed class ConnectionTrackingParameter
+{
+    public int? TcpClosedAndTimeWaitTimeout { get; set; }
+
+    public int? TcpEstablishedTimeout { get; set; }
+
+    public int? UdpTimeout { get; set; }
+}
+
+/// <summary><c>EnhancedNetwork.*</c> (accepted, no effect).</summary>
+public sealed class EnhancedNetworkParameter
+{
+    public bool? EnableSriov { get; set; }
+
+    public bool? EnableRss { get; set; }
+
+    public bool? EnableExpress { get; set; }
+
+    public int? VirtualFunctionQuantity { get; set; }
+
+    public int? VirtualFunctionTotalQueueNumber { get; set; }
+}
+
+/// <summary><c>NetworkInterfaceTrafficConfig.*</c> (accepted, no effect).</summary>
+public sealed class NetworkInterfaceTrafficConfigParameter
+{
+    public string? NetworkInterfaceTrafficMode { get; set; }
+
+    public int? QueueNumber { get; set; }
+
+    public int? QueuePairNumber { get; set; }
+
+    public int? RxQueueSize { get; set; }
+
+    public int? TxQueueSize { get; set; }
 }
 
 internal static class NetworkInterfaceOptionsRules
@@ -83,63 +170,88 @@ internal static class NetworkInterfaceOptionsRules
     public static bool IsTrafficMode(string? mode) => mode is null or "Standard" or "HighPerformance" or "HighPerformanceRDMA";
 }
 
-/// <summary>An ENI as CreateNetworkInterface and DescribeNetworkInterfaces show it.</summary>
-public class NetworkInterfaceFields : AcsResponse
+/// <summary>What CreateNetworkInterface, DescribeNetworkInterfaces and DescribeNetworkInterfaceAttribute all show of an ENI.</summary>
+public abstract class NetworkInterfaceCore : AcsResponse
 {
-    public string NetworkInterfaceId { get; init; } = "";
-    public string NetworkInterfaceName { get; init; } = "";
-    public string Description { get; init; } = "";
-    public string Type { get; init; } = "";
-    public string Status { get; init; } = "";
-    public string VpcId { get; init; } = "";
-    public string VSwitchId { get; init; } = "";
-    public string ZoneId { get; init; } = "";
-    public string PrivateIpAddress { get; init; } = "";
-    public string MacAddress { get; init; } = "";
-    public string InstanceId { get; init; } = "";
-    public string CreationTime { get; init; } = "";
-    public string OwnerId { get; init; } = "";
-    public string ResourceGroupId { get; init; } = "";
-    public bool ServiceManaged { get; init; }
-    public bool SourceDestCheck { get; init; }
-    public bool DeleteOnRelease { get; init; }
-    public int QueueNumber { get; init; }
-    public string NetworkInterfaceTrafficMode { get; init; } = "Standard";
-    public SecurityGroupIdList SecurityGroupIds { get; init; } = new([]);
-    public EniPrivateIpSetList PrivateIpSets { get; init; } = new([]);
-    public Ipv6SetList Ipv6Sets { get; init; } = new([]);
-    public Ipv4PrefixSetList Ipv4PrefixSets { get; init; } = new([]);
-    public Ipv6PrefixSetList Ipv6PrefixSets { get; init; } = new([]);
-    public AssociatedPublicIp AssociatedPublicIp { get; init; } = AssociatedPublicIp.None;
-    public EniAttachment Attachment { get; init; } = EniAttachment.None;
-    public EcsTags Tags { get; init; } = new([]);
+    public string NetworkInterfaceId { get; protected set; } = "";
+    public string NetworkInterfaceName { get; protected set; } = "";
+    public string Description { get; protected set; } = "";
+    public string Type { get; protected set; } = "";
+    public string Status { get; protected set; } = "";
+    public string VpcId { get; protected set; } = "";
+    public string VSwitchId { get; protected set; } = "";
+    public string ZoneId { get; protected set; } = "";
+    public string PrivateIpAddress { get; protected set; } = "";
+    public string MacAddress { get; protected set; } = "";
+    public string OwnerId { get; protected set; } = "";
+    public string ResourceGroupId { get; protected set; } = "";
+    public bool ServiceManaged { get; protected set; }
+    public bool SourceDestCheck { get; protected set; }
+    public SecurityGroupIdList SecurityGroupIds { get; protected set; } = new([]);
+    public Ipv6SetList Ipv6Sets { get; protected set; } = new([]);
+    public Ipv4PrefixSetList Ipv4PrefixSets { get; protected set; } = new([]);
+    public Ipv6PrefixSetList Ipv6PrefixSets { get; protected set; } = new([]);
+    public EcsTags Tags { get; protected set; } = new([]);
 
-    public static T From<T>(NetworkInterfaceView view)
-        where T : NetworkInterfaceFields, new() => new()
+    protected void Fill(NetworkInterfaceView view)
     {
-        NetworkInterfaceId = view.Eni.NetworkInterfaceId,
-        NetworkInterfaceName = view.Eni.NetworkInterfaceName,
-        Description = view.Eni.Description,
-        Type = view.Eni.Type,
-        Status = view.Eni.Status,
-        VpcId = view.Eni.VpcId,
-        VSwitchId = view.Eni.VSwitchId,
-        ZoneId = view.Eni.ZoneId,
-        PrivateIpAddress = view.Ips.FirstOrDefault(ip => ip.IsPrimary)?.Address ?? "",
-        MacAddress = view.Eni.MacAddress,
-        InstanceId = view.Eni.InstanceId,
-        CreationTime = AcsTime.Seconds(view.Eni.CreatedAt),
-        OwnerId = view.Eni.AccountId,
-        ResourceGroupId = view.Eni.ResourceGroupId,
-        SourceDestCheck = view.Eni.SourceDestCheck,
-        DeleteOnRelease = view.Eni.DeleteOnRelease,
-        QueueNumber = view.Eni.QueueNumber,
-        NetworkInterfaceTrafficMode = view.Eni.NetworkInterfaceTrafficMode,
-        SecurityGroupIds = new SecurityGroupIdList(view.SecurityGroupIds),
-        PrivateIpSets = new EniPrivateIpSetList(view.Ips.Select(ip => new EniPrivateIpSetItem(ip.Address, ip.IsPrimary, "", AssociatedPublicIp.None)).ToList()),
-        Attachment = string.IsNullOrEmpty(view.Eni.InstanceId) ? EniAttachment.None : new EniAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, ""),
-        Tags = EcsTags.From(view.Tags),
-    };
+        NetworkInterfaceId = view.Eni.NetworkInterfaceId;
+        NetworkInterfaceName = view.Eni.NetworkInterfaceName;
+        Description = view.Eni.Description;
+        Type = view.Eni.Type;
+        Status = view.Eni.Status;
+        VpcId = view.Eni.VpcId;
+        VSwitchId = view.Eni.VSwitchId;
+        ZoneId = view.Eni.ZoneId;
+        PrivateIpAddress = view.Ips.FirstOrDefault(ip => ip.IsPrimary)?.Address ?? "";
+        MacAddress = view.Eni.MacAddress;
+        OwnerId = view.Eni.AccountId;
+        ResourceGroupId = view.Eni.ResourceGroupId;
+        SourceDestCheck = view.Eni.SourceDestCheck;
+        SecurityGroupIds = new SecurityGroupIdList(view.SecurityGroupIds);
+        Ipv6Sets = Ipv6SetList.Of(view.Ipv6Addresses);
+        Tags = EcsTags.From(view.Tags);
+    }
+}
+
+/// <summary>An ENI as the reads (DescribeNetworkInterfaces, DescribeNetworkInterfaceAttribute) show it: with its attachment,
+/// public-IP object, per-IP objects and the stored options. The attachment's shape differs between the two reads.</summary>
+public abstract class NetworkInterfaceRead<TAttachment> : NetworkInterfaceCore
+{
+    public string InstanceId { get; protected set; } = "";
+    public string CreationTime { get; protected set; } = "";
+    public bool DeleteOnRelease { get; protected set; }
+    public int QueueNumber { get; protected set; }
+    public string NetworkInterfaceTrafficMode { get; protected set; } = "Standard";
+    public AssociatedPublicIp AssociatedPublicIp { get; protected set; } = AssociatedPublicIp.None;
+    public required TAttachment Attachment { get; init; }
+
+    protected void FillRead(NetworkInterfaceView view)
+    {
+        Fill(view);
+        InstanceId = view.Eni.InstanceId;
+        CreationTime = AcsTime.Seconds(view.Eni.CreatedAt);
+        DeleteOnRelease = view.Eni.DeleteOnRelease;
+        QueueNumber = view.Eni.QueueNumber;
+        NetworkInterfaceTrafficMode = view.Eni.NetworkInterfaceTrafficMode;
+    }
+}
+
+/// <summary>One item of DescribeNetworkInterfaces (its RequestId stays null, so it is not written).</summary>
+public sealed class NetworkInterfaceSetItem : NetworkInterfaceRead<EniAttachment>
+{
+    public required EniPrivateIpSetList PrivateIpSets { get; init; }
+
+    public static NetworkInterfaceSetItem From(NetworkInterfaceView view)
+    {
+        var item = new NetworkInterfaceSetItem
+        {
+            PrivateIpSets = new EniPrivateIpSetList(view.Ips.Select(ip => new EniPrivateIpSetItem(ip.Address, ip.IsPrimary, "", AssociatedPublicIp.None)).ToList()),
+            Attachment = string.IsNullOrEmpty(view.Eni.InstanceId) ? EniAttachment.None : new EniAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, ""),
+        };
+        item.FillRead(view);
+        return item;
+    }
 }
 
 /// <summary>One private IP of an ENI, as DescribeNetworkInterfaces shows it (with its empty public-IP object).</summary>
@@ -162,9 +274,13 @@ public sealed record EniAttachment(string InstanceId, int DeviceIndex, int Netwo
     public static readonly EniAttachment None = new("", 0, 0, "");
 }
 
-public sealed record Ipv6SetItem(string Ipv6Address);
+/// <summary>One IPv6 address of an ENI; <c>Primary</c> is always false (no primary IPv6 here: <c>EnablePrimaryIPv6</c> is accepted, no effect).</summary>
+public sealed record Ipv6SetItem(string Ipv6Address, bool Primary);
 
-public sealed record Ipv6SetList(IReadOnlyList<Ipv6SetItem> Ipv6Set);
+public sealed record Ipv6SetList(IReadOnlyList<Ipv6SetItem> Ipv6Set)
+{
+    public static Ipv6SetList Of(IReadOnlyList<string> addresses) => new(addresses.Select(a => new Ipv6SetItem(a, false)).ToList());
+}
 
 public sealed record Ipv4PrefixSetItem(string Ipv4Prefix);
 
@@ -174,10 +290,26 @@ public sealed record Ipv6PrefixSetItem(string Ipv6Prefix);
 
 public sealed record Ipv6PrefixSetList(IReadOnlyList<Ipv6PrefixSetItem> Ipv6PrefixSet);
 
-public sealed class CreateNetworkInterfaceResponse : NetworkInterfaceFields;
+/// <summary>CreateNetworkInterface's answer: the new ENI without the read-only fields (attachment, creation time, stored options).</summary>
+public sealed class CreateNetworkInterfaceResponse : NetworkInterfaceCore
+{
+    public CreatedPrivateIpSetList PrivateIpSets { get; init; } = new([]);
 
-/// <summary>One item of DescribeNetworkInterfaces (its RequestId stays null, so it is not written).</summary>
-public sealed class NetworkInterfaceSetItem : NetworkInterfaceFields;
+    public static CreateNetworkInterfaceResponse From(NetworkInterfaceView view)
+    {
+        var response = new CreateNetworkInterfaceResponse
+        {
+            PrivateIpSets = new CreatedPrivateIpSetList(view.Ips.Select(ip => new CreatedPrivateIpSetItem(ip.Address, ip.IsPrimary)).ToList()),
+        };
+        response.Fill(view);
+        return response;
+    }
+}
+
+public sealed record CreatedPrivateIpSetItem(string PrivateIpAddress, bool Primary);
+
+public sealed record CreatedPrivateIpSetList(IReadOnlyList<CreatedPrivateIpSetItem> PrivateIpSet);
+
 
 public sealed class DescribeNetworkInterfacesRequest : CommonParameters
 {
@@ -206,6 +338,17 @@ public sealed class DescribeNetworkInterfacesRequest : CommonParameters
 
     public string? NetworkInterfaceName { get; set; }
 
+    /// <summary>ENIs holding any of these private IPs (primary or secondary), <c>PrivateIpAddress.N</c>, N = 1..100.</summary>
+    public List<string>? PrivateIpAddress { get; set; }
+
+    /// <summary>ENIs holding any of these IPv6 addresses, <c>Ipv6Address.N</c>, N = 1..100.</summary>
+    public List<string>? Ipv6Address { get; set; }
+
+    public string? ResourceGroupId { get; set; }
+
+    /// <summary>true: ENIs managed by a cloud service (none here, so nothing); false or absent: no filter.</summary>
+    public bool? ServiceManaged { get; set; }
+
     public int? PageNumber { get; set; }
 
     /// <summary>1-500 (default 10).</summary>
@@ -224,6 +367,8 @@ public sealed class DescribeNetworkInterfacesValidator : AcsValidator<DescribeNe
     public DescribeNetworkInterfacesValidator()
     {
         RuleFor(r => r.NetworkInterfaceId).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Ipv6Address).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.MaxResults).InclusiveBetween(1, 500).Raises(AcsErrors.InvalidParameterMaxResults);
@@ -249,7 +394,7 @@ public sealed class DescribeNetworkInterfacesResponse : AcsResponse
         PageSize = listing.Page?.PageSize,
         NextToken = listing.NextToken,
         NetworkInterfaceSets = DerivedOnce<Listing<NetworkInterfaceView>, NetworkInterfaceSetList>.Get(listing,
-            l => new NetworkInterfaceSetList(l.Items.Select(v => NetworkInterfaceFields.From<NetworkInterfaceSetItem>(v)).ToList())),
+            l => new NetworkInterfaceSetList(l.Items.Select(NetworkInterfaceSetItem.From).ToList())),
         RenderedFrom = new RenderedFrom(listing, ""),
     };
 }

@@ -13,9 +13,13 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
     [AcsAction]
     [AcsIdempotent]
     public async Task<CreateNetworkInterfaceResponse> CreateNetworkInterface([FromQuery] CreateNetworkInterfaceRequest request, CancellationToken ct) =>
-        NetworkInterfaceFields.From<CreateNetworkInterfaceResponse>(await enis.CreateAsync(new CreateNetworkInterfaceCommand(request.RegionId!, request.VSwitchId!,
+        CreateNetworkInterfaceResponse.From(await enis.CreateAsync(new CreateNetworkInterfaceCommand(request.RegionId!, request.VSwitchId!,
             request.Groups(), request.PrimaryIpAddress, request.PrivateIpAddress ?? [], request.SecondaryPrivateIpAddressCount ?? 0,
-            request.NetworkInterfaceName, request.Description, request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.Options()), ct));
+            request.NetworkInterfaceName, request.Description, request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.Options())
+        {
+            Ipv6Addresses = request.Ipv6Address ?? [],
+            Ipv6AddressCount = request.Ipv6AddressCount ?? 0,
+        }, ct));
 
     /// <summary>Lists ENIs with their groups and private IPs.</summary>
     [AcsAction]
@@ -25,7 +29,36 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
         return DescribeNetworkInterfacesResponse.From(await enis.DescribeAsync(new NetworkInterfaceQuery(request.RegionId!, request.NetworkInterfaceId ?? [],
             request.InstanceId, request.VpcId, request.VSwitchId, request.SecurityGroupId, request.Type, request.Status, request.PrimaryIpAddress,
             request.NetworkInterfaceName, TagParameter.ToInputs(request.Tag), token ? null : PageParameters.From(request.PageNumber, request.PageSize, 500),
-            request.MaxResults ?? 10, request.NextToken), ct));
+            request.MaxResults ?? 10, request.NextToken)
+        {
+            PrivateIpAddresses = request.PrivateIpAddress ?? [],
+            Ipv6Addresses = request.Ipv6Address ?? [],
+            ResourceGroupId = request.ResourceGroupId,
+            ServiceManaged = request.ServiceManaged,
+        }, ct));
+    }
+
+    /// <summary>One ENI with every attribute the SDK model declares.</summary>
+    [AcsAction]
+    public async Task<DescribeNetworkInterfaceAttributeResponse> DescribeNetworkInterfaceAttribute([FromQuery] DescribeNetworkInterfaceAttributeRequest request,
+        CancellationToken ct) =>
+        DescribeNetworkInterfaceAttributeResponse.From(await enis.DescribeOneAsync(request.RegionId!, request.NetworkInterfaceId!, ct));
+
+    /// <summary>Assigns IPv6 addresses of its vSwitch's /64 to an ENI (named, or a count of random ones).</summary>
+    [AcsAction]
+    public async Task<AssignIpv6AddressesResponse> AssignIpv6Addresses([FromQuery] Ipv6AddressesRequest request, CancellationToken ct) => new()
+    {
+        NetworkInterfaceId = request.NetworkInterfaceId!,
+        Ipv6Sets = new AssignedIpv6Sets(await enis.AssignIpv6Async(request.RegionId!, request.NetworkInterfaceId!, request.Ipv6Address ?? [],
+            request.Ipv6AddressCount ?? 0, ct)),
+    };
+
+    /// <summary>Returns IPv6 addresses of an ENI to its vSwitch.</summary>
+    [AcsAction]
+    public async Task<AcsResponse> UnassignIpv6Addresses([FromQuery] Ipv6AddressesRequest request, CancellationToken ct)
+    {
+        await enis.UnassignIpv6Async(request.RegionId!, request.NetworkInterfaceId!, request.Ipv6Address ?? [], ct);
+        return new AcsResponse();
     }
 
     /// <summary>Attaches an available ENI to an instance of the same VPC.</summary>

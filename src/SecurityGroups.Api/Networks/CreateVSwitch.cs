@@ -37,8 +37,18 @@ public sealed class CreateVSwitchRequest : CommonParameters
     /// <summary>Check only: <c>DryRunOperation</c>.</summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted; IPv6 is not emulated.</summary>
+    /// <summary>0-255: the number of the vSwitch's IPv6 /64 inside its VPC's /56 (the VPC must have IPv6); ENIs of the vSwitch can then
+    /// take IPv6 addresses.</summary>
     public int? Ipv6CidrBlock { get; set; }
+
+    /// <summary>Accepted, no effect (no IPAM pools here; give CidrBlock).</summary>
+    public int? CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect (a vSwitch's IPv6 block is always a /64).</summary>
+    public int? Ipv6CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect (a VPC has one IPv6 block here).</summary>
+    public string? VpcIpv6CidrBlock { get; set; }
 
     /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>.</summary>
     public List<TagParameter>? Tag { get; set; }

@@ -32,11 +32,33 @@ public sealed class CreateVpcRequest : CommonParameters
     /// <summary>Check only: <c>DryRunOperation</c> when the request would succeed.</summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted; IPv6 is not emulated.</summary>
+    /// <summary>true: the VPC gets a random IPv6 /56 (shown as <c>Ipv6CidrBlock</c> and <c>Ipv6CidrBlocks</c>), which its vSwitches can
+    /// take /64s of (CreateVSwitch <c>Ipv6CidrBlock</c>).</summary>
     public bool? EnableIpv6 { get; set; }
 
     /// <summary>Accepted and ignored.</summary>
     public string? UserCidr { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public bool? EnableDnsHostname { get; set; }
+
+    /// <summary>Accepted, no effect (no IPAM pools here; give CidrBlock).</summary>
+    public int? Ipv4CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? Ipv4IpamPoolId { get; set; }
+
+    /// <summary>Accepted, no effect: the emulator picks the /56 (EnableIpv6).</summary>
+    public string? Ipv6CidrBlock { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public int? Ipv6CidrMask { get; set; }
+
+    /// <summary>Accepted, no effect.</summary>
+    public string? Ipv6IpamPoolId { get; set; }
+
+    /// <summary>Accepted, no effect (always BGP).</summary>
+    public string? Ipv6Isp { get; set; }
 
     /// <summary>Tags, <c>Tag.N.Key</c> / <c>Tag.N.Value</c>, N = 1..20.</summary>
     public List<TagParameter>? Tag { get; set; }

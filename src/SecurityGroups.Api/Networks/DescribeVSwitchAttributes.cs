@@ -54,6 +54,8 @@ public sealed class DescribeVSwitchAttributesResponse : AcsResponse
             VpcId = item.VpcId,
             Status = item.Status,
             CidrBlock = item.CidrBlock,
+            Ipv6CidrBlock = item.Ipv6CidrBlock,
+            EnabledIpv6 = item.EnabledIpv6,
             ZoneId = item.ZoneId,
             AvailableIpAddressCount = item.AvailableIpAddressCount,
             Description = item.Description,

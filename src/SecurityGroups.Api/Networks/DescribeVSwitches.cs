@@ -24,6 +24,15 @@ public sealed class DescribeVSwitchesRequest : CommonParameters
 
     public bool? IsDefault { get; set; }
 
+    /// <summary>true: only vSwitches with an IPv6 /64; false: only those without.</summary>
+    public bool? EnableIpv6 { get; set; }
+
+    /// <summary>Accepted, no effect (every vSwitch uses its VPC's system route table).</summary>
+    public string? RouteTableId { get; set; }
+
+    /// <summary>Accepted, no effect (no shared VPCs here).</summary>
+    public long? VSwitchOwnerId { get; set; }
+
     public string? ResourceGroupId { get; set; }
 
     /// <summary>From 1, default 1.</summary>
@@ -88,6 +97,8 @@ public sealed record VSwitchItem
         VpcId = view.VSwitch.VpcId,
         Status = view.VSwitch.Status,
         CidrBlock = view.VSwitch.CidrBlock,
+        Ipv6CidrBlock = view.VSwitch.Ipv6CidrBlock,
+        EnabledIpv6 = view.VSwitch.Ipv6CidrBlock.Length > 0,
         ZoneId = view.VSwitch.ZoneId,
         AvailableIpAddressCount = view.AvailableIpAddressCount,
         Description = view.VSwitch.Description,

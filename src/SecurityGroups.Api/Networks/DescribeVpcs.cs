@@ -22,6 +22,15 @@ public sealed class DescribeVpcsRequest : CommonParameters
     /// <summary>Only default (true) or only non-default (false) VPCs; absent: all.</summary>
     public bool? IsDefault { get; set; }
 
+    /// <summary>true: only VPCs with an IPv6 block; false: only those without.</summary>
+    public bool? EnableIpv6 { get; set; }
+
+    /// <summary>Accepted, no effect (no DHCP option sets here).</summary>
+    public string? DhcpOptionsSetId { get; set; }
+
+    /// <summary>Accepted, no effect (no shared VPCs here).</summary>
+    public long? VpcOwnerId { get; set; }
+
     public string? ResourceGroupId { get; set; }
 
     /// <summary>From 1, default 1.</summary>
@@ -95,6 +104,9 @@ public sealed record VpcItem
         VpcName = view.Vpc.VpcName,
         CreationTime = AcsTime.Seconds(view.Vpc.CreatedAt),
         CidrBlock = view.Vpc.CidrBlock,
+        Ipv6CidrBlock = view.Vpc.Ipv6CidrBlock,
+        EnabledIpv6 = view.Vpc.Ipv6CidrBlock.Length > 0,
+        Ipv6CidrBlocks = Ipv6CidrBlockList.Of(view.Vpc.Ipv6CidrBlock),
         VRouterId = view.Vpc.VRouterId,
         Description = view.Vpc.Description,
         IsDefault = view.Vpc.IsDefault,
@@ -111,7 +123,13 @@ public sealed record UserCidrList(IReadOnlyList<string> UserCidr);
 public sealed record NatGatewayIdList(IReadOnlyList<string> NatGatewayIds);
 public sealed record RouterTableIdList(IReadOnlyList<string> RouterTableIds);
 public sealed record SecondaryCidrBlockList(IReadOnlyList<string> SecondaryCidrBlock);
-public sealed record Ipv6CidrBlockList(IReadOnlyList<string> Ipv6CidrBlock);
+/// <summary>A VPC's IPv6 blocks: its one /56 (BGP) when IPv6 is enabled, else empty.</summary>
+public sealed record Ipv6CidrBlockList(IReadOnlyList<Ipv6CidrBlockItem> Ipv6CidrBlock)
+{
+    public static Ipv6CidrBlockList Of(string block) => new(block.Length == 0 ? [] : [new Ipv6CidrBlockItem(block, "BGP")]);
+}
+
+public sealed record Ipv6CidrBlockItem(string Ipv6CidrBlock, string Ipv6Isp);
 
 public sealed class DescribeVpcsValidator : AcsValidator<DescribeVpcsRequest>
 {

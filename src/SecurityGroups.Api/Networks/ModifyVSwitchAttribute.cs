@@ -19,14 +19,18 @@ public sealed class ModifyVSwitchAttributeRequest : CommonParameters
     /// <summary>1-256 characters, not starting with http:// or https://.</summary>
     public string? Description { get; set; }
 
-    /// <summary>Accepted and ignored: IPv6 is not emulated.</summary>
+    /// <summary>true: gives the vSwitch the IPv6 /64 numbered <c>Ipv6CidrBlock</c> (required then) of its VPC's /56; false: accepted,
+    /// no effect (IPv6 is never taken away here).</summary>
     public bool? EnableIPv6 { get; set; }
 
-    /// <summary>Accepted and ignored: IPv6 is not emulated.</summary>
+    /// <summary>0-255, with <c>EnableIPv6=true</c>.</summary>
     public int? Ipv6CidrBlock { get; set; }
 
-    /// <summary>Accepted and ignored: IPv6 is not emulated.</summary>
+    /// <summary>Accepted, no effect (a VPC has one IPv6 block here).</summary>
     public string? VpcIpv6CidrBlock { get; set; }
+
+    /// <summary>Accepted, no effect (always /64).</summary>
+    public int? Ipv6CidrMask { get; set; }
 }
 
 public sealed class ModifyVSwitchAttributeValidator : AcsValidator<ModifyVSwitchAttributeRequest>

@@ -22,8 +22,11 @@ public sealed class ModifyVpcAttributeRequest : CommonParameters
     /// <summary>A new primary IPv4 block (/8-/28) that still contains every vSwitch of the VPC.</summary>
     public string? CidrBlock { get; set; }
 
-    /// <summary>Accepted and ignored: IPv6 is not emulated.</summary>
+    /// <summary>true: gives a VPC without IPv6 a random /56; false: accepted, no effect (IPv6 is never taken away here).</summary>
     public bool? EnableIPv6 { get; set; }
+
+    /// <summary>Accepted, no effect: the emulator picks the /56.</summary>
+    public string? Ipv6CidrBlock { get; set; }
 
     /// <summary>Accepted and ignored: IPv6 is not emulated.</summary>
     public string? Ipv6Isp { get; set; }

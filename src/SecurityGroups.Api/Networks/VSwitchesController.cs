@@ -15,7 +15,7 @@ public sealed class VSwitchesController(VSwitchService vSwitches) : AcsControlle
     public async Task<CreateVSwitchResponse> CreateVSwitch([FromQuery] CreateVSwitchRequest request, CancellationToken ct)
     {
         var id = await vSwitches.CreateAsync(new CreateVSwitchCommand(request.RegionId, request.VpcId!, request.ZoneId!, request.CidrBlock!,
-            request.VSwitchName, request.Description, TagParameter.ToInputs(request.Tag), request.DryRun == true), ct);
+            request.VSwitchName, request.Description, TagParameter.ToInputs(request.Tag), request.DryRun == true) { Ipv6CidrBlock = request.Ipv6CidrBlock }, ct);
         return new CreateVSwitchResponse { VSwitchId = id };
     }
 
@@ -25,7 +25,7 @@ public sealed class VSwitchesController(VSwitchService vSwitches) : AcsControlle
     {
         var page = await vSwitches.DescribeAsync(new VSwitchQuery(request.RegionId, request.VpcId, PageParameters.SplitIds(request.VSwitchId),
             request.VSwitchName, request.ZoneId, request.IsDefault, request.ResourceGroupId, TagParameter.ToInputs(request.Tag),
-            PageParameters.From(request.PageNumber, request.PageSize, 50), request.DryRun == true), ct);
+            PageParameters.From(request.PageNumber, request.PageSize, 50), request.DryRun == true) { EnableIpv6 = request.EnableIpv6 }, ct);
         return DescribeVSwitchesResponse.From(page);
     }
 
@@ -46,7 +46,8 @@ public sealed class VSwitchesController(VSwitchService vSwitches) : AcsControlle
     [AcsAction]
     public async Task<AcsResponse> ModifyVSwitchAttribute([FromQuery] ModifyVSwitchAttributeRequest request, CancellationToken ct)
     {
-        await vSwitches.ModifyAsync(request.RegionId, request.VSwitchId!, request.VSwitchName, request.Description, ct);
+        await vSwitches.ModifyAsync(request.RegionId, request.VSwitchId!, request.VSwitchName, request.Description, ct, request.EnableIPv6 == true,
+            request.Ipv6CidrBlock);
         return new AcsResponse();
     }
 }

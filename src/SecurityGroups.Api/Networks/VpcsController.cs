@@ -15,7 +15,7 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
     public async Task<CreateVpcResponse> CreateVpc([FromQuery] CreateVpcRequest request, CancellationToken ct)
     {
         var created = await vpcs.CreateAsync(new CreateVpcCommand(request.RegionId!, request.CidrBlock, request.VpcName, request.Description,
-            request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.DryRun == true), ct);
+            request.ResourceGroupId, TagParameter.ToInputs(request.Tag), request.DryRun == true) { EnableIpv6 = request.EnableIpv6 == true }, ct);
         return new CreateVpcResponse
         {
             VpcId = created.VpcId,
@@ -31,7 +31,7 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
     {
         var page = await vpcs.DescribeAsync(new VpcQuery(request.RegionId!, PageParameters.SplitIds(request.VpcId), request.VpcName,
             request.IsDefault, request.ResourceGroupId, TagParameter.ToInputs(request.Tag),
-            PageParameters.From(request.PageNumber, request.PageSize, 50), request.DryRun == true), ct);
+            PageParameters.From(request.PageNumber, request.PageSize, 50), request.DryRun == true) { EnableIpv6 = request.EnableIpv6 }, ct);
         return DescribeVpcsResponse.From(page);
     }
 
@@ -52,7 +52,7 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
     [AcsAction]
     public async Task<AcsResponse> ModifyVpcAttribute([FromQuery] ModifyVpcAttributeRequest request, CancellationToken ct)
     {
-        await vpcs.ModifyAsync(request.RegionId!, request.VpcId!, request.VpcName, request.Description, request.CidrBlock, ct);
+        await vpcs.ModifyAsync(request.RegionId!, request.VpcId!, request.VpcName, request.Description, request.CidrBlock, ct, request.EnableIPv6 == true);
         return new AcsResponse();
     }
 

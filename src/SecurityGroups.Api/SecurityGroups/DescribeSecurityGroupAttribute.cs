@@ -18,7 +18,7 @@ public sealed class DescribeSecurityGroupAttributeRequest : CommonParameters
     /// <summary><c>ingress</c>, <c>egress</c> or <c>all</c> (default).</summary>
     public string? Direction { get; set; }
 
-    /// <summary><c>intranet</c> or <c>internet</c>.</summary>
+    /// <summary><c>intranet</c> or <c>internet</c>; on a VPC group both mean intranet (every rule), as Alibaba reads them.</summary>
     public string? NicType { get; set; }
 
     /// <summary>Rules per page, 10-1000 (default 500).</summary>

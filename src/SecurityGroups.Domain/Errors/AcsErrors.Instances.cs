@@ -40,4 +40,20 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidInstanceIdsMalformed = new("InvalidInstanceIds.Malformed", 400, "The specified parameter InstanceIds is not valid.");
     public static readonly AcsErrorCode InstanceDeletionProtection = new("InvalidOperation.DeletionProtection", 403, "The instance is protected by deletion protection.");
     public static readonly AcsErrorCode InvalidPrivateIpCount = new("InvalidParameter.SecondaryPrivateIpAddressCount", 400, "The number of private IP addresses of a network interface must be at most 50.");
+
+    // Instance lifecycle and VPC attributes (Start/Stop/RebootInstance(s), ModifyInstanceVpcAttribute).
+    public static readonly AcsErrorCode InvalidVSwitchIdZoneMismatch = new("InvalidVSwitchId.Mismatch", 400, "Specified instance and virtual switch are not in the same zone.");
+    public static readonly AcsErrorCode InvalidVSwitchIdNotInVpc = new("InvalidVSwitchId.NotFound", 404, "Specified virtual switch is not found in current VPC.");
+    public static readonly AcsErrorCode InvalidVpcIdNotFoundEcs = new("InvalidVpcId.NotFound", 404, "The specified VpcId does not exist.");
+    public static readonly AcsErrorCode InstanceVpcChangeDenied = new("InvalidOperation.VpcChangeDenied", 403, "The VPC of an instance with {0} cannot be changed.");
+    public static readonly AcsErrorCode PublicIpPoolExhausted = new("InvalidParameter.InternetMaxBandwidthOut", 400, "The emulator's public IP pool has no free address.");
+
+    // IPv6 of ENIs (AssignIpv6Addresses / UnassignIpv6Addresses, Ipv6AddressCount at launch and creation).
+    public static readonly AcsErrorCode InvalidVSwitchIpv6NotTurnOn = new("InvalidVSwitch.Ipv6NotTurnOn", 403, "The specified VSwitch \"{0}\" ipv6 function not turn on.");
+    public static readonly AcsErrorCode InvalidIpIpRepeated = new("InvalidIp.IpRepeated", 403, "The specified ipAddress \"{0}\" is(are) repeated.");
+    public static readonly AcsErrorCode InvalidIpAddress = new("InvalidIp.Address", 403, "The specified ipAddress \"{0}\" is invalid.");
+    public static readonly AcsErrorCode InvalidIpIpAssigned = new("InvalidIp.IpAssigned", 403, "The specified ipAddress \"{0}\" is already assigned.");
+    public static readonly AcsErrorCode Ipv6CountExceeded = new("InvalidOperation.Ipv6CountExceeded", 403, "The number of eni {0} ipv6 address exceeds the limit({1}).");
+    public static readonly AcsErrorCode Ipv6AddressAndCountConflict = new("InvalidParameter", 400, "Ipv6Address.N and Ipv6AddressCount cannot be specified at the same time.");
+    public static readonly AcsErrorCode MissingIpv6Address = new("MissingParameter", 400, "The input parameter \"Ipv6Address\" or \"Ipv6AddressCount\" that is mandatory for processing this request is not supplied.");
 }

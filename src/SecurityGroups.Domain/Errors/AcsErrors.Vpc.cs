@@ -32,4 +32,10 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidTagValueMalformed = new("InvalidTagValue.Malformed", 400, "The specified Tag.n.Value is not valid.");
     public static readonly AcsErrorCode DuplicateTagKey = new("Duplicate.TagKey", 400, "The Tag.N.Key contain duplicate key.");
     public static readonly AcsErrorCode NumberExceedTags = new("NumberExceed.Tags", 400, "The maximum number of tags is exceeded.");
+
+    // IPv6 of VPCs and vSwitches (the emulator's choice of code where Alibaba's reference names none: docs/actions.md, "IPv6").
+    public static readonly AcsErrorCode VpcIpv6NotEnabled = new("OperationFailed.VpcNotEnableIpv6", 400, "The VPC of the vSwitch has no IPv6 CIDR block: create it with EnableIpv6=true.");
+    public static readonly AcsErrorCode InvalidIpv6CidrBlock = new("InvalidParam.Ipv6CidrBlock", 400, "The parameter Ipv6CidrBlock must be an integer from 0 to 255.");
+    public static readonly AcsErrorCode Ipv6CidrBlockInUse = new("InvalidParam.Ipv6CidrBlock", 400, "The IPv6 CIDR block {0} is already used by another vSwitch of the VPC.");
+    public static readonly AcsErrorCode MissingIpv6CidrBlock = new("MissingParam.Ipv6CidrBlock", 400, "The parameter Ipv6CidrBlock is mandatory.");
 }

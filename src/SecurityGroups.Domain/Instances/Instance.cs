@@ -11,9 +11,11 @@ public sealed class Instance
 
     public required string ZoneId { get; init; }
 
-    public required string VpcId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VpcId { get; set; }
 
-    public required string VSwitchId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VSwitchId { get; set; }
 
     public string InstanceName { get; set; } = "";
 
@@ -60,12 +62,34 @@ public sealed class Instance
 
     /// <summary>ESSD performance level (<c>PL0</c>..<c>PL3</c>); empty for other categories.</summary>
     public string SystemDiskPerformanceLevel { get; init; } = "";
+
+    /// <summary>A public IPv4 address from the emulator's public pool, allocated at launch when <c>InternetMaxBandwidthOut</c> &gt; 0; empty: none.</summary>
+    public string PublicIpAddress { get; set; } = "";
+
+    /// <summary>Mbit/s, 0-100 (0: no public IP).</summary>
+    public int InternetMaxBandwidthOut { get; init; }
+
+    /// <summary>Mbit/s (shown; default 100 when a public IP is allocated, else 0).</summary>
+    public int InternetMaxBandwidthIn { get; init; }
+
+    /// <summary><c>PayByTraffic</c> (default) or <c>PayByBandwidth</c> (shown only).</summary>
+    public string InternetChargeType { get; init; } = "PayByTraffic";
+
+    /// <summary>The key pair named at launch (stored and shown; not checked against a key-pair service).</summary>
+    public string KeyPairName { get; init; } = "";
+
+    /// <summary>The <c>StoppedMode</c> of the last stop: <c>KeepCharging</c> (default) or <c>StopCharging</c>.</summary>
+    public string StoppedMode { get; set; } = "KeepCharging";
 }
 
+/// <summary>Instance statuses. The emulator completes every transition at once: <c>Starting</c> and <c>Stopping</c> are only
+/// reported (StartInstances / StopInstances / RebootInstances <c>CurrentStatus</c>), never stored.</summary>
 public static class InstanceStatus
 {
     public const string Running = "Running";
     public const string Stopped = "Stopped";
+    public const string Starting = "Starting";
+    public const string Stopping = "Stopping";
 }
 
 /// <summary>An elastic network interface: the thing security groups act on.</summary>
@@ -79,9 +103,11 @@ public sealed class NetworkInterface
 
     public required string ZoneId { get; init; }
 
-    public required string VpcId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VpcId { get; set; }
 
-    public required string VSwitchId { get; init; }
+    /// <summary>Changed only by ModifyInstanceVpcAttribute.</summary>
+    public required string VSwitchId { get; set; }
 
     public string NetworkInterfaceName { get; set; } = "";
 
@@ -115,6 +141,20 @@ public sealed class NetworkInterface
     public string NetworkInterfaceTrafficMode { get; set; } = "Standard";
 
     public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>An IPv6 address of an ENI, from its vSwitch's /64 (AssignIpv6Addresses, CreateNetworkInterface / RunInstances
+/// <c>Ipv6AddressCount</c>); released with the ENI.</summary>
+public sealed class NetworkInterfaceIpv6Address
+{
+    public required string VSwitchId { get; init; }
+
+    /// <summary>Canonical (zero-compressed, lower-case) text.</summary>
+    public required string Address { get; init; }
+
+    public required string NetworkInterfaceId { get; init; }
+
+    public required string AccountId { get; init; }
 }
 
 public static class NetworkInterfaceStatus

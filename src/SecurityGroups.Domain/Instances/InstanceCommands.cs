@@ -17,30 +17,123 @@ public sealed record RunInstancesCommand(string RegionId, string VSwitchId, stri
     public string? InstanceChargeType { get; init; }
 
     public SystemDiskInput SystemDisk { get; init; } = new(null, null, null, null, null);
+
+    /// <summary>Mbit/s 0-100; &gt; 0 allocates a public IP.</summary>
+    public int InternetMaxBandwidthOut { get; init; }
+
+    /// <summary>Mbit/s; null: 100 with a public IP, else 0.</summary>
+    public int? InternetMaxBandwidthIn { get; init; }
+
+    public string? InternetChargeType { get; init; }
+
+    public string? KeyPairName { get; init; }
+
+    public bool DeletionProtection { get; init; }
+
+    /// <summary>Append <c>001</c>, <c>002</c>, ... to InstanceName and HostName of the instances of one call (Amount &gt; 1).</summary>
+    public bool UniqueSuffix { get; init; }
+
+    /// <summary>Host names, one per instance (<c>HostNames.N</c>); beyond the list, HostName (or the default) applies.</summary>
+    public IReadOnlyList<string> HostNames { get; init; } = [];
+
+    /// <summary>IPv6 addresses of the primary ENI: named (<c>Ipv6Address.N</c>, Amount 1) or a count (<c>Ipv6AddressCount</c>).</summary>
+    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+
+    public int Ipv6AddressCount { get; init; }
+
+    /// <summary>Secondary ENIs created (or, by ID, attached) at launch, <c>NetworkInterface.N</c> with <c>InstanceType</c> Secondary.</summary>
+    public IReadOnlyList<LaunchNetworkInterface> SecondaryNetworkInterfaces { get; init; } = [];
 }
+
+/// <summary>One secondary ENI of RunInstances <c>NetworkInterface.N</c>: an existing available ENI (<paramref name="NetworkInterfaceId"/>)
+/// or a new one in <paramref name="VSwitchId"/> (default: the instance's) with its groups (default: the instance's).</summary>
+public sealed record LaunchNetworkInterface(string? NetworkInterfaceId, string? VSwitchId, IReadOnlyList<string> SecurityGroupIds,
+    string? PrimaryIpAddress, string? NetworkInterfaceName, string? Description, NetworkInterfaceOptions Options);
 
 /// <summary>RunInstances' <c>SystemDisk.*</c>.</summary>
 public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel);
 
 public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> InstanceIds, string? VpcId, string? VSwitchId, string? ZoneId,
     string? SecurityGroupId, string? Status, string? InstanceName, IReadOnlyList<string> PrivateIpAddresses, IReadOnlyList<TagInput> Tags,
-    PageRequest? Page, int MaxResults, string? NextToken);
+    PageRequest? Page, int MaxResults, string? NextToken)
+{
+    public string? InstanceType { get; init; }
+
+    /// <summary>The family, e.g. <c>ecs.g7</c> (the type's ID up to its last dot).</summary>
+    public string? InstanceTypeFamily { get; init; }
+
+    public string? ImageId { get; init; }
+
+    public string? ResourceGroupId { get; init; }
+
+    /// <summary><c>vpc</c> matches every instance; <c>classic</c> none.</summary>
+    public string? InstanceNetworkType { get; init; }
+
+    public string? KeyPairName { get; init; }
+
+    public string? InstanceChargeType { get; init; }
+
+    public string? InternetChargeType { get; init; }
+
+    public IReadOnlyList<string> PublicIpAddresses { get; init; } = [];
+
+    /// <summary>IPv6 addresses of any ENI of the instance.</summary>
+    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+
+    /// <summary>A filter on a feature the emulator does not model (EIPs, classic inner IPs, RDMA IPs, HPC clusters, locks):
+    /// matches nothing.</summary>
+    public bool MatchesNothing { get; init; }
+
+    public bool DryRun { get; init; }
+}
 
 /// <summary>An ENI with its groups and private IPs (primary first).</summary>
 public sealed record NetworkInterfaceView(NetworkInterface Eni, IReadOnlyList<string> SecurityGroupIds, IReadOnlyList<PrivateIpAddress> Ips,
-    IReadOnlyList<ResourceTag> Tags);
+    IReadOnlyList<ResourceTag> Tags)
+{
+    /// <summary>Its IPv6 addresses, in address order.</summary>
+    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+}
 
 /// <summary>An instance with its ENIs (primary first) and tags.</summary>
 public sealed record InstanceView(Instance Instance, IReadOnlyList<NetworkInterfaceView> NetworkInterfaces, IReadOnlyList<ResourceTag> Tags);
 
 public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwitchId, IReadOnlyList<string> SecurityGroupIds, string? PrimaryIpAddress,
     IReadOnlyList<string> SecondaryIps, int SecondaryCount, string? NetworkInterfaceName, string? Description, string? ResourceGroupId,
-    IReadOnlyList<TagInput> Tags, NetworkInterfaceOptions? Options = null);
+    IReadOnlyList<TagInput> Tags, NetworkInterfaceOptions? Options = null)
+{
+    /// <summary>Named IPv6 addresses (<c>Ipv6Address.N</c>) of the vSwitch's /64.</summary>
+    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+
+    /// <summary>How many random IPv6 addresses (<c>Ipv6AddressCount</c>).</summary>
+    public int Ipv6AddressCount { get; init; }
+}
 
 /// <summary>What an ENI stores without effect here (CreateNetworkInterface / ModifyNetworkInterfaceAttribute); null keeps the value.</summary>
 public sealed record NetworkInterfaceOptions(int? QueueNumber = null, bool? SourceDestCheck = null, bool? DeleteOnRelease = null,
-    string? NetworkInterfaceTrafficMode = null);
+    string? NetworkInterfaceTrafficMode = null)
+{
+    public void ApplyTo(NetworkInterface eni)
+    {
+        eni.QueueNumber = QueueNumber ?? eni.QueueNumber;
+        eni.SourceDestCheck = SourceDestCheck ?? eni.SourceDestCheck;
+        eni.DeleteOnRelease = DeleteOnRelease ?? eni.DeleteOnRelease;
+        eni.NetworkInterfaceTrafficMode = NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
+    }
+}
 
 public sealed record NetworkInterfaceQuery(string RegionId, IReadOnlyList<string> NetworkInterfaceIds, string? InstanceId, string? VpcId,
     string? VSwitchId, string? SecurityGroupId, string? Type, string? Status, string? PrimaryIpAddress, string? NetworkInterfaceName,
-    IReadOnlyList<TagInput> Tags, PageRequest? Page, int MaxResults, string? NextToken);
+    IReadOnlyList<TagInput> Tags, PageRequest? Page, int MaxResults, string? NextToken)
+{
+    /// <summary><c>PrivateIpAddress.N</c>: ENIs holding any of these (primary or secondary).</summary>
+    public IReadOnlyList<string> PrivateIpAddresses { get; init; } = [];
+
+    /// <summary><c>Ipv6Address.N</c>: ENIs holding any of these.</summary>
+    public IReadOnlyList<string> Ipv6Addresses { get; init; } = [];
+
+    public string? ResourceGroupId { get; init; }
+
+    /// <summary><c>ServiceManaged</c>: no ENI is managed by a cloud service here, so true matches none.</summary>
+    public bool? ServiceManaged { get; init; }
+}

@@ -15,11 +15,14 @@ namespace SecurityGroups.Domain.Instances;
 /// primary ENI, its IPs and memberships in the same transaction); their groups changed; joined to or left from groups.</summary>
 public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
     IdempotencyStore idempotency, PrivateIpAllocator allocator, Membership membership, InstanceViews views, TimeProvider clock, ComputeCatalog compute,
-    VersionedCache<Listing<InstanceView>> listings)
+    VersionedCache<Listing<InstanceView>> listings,
+    Ipv6Allocator ipv6)
 {
     public const string ResourceType = "instance";
     public const string EniResourceType = "eni";
     public const int MaxAmount = 100;
+    public const int MaxBandwidth = 100;
+    public const int MaxBandwidthIn = 100;
 
     public Task<IReadOnlyList<string>> RunAsync(RunInstancesCommand command, CancellationToken ct)
     {
@@ -32,6 +35,26 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         if (command.SecurityGroupIds.Count == 0)
         {
             throw new AcsException(AcsErrors.MissingSecurityGroupId);
+        }
+
+        if (command.InternetMaxBandwidthOut is < 0 or > MaxBandwidth)
+        {
+            throw new AcsException(AcsErrors.InvalidParameter, "InternetMaxBandwidthOut");
+        }
+
+        if (command.InternetMaxBandwidthIn is < 1 or > MaxBandwidthIn)
+        {
+            throw new AcsException(AcsErrors.InvalidParameter, "InternetMaxBandwidthIn");
+        }
+
+        if (command.InternetChargeType is not (null or "" or "PayByTraffic" or "PayByBandwidth"))
+        {
+            throw new AcsException(AcsErrors.InvalidParameter, "InternetChargeType");
+        }
+
+        if (command.Ipv6Addresses.Count > 0 && (command.Ipv6AddressCount > 0 || command.Amount > 1))
+        {
+            throw new AcsException(AcsErrors.Ipv6AddressAndCountConflict);
         }
 
         tags.Validate(command.Tags);
@@ -50,17 +73,21 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             for (var i = 0; i < command.Amount; i++)
             {
                 var eni = NewEni(vSwitch, NetworkInterfaceTypes.Primary, "", "");
+                eni.ResourceGroupId = command.ResourceGroupId ?? "";
+                var instanceId = ResourceIds.New("i");
+                var suffix = command.UniqueSuffix && command.Amount > 1 ? (i + 1).ToString("000", System.Globalization.CultureInfo.InvariantCulture) : "";
                 var instance = new Instance
                 {
-                    InstanceId = ResourceIds.New("i"),
+                    InstanceId = instanceId,
                     AccountId = caller.AccountId,
                     RegionId = vSwitch.RegionId,
                     ZoneId = vSwitch.ZoneId,
                     VpcId = vSwitch.VpcId,
                     VSwitchId = vSwitch.VSwitchId,
-                    InstanceName = command.InstanceName ?? "",
+                    InstanceName = string.IsNullOrEmpty(command.InstanceName) ? instanceId : command.InstanceName + suffix,
                     Description = command.Description ?? "",
-                    HostName = command.HostName ?? "",
+                    HostName = i < command.HostNames.Count ? command.HostNames[i]
+                        : string.IsNullOrEmpty(command.HostName) ? DefaultHostName(instanceId) : command.HostName + suffix,
                     InstanceType = launch.InstanceType.InstanceTypeId,
                     ImageId = launch.Image.ImageId,
                     InstanceChargeType = launch.ChargeType,
@@ -74,6 +101,12 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     SystemDiskPerformanceLevel = launch.PerformanceLevel,
                     Status = command.Stopped ? InstanceStatus.Stopped : InstanceStatus.Running,
                     ResourceGroupId = command.ResourceGroupId ?? "",
+                    DeletionProtection = command.DeletionProtection,
+                    InternetMaxBandwidthOut = command.InternetMaxBandwidthOut,
+                    InternetMaxBandwidthIn = command.InternetMaxBandwidthIn ?? (command.InternetMaxBandwidthOut > 0 ? MaxBandwidthIn : 0),
+                    InternetChargeType = string.IsNullOrEmpty(command.InternetChargeType) ? "PayByTraffic" : command.InternetChargeType,
+                    KeyPairName = command.KeyPairName ?? "",
+                    PublicIpAddress = command.InternetMaxBandwidthOut > 0 ? await PublicIpAsync(c).ConfigureAwait(false) : "",
                     PrimaryNetworkInterfaceId = eni.NetworkInterfaceId,
                     CreatedAt = AcsTime.Now(clock),
                     StartedAt = command.Stopped ? null : AcsTime.Now(clock),
@@ -88,6 +121,17 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 db.Instances.Add(instance);
                 tags.AddAll(instance.AccountId, instance.RegionId, ResourceType, instance.InstanceId, command.Tags);
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
+                if (command.Ipv6Addresses.Count > 0 || command.Ipv6AddressCount > 0)
+                {
+                    await ipv6.AssignAsync(eni, vSwitch, command.Ipv6Addresses, command.Ipv6AddressCount, c).ConfigureAwait(false);
+                }
+
+                for (var n = 0; n < command.SecondaryNetworkInterfaces.Count; n++)
+                {
+                    await LaunchSecondaryAsync(instance, vSwitch, command, command.SecondaryNetworkInterfaces[n], n + 1, c).ConfigureAwait(false);
+                }
+
+                await db.SaveChangesAsync(c).ConfigureAwait(false);
                 ids.Add(instance.InstanceId);
             }
 
@@ -98,6 +142,11 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
     public async Task<Listing<InstanceView>> DescribeAsync(InstanceQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);
+        if (query.DryRun)
+        {
+            throw new AcsException(AcsErrors.DryRunOperation);
+        }
+
         var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("i", token) : null;
 
         // The whole query (JSON: unambiguous whatever the values hold) and the caller key the page, kept until the next write.
@@ -110,6 +159,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
+        instances = await FilterAsync(instances, query, ct).ConfigureAwait(false);
         if (query.InstanceIds.Count > 0)
         {
             instances = instances.Where(i => query.InstanceIds.Contains(i.InstanceId));
@@ -135,10 +185,6 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             instances = instances.Where(i => i.Status == query.Status);
         }
 
-        if (!string.IsNullOrEmpty(query.InstanceName))
-        {
-            instances = instances.Where(i => i.InstanceName == query.InstanceName);
-        }
 
         if (!string.IsNullOrEmpty(query.SecurityGroupId))
         {
@@ -174,21 +220,6 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         return new Listing<InstanceView>(await views.InstancesAsync(shown, ct).ConfigureAwait(false), null, null,
             more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
     }
-
-    public Task StartAsync(string instanceId, CancellationToken ct) =>
-        gate.RunAsync(db, async c =>
-        {
-            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
-            instance.Status = instance.Status == InstanceStatus.Stopped ? InstanceStatus.Running : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
-            instance.StartedAt = AcsTime.Now(clock);
-        }, ct);
-
-    public Task StopAsync(string instanceId, CancellationToken ct) =>
-        gate.RunAsync(db, async c =>
-        {
-            var instance = await FindAsync(instanceId, null, c).ConfigureAwait(false);
-            instance.Status = instance.Status == InstanceStatus.Running ? InstanceStatus.Stopped : throw new AcsException(AcsErrors.IncorrectInstanceStatus);
-        }, ct);
 
     /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases primary ENIs, detaches the others.</summary>
     public Task DeleteAsync(string? regionId, IReadOnlyList<string> instanceIds, bool force, bool dryRun, CancellationToken ct)
@@ -256,6 +287,145 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 await membership.SetAsync(eni, securityGroupIds, MembershipErrors.ModifyInstanceAttribute, c).ConfigureAwait(false);
             }
         }, ct);
+    }
+
+    /// <summary>DescribeInstances' filters beyond IDs, network, status, groups, IPs and tags.</summary>
+    private async Task<IQueryable<Instance>> FilterAsync(IQueryable<Instance> instances, InstanceQuery query, CancellationToken ct)
+    {
+        if (query.MatchesNothing || query.InstanceNetworkType is { Length: > 0 } and not "vpc")
+        {
+            return instances.Where(i => false);
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceName))
+        {
+            if (query.InstanceName.Contains('*', StringComparison.Ordinal))
+            {
+                // '*' matches any run of characters, case-sensitively, the same on every database: matched here, not in SQL.
+                var pattern = new System.Text.RegularExpressions.Regex("^" + string.Join(".*", query.InstanceName.Split('*').Select(System.Text.RegularExpressions.Regex.Escape)) + "$",
+                    System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                var named = await instances.Select(i => new { i.InstanceId, i.InstanceName }).ToListAsync(ct).ConfigureAwait(false);
+                var matching = named.Where(n => pattern.IsMatch(n.InstanceName)).Select(n => n.InstanceId).ToList();
+                instances = instances.Where(i => matching.Contains(i.InstanceId));
+            }
+            else
+            {
+                instances = instances.Where(i => i.InstanceName == query.InstanceName);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceType))
+        {
+            instances = instances.Where(i => i.InstanceType == query.InstanceType);
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceTypeFamily))
+        {
+            var family = query.InstanceTypeFamily + ".";
+            instances = instances.Where(i => i.InstanceType.StartsWith(family));
+        }
+
+        if (!string.IsNullOrEmpty(query.ImageId))
+        {
+            instances = instances.Where(i => i.ImageId == query.ImageId);
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            instances = instances.Where(i => i.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (!string.IsNullOrEmpty(query.KeyPairName))
+        {
+            instances = instances.Where(i => i.KeyPairName == query.KeyPairName);
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceChargeType))
+        {
+            instances = instances.Where(i => i.InstanceChargeType == query.InstanceChargeType);
+        }
+
+        if (!string.IsNullOrEmpty(query.InternetChargeType))
+        {
+            instances = instances.Where(i => i.InternetChargeType == query.InternetChargeType);
+        }
+
+        if (query.PublicIpAddresses.Count > 0)
+        {
+            instances = instances.Where(i => query.PublicIpAddresses.Contains(i.PublicIpAddress));
+        }
+
+        if (query.Ipv6Addresses.Count > 0)
+        {
+            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
+            instances = instances.Where(i => db.NetworkInterfaceIpv6Addresses.Any(a => canonical.Contains(a.Address)
+                && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
+        }
+
+        return instances;
+    }
+
+    /// <summary>Alibaba's default host name: <c>iZ</c>, the instance ID without <c>i-</c>, <c>Z</c>.</summary>
+    public static string DefaultHostName(string instanceId) => "iZ" + instanceId[2..] + "Z";
+
+    /// <summary>A free address of the emulator's public pool, 47.96.0.0/11 (unique across accounts).</summary>
+    private async Task<string> PublicIpAsync(CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            var bytes = RandomNumberGenerator.GetBytes(3);
+            var candidate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"47.{96 + (bytes[0] & 0x1f)}.{bytes[1]}.{Math.Max((int)bytes[2], 1)}");
+            if (!db.Instances.Local.Any(i => i.PublicIpAddress == candidate)
+                && !await db.Instances.AnyAsync(i => i.PublicIpAddress == candidate, ct).ConfigureAwait(false))
+            {
+                return candidate;
+            }
+        }
+
+        throw new AcsException(AcsErrors.PublicIpPoolExhausted);
+    }
+
+    /// <summary>Creates (or attaches) one secondary ENI of RunInstances <c>NetworkInterface.N</c> at device index <paramref name="deviceIndex"/>.</summary>
+    private async Task LaunchSecondaryAsync(Instance instance, VSwitch primaryVSwitch, RunInstancesCommand command, LaunchNetworkInterface spec,
+        int deviceIndex, CancellationToken ct)
+    {
+        NetworkInterface eni;
+        if (!string.IsNullOrEmpty(spec.NetworkInterfaceId))
+        {
+            eni = await db.NetworkInterfaces.FirstOrDefaultAsync(e => e.AccountId == caller.AccountId && e.RegionId == instance.RegionId
+                && e.NetworkInterfaceId == spec.NetworkInterfaceId, ct).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
+            if (eni.Status != NetworkInterfaceStatus.Available || command.Amount > 1)
+            {
+                throw new AcsException(AcsErrors.InvalidEniStateOperation);
+            }
+
+            if (eni.VpcId != instance.VpcId)
+            {
+                throw new AcsException(AcsErrors.InvalidOperationVpcMismatch);
+            }
+        }
+        else
+        {
+            var vSwitch = string.IsNullOrEmpty(spec.VSwitchId) ? primaryVSwitch : await VSwitchAsync(instance.RegionId, spec.VSwitchId, ct).ConfigureAwait(false);
+            if (vSwitch.VpcId != instance.VpcId || vSwitch.ZoneId != instance.ZoneId)
+            {
+                throw new AcsException(AcsErrors.InvalidVSwitchIdZoneMismatch);
+            }
+
+            eni = NewEni(vSwitch, NetworkInterfaceTypes.Secondary, spec.NetworkInterfaceName ?? "", spec.Description ?? "");
+            eni.ResourceGroupId = instance.ResourceGroupId;
+            spec.Options.ApplyTo(eni);
+            db.NetworkInterfaces.Add(eni);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await allocator.AllocateAsync(vSwitch, spec.PrimaryIpAddress, eni.NetworkInterfaceId, isPrimary: true, ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await membership.SetAsync(eni, spec.SecurityGroupIds.Count > 0 ? spec.SecurityGroupIds : command.SecurityGroupIds,
+                AcsErrors.InvalidParameterVpcMismatch, ct).ConfigureAwait(false);
+        }
+
+        eni.InstanceId = instance.InstanceId;
+        eni.DeviceIndex = deviceIndex;
+        eni.Status = NetworkInterfaceStatus.InUse;
     }
 
     /// <summary>The caller's instance (in the region when given), or <c>InvalidInstanceId.NotFound</c>.</summary>

@@ -14,9 +14,11 @@ public sealed class InstanceViews(EmulatorDbContext db, TagStore tags)
             .ToListAsync(ct).ConfigureAwait(false)).ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId);
         var ips = (await db.PrivateIpAddresses.AsNoTracking().Where(p => ids.Contains(p.OwnerId)).ToListAsync(ct).ConfigureAwait(false))
             .OrderByDescending(p => p.IsPrimary).ThenBy(p => p.AddressValue).ToLookup(p => p.OwnerId);
+        var ipv6 = (await db.NetworkInterfaceIpv6Addresses.AsNoTracking().Where(a => ids.Contains(a.NetworkInterfaceId)).ToListAsync(ct).ConfigureAwait(false))
+            .OrderBy(a => a.Address, StringComparer.Ordinal).ToLookup(a => a.NetworkInterfaceId, a => a.Address);
         var tagLookup = await tags.ForAsync(ids, ct).ConfigureAwait(false);
         return enis.Select(e => new NetworkInterfaceView(e, groups[e.NetworkInterfaceId].ToList(), ips[e.NetworkInterfaceId].ToList(),
-            tagLookup[e.NetworkInterfaceId].ToList())).ToList();
+            tagLookup[e.NetworkInterfaceId].ToList()) { Ipv6Addresses = ipv6[e.NetworkInterfaceId].ToList() }).ToList();
     }
 
     public async Task<IReadOnlyList<InstanceView>> InstancesAsync(IReadOnlyList<Instance> instances, CancellationToken ct)

@@ -14,7 +14,8 @@ namespace SecurityGroups.Domain.Instances;
 /// for an ENI or an instance (its primary ENI).</summary>
 public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, TagStore tags,
     PrivateIpAllocator allocator, Membership membership, InstanceService instances, SecurityGroupService groups, InstanceViews views,
-    VersionedCache<Listing<NetworkInterfaceView>> listings)
+    VersionedCache<Listing<NetworkInterfaceView>> listings,
+    Ipv6Allocator ipv6)
 {
     public const int MaxPrivateIps = 50;
 
@@ -49,6 +50,11 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             for (var i = 0; i < command.SecondaryCount; i++)
             {
                 await allocator.AllocateAsync(vSwitch, null, eni.NetworkInterfaceId, isPrimary: false, c).ConfigureAwait(false);
+            }
+
+            if (command.Ipv6Addresses.Count > 0 || command.Ipv6AddressCount > 0)
+            {
+                await ipv6.AssignAsync(eni, vSwitch, command.Ipv6Addresses, command.Ipv6AddressCount, c).ConfigureAwait(false);
             }
 
             await db.SaveChangesAsync(c).ConfigureAwait(false);
@@ -123,6 +129,27 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         {
             var tagged = tags.Matching(caller.AccountId, InstanceService.EniResourceType, query.Tags);
             enis = enis.Where(e => tagged.Contains(e.NetworkInterfaceId));
+        }
+
+        if (query.PrivateIpAddresses.Count > 0)
+        {
+            enis = enis.Where(e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)));
+        }
+
+        if (query.Ipv6Addresses.Count > 0)
+        {
+            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
+            enis = enis.Where(e => db.NetworkInterfaceIpv6Addresses.Any(a => a.NetworkInterfaceId == e.NetworkInterfaceId && canonical.Contains(a.Address)));
+        }
+
+        if (!string.IsNullOrEmpty(query.ResourceGroupId))
+        {
+            enis = enis.Where(e => e.ResourceGroupId == query.ResourceGroupId);
+        }
+
+        if (query.ServiceManaged == true)
+        {
+            enis = enis.Where(e => false);
         }
 
         if (query.Page is { } page)
@@ -252,6 +279,50 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         }, ct);
     }
 
+    /// <summary>AssignIpv6Addresses: named addresses or a count (never both, never neither) from the ENI's vSwitch's /64.</summary>
+    public Task<IReadOnlyList<string>> AssignIpv6Async(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, int count,
+        CancellationToken ct)
+    {
+        regions.Require(regionId);
+        if (addresses.Count > 0 && count > 0)
+        {
+            throw new AcsException(AcsErrors.Ipv6AddressAndCountConflict);
+        }
+
+        if (addresses.Count == 0 && count <= 0)
+        {
+            throw new AcsException(AcsErrors.MissingIpv6Address);
+        }
+
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            var vSwitch = await db.VSwitches.AsNoTracking().FirstAsync(s => s.VSwitchId == eni.VSwitchId, c).ConfigureAwait(false);
+            return await ipv6.AssignAsync(eni, vSwitch, addresses, count, c).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>UnassignIpv6Addresses: each address must be the ENI's.</summary>
+    public Task UnassignIpv6Async(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        return gate.RunAsync(db, async c =>
+        {
+            var eni = await FindAsync(regionId, networkInterfaceId, c).ConfigureAwait(false);
+            await ipv6.UnassignAsync(eni, addresses, c).ConfigureAwait(false);
+        }, ct);
+    }
+
+    /// <summary>DescribeNetworkInterfaceAttribute: one ENI of the region.</summary>
+    public async Task<NetworkInterfaceView> DescribeOneAsync(string regionId, string networkInterfaceId, CancellationToken ct)
+    {
+        regions.Require(regionId);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
+        var eni = await db.NetworkInterfaces.AsNoTracking().FirstOrDefaultAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
+            && e.NetworkInterfaceId == networkInterfaceId, ct).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
+        return (await views.EnisAsync([eni], ct).ConfigureAwait(false))[0];
+    }
+
     public Task UnassignAsync(string regionId, string networkInterfaceId, IReadOnlyList<string> addresses, CancellationToken ct)
     {
         regions.Require(regionId);
@@ -340,16 +411,5 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             && e.NetworkInterfaceId == networkInterfaceId, ct).ConfigureAwait(false)
         ?? throw new AcsException(AcsErrors.InvalidEniIdNotFound);
 
-    private static void Apply(NetworkInterface eni, NetworkInterfaceOptions? options)
-    {
-        if (options is null)
-        {
-            return;
-        }
-
-        eni.QueueNumber = options.QueueNumber ?? eni.QueueNumber;
-        eni.SourceDestCheck = options.SourceDestCheck ?? eni.SourceDestCheck;
-        eni.DeleteOnRelease = options.DeleteOnRelease ?? eni.DeleteOnRelease;
-        eni.NetworkInterfaceTrafficMode = options.NetworkInterfaceTrafficMode ?? eni.NetworkInterfaceTrafficMode;
-    }
+    private static void Apply(NetworkInterface eni, NetworkInterfaceOptions? options) => options?.ApplyTo(eni);
 }

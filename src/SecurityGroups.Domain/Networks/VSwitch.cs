@@ -21,6 +21,9 @@ public sealed class VSwitch
 
     public string ResourceGroupId { get; set; } = "";
 
+    /// <summary>The vSwitch's IPv6 /64 inside its VPC's /56 (CreateVSwitch <c>Ipv6CidrBlock</c>, 0-255); empty: IPv6 not enabled.</summary>
+    public string Ipv6CidrBlock { get; set; } = "";
+
     public bool IsDefault { get; init; }
 
     public string Status { get; set; } = VpcStatus.Available;

@@ -33,6 +33,11 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
             throw new AcsException(AcsErrors.InvalidCidrBlockMaskLength);
         }
 
+        if (command.Ipv6CidrBlock is < 0 or >= Ipv6Blocks.VSwitchBlocks)
+        {
+            throw new AcsException(AcsErrors.InvalidIpv6CidrBlock);
+        }
+
         tags.Validate(command.Tags);
         return gate.RunAsync(db, async c =>
         {
@@ -61,6 +66,7 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
                 throw new AcsException(AcsErrors.QuotaExceededVSwitch);
             }
 
+            var ipv6 = command.Ipv6CidrBlock is { } index ? await Ipv6BlockAsync(vpc, index, c).ConfigureAwait(false) : "";
             if (command.DryRun)
             {
                 throw new AcsException(AcsErrors.DryRunOperation);
@@ -76,6 +82,7 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
                 CidrBlock = network.ToString(),
                 VSwitchName = command.VSwitchName ?? "",
                 Description = command.Description ?? "",
+                Ipv6CidrBlock = ipv6,
                 CreatedAt = AcsTime.Now(clock),
             };
             db.VSwitches.Add(vSwitch);
@@ -125,6 +132,11 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
         if (query.IsDefault is bool isDefault)
         {
             switches = switches.Where(s => s.IsDefault == isDefault);
+        }
+
+        if (query.EnableIpv6 is bool ipv6)
+        {
+            switches = switches.Where(s => (s.Ipv6CidrBlock != "") == ipv6);
         }
 
         if (!string.IsNullOrEmpty(query.ResourceGroupId))
@@ -190,9 +202,15 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
         return page.Items.Count == 1 ? page.Items[0] : throw new AcsException(AcsErrors.InvalidVSwitchIdNotFound);
     }
 
-    /// <summary>ModifyVSwitchAttribute: name and description.</summary>
-    public Task ModifyAsync(string? regionId, string vSwitchId, string? name, string? description, CancellationToken ct)
+    /// <summary>ModifyVSwitchAttribute: name, description and (<paramref name="enableIpv6"/>) the IPv6 /64 numbered <paramref name="ipv6CidrBlock"/>.</summary>
+    public Task ModifyAsync(string? regionId, string vSwitchId, string? name, string? description, CancellationToken ct,
+        bool enableIpv6 = false, int? ipv6CidrBlock = null)
     {
+        if (ipv6CidrBlock is < 0 or >= Ipv6Blocks.VSwitchBlocks)
+        {
+            throw new AcsException(AcsErrors.InvalidIpv6CidrBlock);
+        }
+
         if (regionId is not null)
         {
             regions.Require(regionId);
@@ -204,6 +222,26 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
                 && (regionId == null || s.RegionId == regionId), c).ConfigureAwait(false) ?? throw new AcsException(AcsErrors.InvalidVSwitchIdNotFound);
             vSwitch.VSwitchName = name ?? vSwitch.VSwitchName;
             vSwitch.Description = description ?? vSwitch.Description;
+            if (enableIpv6 && vSwitch.Ipv6CidrBlock.Length == 0)
+            {
+                var vpc = await db.Vpcs.AsNoTracking().FirstAsync(v => v.VpcId == vSwitch.VpcId, c).ConfigureAwait(false);
+                vSwitch.Ipv6CidrBlock = await Ipv6BlockAsync(vpc, ipv6CidrBlock ?? throw new AcsException(AcsErrors.MissingIpv6CidrBlock), c)
+                    .ConfigureAwait(false);
+            }
         }, ct);
+    }
+
+    /// <summary>The /64 numbered <paramref name="index"/> of the VPC's /56, refused when the VPC has no IPv6 or a sibling holds it.</summary>
+    private async Task<string> Ipv6BlockAsync(Vpc vpc, int index, CancellationToken ct)
+    {
+        if (vpc.Ipv6CidrBlock.Length == 0)
+        {
+            throw new AcsException(AcsErrors.VpcIpv6NotEnabled);
+        }
+
+        var block = Ipv6Blocks.VSwitchBlock(vpc.Ipv6CidrBlock, index);
+        return await db.VSwitches.AnyAsync(s => s.VpcId == vpc.VpcId && s.Ipv6CidrBlock == block, ct).ConfigureAwait(false)
+            ? throw new AcsException(AcsErrors.Ipv6CidrBlockInUse, block)
+            : block;
     }
 }

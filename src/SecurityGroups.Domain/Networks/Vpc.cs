@@ -26,6 +26,9 @@ public sealed class Vpc
 
     public string ResourceGroupId { get; set; } = "";
 
+    /// <summary>The VPC's IPv6 /56 (CreateVpc <c>EnableIpv6=true</c>); empty: IPv6 not enabled.</summary>
+    public string Ipv6CidrBlock { get; set; } = "";
+
     public bool IsDefault { get; init; }
 
     public string Status { get; set; } = VpcStatus.Available;

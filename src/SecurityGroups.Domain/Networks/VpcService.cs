@@ -51,6 +51,7 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 VRouterId = ResourceIds.New("vrt"),
                 RouteTableId = ResourceIds.New("vtb"),
                 ResourceGroupId = command.ResourceGroupId ?? "",
+                Ipv6CidrBlock = command.EnableIpv6 ? Ipv6Blocks.NewVpcBlock() : "",
                 CreatedAt = AcsTime.Now(clock),
             };
             db.Vpcs.Add(vpc);
@@ -92,6 +93,11 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
         {
             var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
             vpcs = vpcs.Where(v => tagged.Contains(v.VpcId));
+        }
+
+        if (query.EnableIpv6 is bool ipv6)
+        {
+            vpcs = vpcs.Where(v => (v.Ipv6CidrBlock != "") == ipv6);
         }
 
         var total = await vpcs.CountAsync(ct).ConfigureAwait(false);
@@ -146,7 +152,8 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
     }
 
     /// <summary>ModifyVpcAttribute: name, description, and a primary CIDR block that still holds every vSwitch.</summary>
-    public Task ModifyAsync(string regionId, string vpcId, string? name, string? description, string? cidrBlock, CancellationToken ct)
+    public Task ModifyAsync(string regionId, string vpcId, string? name, string? description, string? cidrBlock, CancellationToken ct,
+        bool enableIpv6 = false)
     {
         regions.Require(regionId);
         System.Net.IPNetwork? network = null;
@@ -176,6 +183,10 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
 
             vpc.VpcName = name ?? vpc.VpcName;
             vpc.Description = description ?? vpc.Description;
+            if (enableIpv6 && vpc.Ipv6CidrBlock.Length == 0)
+            {
+                vpc.Ipv6CidrBlock = Ipv6Blocks.NewVpcBlock();
+            }
         }, ct);
     }
 

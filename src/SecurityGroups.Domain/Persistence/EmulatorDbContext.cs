@@ -40,6 +40,7 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
     public DbSet<NetworkInterfaceGroup> NetworkInterfaceGroups => Set<NetworkInterfaceGroup>();
 
     public DbSet<NetworkInterfacePermission> NetworkInterfacePermissions => Set<NetworkInterfacePermission>();
+    public DbSet<NetworkInterfaceIpv6Address> NetworkInterfaceIpv6Addresses => Set<NetworkInterfaceIpv6Address>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);

@@ -144,7 +144,8 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
             rules = rules.Where(r => r.Direction == query.Direction);
         }
 
-        if (!string.IsNullOrEmpty(query.NicType))
+        // A VPC group's rules are all intranet, and Alibaba reads NicType=internet (or none) on a VPC group as intranet: no filter.
+        if (!string.IsNullOrEmpty(query.NicType) && string.IsNullOrEmpty(group.VpcId))
         {
             rules = rules.Where(r => r.NicType == query.NicType);
         }

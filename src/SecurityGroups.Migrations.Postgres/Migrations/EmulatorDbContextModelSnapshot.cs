@@ -104,9 +104,30 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("InternetChargeType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("InternetMaxBandwidthIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InternetMaxBandwidthOut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyPairName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("PublicIpAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("RamRoleName")
                         .IsRequired()
@@ -127,6 +148,11 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("StoppedMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("SystemDiskCategory")
                         .IsRequired()
@@ -288,6 +314,79 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                     b.HasIndex("SecurityGroupId");
 
                     b.ToTable("NetworkInterfaceGroups", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceIpv6Address", b =>
+                {
+                    b.Property<string>("VSwitchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("VSwitchId", "Address");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.ToTable("NetworkInterfaceIpv6Addresses", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfacePermission", b =>
+                {
+                    b.Property<string>("NetworkInterfacePermissionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GrantedAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Permission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PermissionState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("NetworkInterfacePermissionId");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.HasIndex("AccountId", "RegionId", "CreatedAt");
+
+                    b.ToTable("NetworkInterfacePermissions", (string)null);
                 });
 
             modelBuilder.Entity("SecurityGroups.Domain.Lists.PortRangeList", b =>
@@ -476,6 +575,11 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Ipv6CidrBlock")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
@@ -539,6 +643,11 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Ipv6CidrBlock")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
@@ -823,6 +932,24 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SecurityGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceIpv6Address", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Instances.NetworkInterface", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfacePermission", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Instances.NetworkInterface", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -196,6 +196,16 @@ const V7_STRICT_ACTIONS = {
   assignPrivateIpAddresses: [Ecs.AssignPrivateIpAddressesRequest, {}],
   unassignPrivateIpAddresses: [Ecs.UnassignPrivateIpAddressesRequest, {}],
   modifyNetworkInterfaceAttribute: [Ecs.ModifyNetworkInterfaceAttributeRequest, {}],
+  // Issue 18: status, VPC attributes, one ENI, IPv6.
+  startInstances: [Ecs.StartInstancesRequest, {}],
+  stopInstances: [Ecs.StopInstancesRequest, {}],
+  rebootInstance: [Ecs.RebootInstanceRequest, {}],
+  rebootInstances: [Ecs.RebootInstancesRequest, {}],
+  describeInstanceStatus: [Ecs.DescribeInstanceStatusRequest, {}],
+  modifyInstanceVpcAttribute: [Ecs.ModifyInstanceVpcAttributeRequest, {}],
+  describeNetworkInterfaceAttribute: [Ecs.DescribeNetworkInterfaceAttributeRequest, {}],
+  assignIpv6Addresses: [Ecs.AssignIpv6AddressesRequest, {}],
+  unassignIpv6Addresses: [Ecs.UnassignIpv6AddressesRequest, {}],
 };
 
 /** PascalCase wire parameters → a v7 model; throws when the model has no such field (the SDK would silently drop it). */

@@ -22,6 +22,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.SystemDiskName).HasMaxLength(128);
         builder.Property(i => i.SystemDiskDescription).HasMaxLength(256);
         builder.Property(i => i.SystemDiskPerformanceLevel).HasMaxLength(8);
+        builder.Property(i => i.PublicIpAddress).HasMaxLength(64);
+        builder.Property(i => i.InternetChargeType).HasMaxLength(32);
+        builder.Property(i => i.KeyPairName).HasMaxLength(128);
+        builder.Property(i => i.StoppedMode).HasMaxLength(32);
         builder.HasIndex(i => new { i.AccountId, i.RegionId, i.InstanceId });
         builder.HasIndex(i => i.VSwitchId);
     }
@@ -52,5 +56,20 @@ internal sealed class NetworkInterfaceGroupConfiguration : IEntityTypeConfigurat
         builder.HasOne<NetworkInterface>().WithMany().HasForeignKey(m => m.NetworkInterfaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SecurityGroup>().WithMany().HasForeignKey(m => m.SecurityGroupId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.SecurityGroupId);
+    }
+}
+
+internal sealed class NetworkInterfaceIpv6AddressConfiguration : IEntityTypeConfiguration<NetworkInterfaceIpv6Address>
+{
+    public void Configure(EntityTypeBuilder<NetworkInterfaceIpv6Address> builder)
+    {
+        builder.ToTable("NetworkInterfaceIpv6Addresses");
+        builder.HasKey(a => new { a.VSwitchId, a.Address });
+        builder.Property(a => a.VSwitchId).HasMaxLength(64);
+        builder.Property(a => a.Address).HasMaxLength(64);
+        builder.Property(a => a.NetworkInterfaceId).HasMaxLength(64);
+        builder.Property(a => a.AccountId).HasMaxLength(32);
+        builder.HasOne<NetworkInterface>().WithMany().HasForeignKey(a => a.NetworkInterfaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.NetworkInterfaceId);
     }
 }

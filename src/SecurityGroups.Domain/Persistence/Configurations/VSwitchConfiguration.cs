@@ -18,6 +18,7 @@ internal sealed class VSwitchConfiguration : IEntityTypeConfiguration<VSwitch>
         builder.Property(v => v.CidrBlock).HasMaxLength(64);
         builder.Property(v => v.VSwitchName).HasMaxLength(128);
         builder.Property(v => v.Description).HasMaxLength(256);
+        builder.Property(v => v.Ipv6CidrBlock).HasMaxLength(64);
         builder.HasOne<Vpc>().WithMany().HasForeignKey(v => v.VpcId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.AccountId, v.RegionId, v.CreatedAt });
     }

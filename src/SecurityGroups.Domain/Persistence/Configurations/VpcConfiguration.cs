@@ -16,6 +16,7 @@ internal sealed class VpcConfiguration : IEntityTypeConfiguration<Vpc>
         builder.Property(v => v.CidrBlock).HasMaxLength(64);
         builder.Property(v => v.VpcName).HasMaxLength(128);
         builder.Property(v => v.Description).HasMaxLength(256);
+        builder.Property(v => v.Ipv6CidrBlock).HasMaxLength(64);
         builder.HasIndex(v => new { v.AccountId, v.RegionId, v.CreatedAt });
     }
 }

@@ -99,8 +99,29 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InternetChargeType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InternetMaxBandwidthIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InternetMaxBandwidthOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyPairName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicIpAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RamRoleName")
@@ -121,6 +142,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoppedMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SystemDiskCategory")
@@ -283,6 +309,33 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.HasIndex("SecurityGroupId");
 
                     b.ToTable("NetworkInterfaceGroups", (string)null);
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceIpv6Address", b =>
+                {
+                    b.Property<string>("VSwitchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkInterfaceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VSwitchId", "Address");
+
+                    b.HasIndex("NetworkInterfaceId");
+
+                    b.ToTable("NetworkInterfaceIpv6Addresses", (string)null);
                 });
 
             modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfacePermission", b =>
@@ -517,6 +570,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ipv6CidrBlock")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
@@ -579,6 +637,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ipv6CidrBlock")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDefault")
@@ -864,6 +927,15 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SecurityGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityGroups.Domain.Instances.NetworkInterfaceIpv6Address", b =>
+                {
+                    b.HasOne("SecurityGroups.Domain.Instances.NetworkInterface", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkInterfaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
