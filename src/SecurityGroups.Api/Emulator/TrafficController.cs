@@ -110,6 +110,7 @@ public sealed class TrafficController(TrafficService traffic) : ControllerBase
     /// <c>DestinationVpcId</c> (ordered by id). Computed once per distinct group set.
     /// </remarks>
     [HttpPost("matrix")]
+    [RequestExample("""{"RegionId":"cn-hangzhou","SourceVpcId":"","DestinationVpcId":"","IpProtocol":"TCP","DestinationPort":22}""")]
     [ProducesResponseType<MatrixResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]

@@ -198,7 +198,8 @@ public sealed partial class OpenApiDocumentTests(EmulatorFactory factory) : Emul
             {
                 Assert.True(media.Value.TryGetProperty("example", out var example), $"{operation.Path} {media.Name}: no example");
                 var text = example.ValueKind == JsonValueKind.String ? example.GetString()! : System.Text.Json.Nodes.JsonNode.Parse(example.GetRawText())!.ToJsonString();
-                text = text.Replace("\"InstanceId\":\"\"", $"\"InstanceId\":\"{instanceId}\"", StringComparison.Ordinal);
+                text = text.Replace("\"InstanceId\":\"\"", $"\"InstanceId\":\"{instanceId}\"", StringComparison.Ordinal)
+                    .Replace("VpcId\":\"\"", $"VpcId\":\"{vpcId}\"", StringComparison.Ordinal);
                 Assert.DoesNotContain("\"\"", text, StringComparison.Ordinal);
                 using var content = new StringContent(text, System.Text.Encoding.UTF8, media.Name);
                 var query = string.Join('&', operation.Parameters.Where(p => p.GetProperty("in").GetString() == "query" && p.TryGetProperty("example", out _))
