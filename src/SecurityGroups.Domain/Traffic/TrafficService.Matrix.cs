@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Instances;
@@ -61,7 +60,7 @@ public sealed partial class TrafficService
         var enis = await db.NetworkInterfaces.AsNoTracking().Where(e => eniIds.Contains(e.NetworkInterfaceId)).ToDictionaryAsync(e => e.NetworkInterfaceId, ct)
             .ConfigureAwait(false);
         var ips = await db.PrivateIpAddresses.AsNoTracking().Where(p => p.IsPrimary && eniIds.Contains(p.OwnerId))
-            .ToDictionaryAsync(p => p.OwnerId, p => IPAddress.Parse(p.Address), ct).ConfigureAwait(false);
+            .ToDictionaryAsync(p => p.OwnerId, p => Address(p.Address, "PrivateIpAddress"), ct).ConfigureAwait(false);
         var memberships = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => eniIds.Contains(m.NetworkInterfaceId)).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId);
 

@@ -45,12 +45,11 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
 
     // Relaxed: the account switch; test2's groups are not test's.
     const { SecurityGroupId: other } = await call(BASE, 'CreateSecurityGroup', { SecurityGroupName: 'of-test2', AccessKeyId: 'test2' });
-    await page.selectOption('#account-select', 'test2');
-    await page.waitForLoadState('load');
+    // The small script submits on change: wait for that navigation itself (a load state already reached would not wait).
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.selectOption('#account-select', 'test2')]);
     await page.locator(`tr[data-group="${other}"]`).waitFor();
     assert.equal(await page.locator('#account-select').inputValue(), 'test2');
-    await page.selectOption('#account-select', 'test');
-    await page.waitForLoadState('load');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.selectOption('#account-select', 'test')]);
     assert.equal(await page.locator('#account-select').inputValue(), 'test');
     assert.equal(await page.locator(`tr[data-group="${other}"]`).count(), 0, "the default account does not see test2's group");
 

@@ -970,7 +970,8 @@ describe('DescribeSecurityGroupAttribute with rules', () => {
       assert.deepEqual((await driver.describeSecurityGroupAttribute({ RegionId: REGION, SecurityGroupId: G })).Permissions.Permission
         .map((r) => r.SecurityGroupRuleId).sort(), [...ingress, ...egress].sort(), `${driver.name}: default MaxResults lists all 25`);
       assert.deepEqual(await ids({ NicType: 'intranet' }), [...ingress, ...egress].sort(), driver.name);
-      assert.deepEqual(await ids({ NicType: 'internet' }), [], `${driver.name}: a VPC group's rules are intranet`);
+      // Alibaba reads NicType=internet on a VPC group as intranet (a VPC group has no internet rules): every rule (issue #18).
+      assert.deepEqual(await ids({ NicType: 'internet' }), [...ingress, ...egress].sort(), `${driver.name}: a VPC group's rules are intranet`);
       for (const rule of await rulesOf(driver, G, { Direction: 'egress' })) assert.equal(rule.Direction, 'egress');
 
       for (const [params, sizes, all] of [[{}, [10, 10, 5], [...ingress, ...egress]], [{ Direction: 'ingress' }, [10, 5], ingress]]) {
