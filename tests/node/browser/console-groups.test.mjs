@@ -294,6 +294,45 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     assert.equal(await page.locator('.refusal').getAttribute('data-code'), refused.body.Code);
   });
 
+  it('prefix and port lists: entries added and removed through the UI (ModifyPrefixList / ModifyPortRangeList); refusals inline in the row', { timeout: TEST_TIMEOUT }, async () => {
+    const pl = (await call(BASE, 'DescribePrefixLists', {})).PrefixLists.PrefixList.find((l) => l.PrefixListName === 'office');
+    const prl = (await call(BASE, 'DescribePortRangeLists', {})).PortRangeLists.find((l) => l.PortRangeListName === 'web-ports');
+    assert.ok(pl && prl, 'the lists of the previous test');
+    const cidrs = async () => (await call(BASE, 'DescribePrefixListAttributes', { PrefixListId: pl.PrefixListId })).Entries.Entry.map((e) => e.Cidr).sort();
+    const ranges = async () => (await call(BASE, 'DescribePortRangeListEntries', { PortRangeListId: prl.PortRangeListId })).Entries.map((e) => e.PortRange).sort();
+
+    await go(page, `${BASE}/console/${REGION}/lists`);
+    await page.fill(`#pl-add-${pl.PrefixListId}`, '172.16.0.0/12');
+    await page.fill(`#pl-remove-${pl.PrefixListId}`, '192.168.7.0/24');
+    await submit(page, `#pl-modify-${pl.PrefixListId}`);
+    assert.deepEqual(await cidrs(), ['10.1.0.0/16', '172.16.0.0/12']);
+    assert.match(await page.locator(`tr[data-list="${pl.PrefixListId}"]`).textContent(), /172\.16\.0\.0\/12/);
+
+    await page.fill(`#prl-add-${prl.PortRangeListId}`, '443/443');
+    await page.fill(`#prl-remove-${prl.PortRangeListId}`, '80/80');
+    await submit(page, `#prl-modify-${prl.PortRangeListId}`);
+    assert.deepEqual(await ranges(), ['443/443', '8000/8080']);
+
+    // More entries than MaxEntries (5): refused, the code shown in the list's own row, nothing changed.
+    const extra = ['10.2.0.0/16', '10.3.0.0/16', '10.4.0.0/16', '10.5.0.0/16'];
+    await page.fill(`#pl-add-${pl.PrefixListId}`, extra.join(', '));
+    await submit(page, `#pl-modify-${pl.PrefixListId}`);
+    const tooMany = await api(BASE, 'ModifyPrefixList', Object.fromEntries([['PrefixListId', pl.PrefixListId], ...extra.map((c, i) => [`AddEntry.${i + 1}.Cidr`, c])]));
+    assert.ok(tooMany.status >= 400 && tooMany.status < 500, `the API refuses too many entries (${tooMany.status})`);
+    assert.equal(await page.locator(`tr[data-list="${pl.PrefixListId}"] .refusal`).getAttribute('data-code'), tooMany.body.Code);
+    assert.deepEqual(await cidrs(), ['10.1.0.0/16', '172.16.0.0/12']);
+
+    await page.fill(`#prl-add-${prl.PortRangeListId}`, '70000/70000');
+    await submit(page, `#prl-modify-${prl.PortRangeListId}`);
+    const badPort = await api(BASE, 'ModifyPortRangeList', { PortRangeListId: prl.PortRangeListId, 'AddEntry.1.PortRange': '70000/70000' });
+    assert.equal(badPort.status, 400);
+    assert.equal(await page.locator(`tr[data-list="${prl.PortRangeListId}"] .refusal`).getAttribute('data-code'), badPort.body.Code);
+    assert.equal(await page.locator(`tr[data-list="${pl.PrefixListId}"] .refusal`).count(), 0, 'only the refused list shows it');
+    assert.deepEqual(await ranges(), ['443/443', '8000/8080']);
+    await shoot(page, 'lists-modify');
+    await assertAccessible(page, 'lists-modify');
+  });
+
   it('keyboard only: create a group and add a rule with Tab, typing and Enter', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${LIST}`);
     await tabTo(page, 'a.skip');
