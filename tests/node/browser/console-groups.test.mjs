@@ -333,6 +333,29 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     await assertAccessible(page, 'lists-modify');
   });
 
+  it('inner access: ModifySecurityGroupPolicy from the group page, read back; an enterprise group\'s refusal shows the API code', { timeout: TEST_TIMEOUT }, async () => {
+    const { SecurityGroupId: basic } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'policy-basic' });
+    const { SecurityGroupId: enterprise } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'policy-ent', SecurityGroupType: 'enterprise' });
+    const policyOf = async (id) => (await call(BASE, 'DescribeSecurityGroupAttribute', { SecurityGroupId: id })).InnerAccessPolicy;
+    assert.equal(await policyOf(basic), 'Accept');
+    for (const wanted of ['Drop', 'Accept']) {
+      await go(page, `${BASE}/console/${REGION}/security-groups/${basic}`);
+      await page.selectOption('#policy-select', wanted);
+      await submit(page, '#policy-submit');
+      assert.equal(await policyOf(basic), wanted);
+      assert.equal((await page.locator('#inner-policy').textContent()).trim(), wanted);
+    }
+
+    await go(page, `${BASE}/console/${REGION}/security-groups/${enterprise}`);
+    await page.selectOption('#policy-select', 'Accept');
+    await submit(page, '#policy-submit');
+    const refused = await api(BASE, 'ModifySecurityGroupPolicy', { SecurityGroupId: enterprise, InnerAccessPolicy: 'Accept' });
+    assert.deepEqual([refused.status, refused.body.Code], [404, 'InvalidParameter.InnerAccessPolicy'], 'the catalog\'s status for this code');
+    assert.equal(await page.locator('form[aria-label="Inner access policy"] .refusal').getAttribute('data-code'), refused.body.Code);
+    assert.equal(await policyOf(enterprise), 'Drop');
+    await assertAccessible(page, 'group-policy');
+  });
+
   it('keyboard only: create a group and add a rule with Tab, typing and Enter', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${LIST}`);
     await tabTo(page, 'a.skip');
