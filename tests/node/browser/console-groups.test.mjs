@@ -356,6 +356,36 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     await assertAccessible(page, 'group-policy');
   });
 
+  it('tags: add, overwrite and remove a group tag from the group page (TagResources / UntagResources), read back; a refused key shows the API code', { timeout: TEST_TIMEOUT }, async () => {
+    const { SecurityGroupId: sg } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'tagged' });
+    const tagsOf = async () => (await call(BASE, 'ListTagResources', { ResourceType: 'securitygroup', 'ResourceId.1': sg })).TagResources.TagResource
+      .map((t) => [t.TagKey, t.TagValue]).sort();
+    const page0 = `${BASE}/console/${REGION}/security-groups/${sg}`;
+    await go(page, page0);
+    assert.equal(await page.locator('#tags-panel').getAttribute('open'), null, 'no tags: the panel starts folded');
+    for (const [key, value, expected] of [['env', 'prod', [['env', 'prod']]], ['team', 'net', [['env', 'prod'], ['team', 'net']]], ['env', 'dev', [['env', 'dev'], ['team', 'net']]]]) {
+      await go(page, page0);
+      if ((await page.locator('#tags-panel').getAttribute('open')) === null) await page.click('#tags-summary');
+      await page.fill('#tag-key', key);
+      await page.fill('#tag-value', value);
+      await submit(page, '#tag-submit');
+      assert.deepEqual(await tagsOf(), expected, `after ${key}=${value}`);
+    }
+    assert.deepEqual(await page.locator('tr[data-tag]').evaluateAll((rows) => rows.map((r) => r.dataset.tag)), ['env', 'team']);
+    await submit(page, 'tr[data-tag="env"] button');
+    assert.deepEqual(await tagsOf(), [['team', 'net']]);
+
+    await page.fill('#tag-key', 'aliyun-reserved');
+    await page.fill('#tag-value', 'x');
+    await submit(page, '#tag-submit');
+    const refused = await api(BASE, 'TagResources', { ResourceType: 'securitygroup', 'ResourceId.1': sg, 'Tag.1.Key': 'aliyun-reserved', 'Tag.1.Value': 'x' });
+    assert.ok(refused.status >= 400 && refused.status < 500, `the API refuses a reserved key (${refused.status})`);
+    assert.equal(await page.locator('#tags-panel .refusal').getAttribute('data-code'), refused.body.Code);
+    assert.deepEqual(await tagsOf(), [['team', 'net']]);
+    await shoot(page, 'group-tags');
+    await assertAccessible(page, 'group-tags');
+  });
+
   it('keyboard only: create a group and add a rule with Tab, typing and Enter', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${LIST}`);
     await tabTo(page, 'a.skip');
