@@ -1,53 +1,98 @@
+using System.Text.Json;
 using SecurityGroups.Api.Instances;
 using SecurityGroups.Domain.Traffic;
 
 namespace SecurityGroups.Api.WebConsole;
 
 /// <summary>
-/// The reachability matrix: every instance of a VPC to every other, for one protocol and port. Computed here, in one
-/// place, with the traffic service's reachability (what <c>POST /_emulator/traffic/reachability</c> answers per pair);
-/// when the per-group-set matrix service (<c>POST /_emulator/traffic/matrix</c>) lands, only this class changes.
+/// The reachability matrix of a whole VPC, for one protocol and port: the domain's matrix service (what
+/// <c>POST /_emulator/traffic/matrix</c> answers, compiled once per distinct group set and cached per version), shown
+/// one window of <see cref="PageSide"/> rows by <see cref="PageSide"/> columns at a time.
 /// </summary>
 internal sealed class ConsoleMatrix(ConsoleApi api, TrafficService traffic)
 {
-    /// <summary>At most this many instances (a 40 x 40 matrix is 1,600 evaluations, each against a cached compiled model).</summary>
-    public const int MaxInstances = 40;
+    /// <summary>Rows and columns in one window (2,500 cells keep the page readable and its HTML a few hundred KiB).</summary>
+    public const int PageSide = 50;
 
-    public async Task<ConsoleResult<Matrix>> ComputeAsync(string region, string vpcId, string protocol, int? port, CancellationToken ct)
+    /// <summary>The matrix of <paramref name="vpcId"/>; <paramref name="rowPage"/> and <paramref name="columnPage"/> (from 1) choose the window.</summary>
+    public async Task<ConsoleResult<Matrix>> ComputeAsync(string region, string vpcId, string protocol, int? port, int rowPage, int columnPage,
+        CancellationToken ct)
     {
-        var listed = await api.RunAsync<InstancesController, DescribeInstancesRequest, DescribeInstancesResponse>(
-            new DescribeInstancesRequest { RegionId = region, VpcId = vpcId, PageSize = 100 }, (c, r, token) => c.DescribeInstances(r, token));
-        if (listed.Value is not { } page)
+        var computed = await ConsoleApi.TryAsync(() => traffic.MatrixAsync(new MatrixQuery(region, null, vpcId, null, vpcId, protocol, port), ct));
+        if (computed.Value is not { } m)
         {
-            return ConsoleResult<Matrix>.Refused(listed.Code!, listed.Message!);
+            return ConsoleResult<Matrix>.Refused(computed.Code!, computed.Message!);
         }
 
-        var instances = page.Instances.Instance.OrderBy(i => i.InstanceName, StringComparer.Ordinal).ThenBy(i => i.InstanceId, StringComparer.Ordinal)
-            .Take(MaxInstances)
-            .Select(i => new MatrixInstance(i.InstanceId, i.InstanceName, i.VpcAttributes.PrivateIpAddress.IpAddress.FirstOrDefault() ?? ""))
-            .ToList();
-        return await ConsoleApi.TryAsync(async () =>
+        var rows = Window(m.Sources.Count, rowPage);
+        var columns = Window(m.Destinations.Count, columnPage);
+        var rowIds = m.Sources.Skip(rows.Start).Take(rows.Count).ToList();
+        var columnIds = m.Destinations.Skip(columns.Start).Take(columns.Count).ToList();
+        var shown = rowIds.Concat(columnIds).Distinct(StringComparer.Ordinal).ToList();
+        var described = new Dictionary<string, MatrixInstance>(StringComparer.Ordinal);
+        if (shown.Count > 0)
         {
-            var cells = new bool[instances.Count, instances.Count];
-            for (var from = 0; from < instances.Count; from++)
+            var listed = await api.RunAsync<InstancesController, DescribeInstancesRequest, DescribeInstancesResponse>(
+                new DescribeInstancesRequest { RegionId = region, InstanceIds = JsonSerializer.Serialize(shown), PageSize = 100 },
+                (c, r, token) => c.DescribeInstances(r, token));
+            if (listed.Value is not { } page)
             {
-                for (var to = 0; to < instances.Count; to++)
-                {
-                    if (from != to)
-                    {
-                        var answer = await traffic.ReachabilityAsync(region, new TrafficEndpoint(instances[from].InstanceId, null, null),
-                            new TrafficEndpoint(instances[to].InstanceId, null, null), protocol, port, ct);
-                        cells[from, to] = answer.Reachable;
-                    }
-                }
+                return ConsoleResult<Matrix>.Refused(listed.Code!, listed.Message!);
             }
 
-            return new Matrix(instances, cells, page.TotalCount ?? instances.Count);
-        });
+            foreach (var i in page.Instances.Instance)
+            {
+                described[i.InstanceId] = new MatrixInstance(i.InstanceId, i.InstanceName, i.VpcAttributes.PrivateIpAddress.IpAddress.FirstOrDefault() ?? "");
+            }
+        }
+
+        MatrixInstance Of(string id) => described.GetValueOrDefault(id) ?? new MatrixInstance(id, "", "");
+        var cells = new MatrixAnswer?[rowIds.Count, columnIds.Count];
+        for (var r = 0; r < rowIds.Count; r++)
+        {
+            for (var c = 0; c < columnIds.Count; c++)
+            {
+                cells[r, c] = rowIds[r] == columnIds[c] ? null : m.Answers[m.Cells[rows.Start + r][columns.Start + c]];
+            }
+        }
+
+        return ConsoleResult<Matrix>.Ok(new Matrix(rowIds.Select(Of).ToList(), columnIds.Select(Of).ToList(), cells, m.Sources.Count,
+            rows.Start, columns.Start, ReachablePairs(m), m.GroupSets.Count));
+    }
+
+    private static (int Start, int Count) Window(int total, int page)
+    {
+        var pages = Math.Max(1, (total + PageSide - 1) / PageSide);
+        var start = (Math.Clamp(page, 1, pages) - 1) * PageSide;
+        return (start, Math.Min(PageSide, total - start));
+    }
+
+    /// <summary>Open ordered pairs of distinct instances in the whole VPC (both sides list the VPC's instances in the same order).</summary>
+    private static int ReachablePairs(ReachabilityMatrix m)
+    {
+        var open = 0;
+        for (var s = 0; s < m.Cells.Length; s++)
+        {
+            var row = m.Cells[s];
+            for (var d = 0; d < row.Length; d++)
+            {
+                if (s != d && m.Answers[row[d]].Reachable)
+                {
+                    open++;
+                }
+            }
+        }
+
+        return open;
     }
 }
 
 internal sealed record MatrixInstance(string InstanceId, string Name, string Ip);
 
-/// <summary><c>Reachable[from, to]</c>; the diagonal is not evaluated. <c>Total</c>: the VPC's instances, shown or not.</summary>
-internal sealed record Matrix(IReadOnlyList<MatrixInstance> Instances, bool[,] Reachable, int Total);
+/// <summary>
+/// One window of the matrix: <c>Cells[row, column]</c> is the answer for that pair (null on the diagonal). <c>Total</c>:
+/// the VPC's instances; <c>RowStart</c>/<c>ColumnStart</c>: the window's offsets in the instance order (by id);
+/// <c>ReachablePairs</c> and <c>GroupSets</c> are of the whole VPC.
+/// </summary>
+internal sealed record Matrix(IReadOnlyList<MatrixInstance> Rows, IReadOnlyList<MatrixInstance> Columns, MatrixAnswer?[,] Cells, int Total,
+    int RowStart, int ColumnStart, int ReachablePairs, int GroupSets);

@@ -293,6 +293,98 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     assert.equal(await page.locator('.refusal').getAttribute('data-code'), refused.body.Code);
   });
 
+  it('prefix and port lists: entries added and removed through the UI (ModifyPrefixList / ModifyPortRangeList); refusals inline in the row', { timeout: TEST_TIMEOUT }, async () => {
+    const pl = (await call(BASE, 'DescribePrefixLists', {})).PrefixLists.PrefixList.find((l) => l.PrefixListName === 'office');
+    const prl = (await call(BASE, 'DescribePortRangeLists', {})).PortRangeLists.find((l) => l.PortRangeListName === 'web-ports');
+    assert.ok(pl && prl, 'the lists of the previous test');
+    const cidrs = async () => (await call(BASE, 'DescribePrefixListAttributes', { PrefixListId: pl.PrefixListId })).Entries.Entry.map((e) => e.Cidr).sort();
+    const ranges = async () => (await call(BASE, 'DescribePortRangeListEntries', { PortRangeListId: prl.PortRangeListId })).Entries.map((e) => e.PortRange).sort();
+
+    await go(page, `${BASE}/console/${REGION}/lists`);
+    await page.fill(`#pl-add-${pl.PrefixListId}`, '172.16.0.0/12');
+    await page.fill(`#pl-remove-${pl.PrefixListId}`, '192.168.7.0/24');
+    await submit(page, `#pl-modify-${pl.PrefixListId}`);
+    assert.deepEqual(await cidrs(), ['10.1.0.0/16', '172.16.0.0/12']);
+    assert.match(await page.locator(`tr[data-list="${pl.PrefixListId}"]`).textContent(), /172\.16\.0\.0\/12/);
+
+    await page.fill(`#prl-add-${prl.PortRangeListId}`, '443/443');
+    await page.fill(`#prl-remove-${prl.PortRangeListId}`, '80/80');
+    await submit(page, `#prl-modify-${prl.PortRangeListId}`);
+    assert.deepEqual(await ranges(), ['443/443', '8000/8080']);
+
+    // More entries than MaxEntries (5): refused, the code shown in the list's own row, nothing changed.
+    const extra = ['10.2.0.0/16', '10.3.0.0/16', '10.4.0.0/16', '10.5.0.0/16'];
+    await page.fill(`#pl-add-${pl.PrefixListId}`, extra.join(', '));
+    await submit(page, `#pl-modify-${pl.PrefixListId}`);
+    const tooMany = await api(BASE, 'ModifyPrefixList', Object.fromEntries([['PrefixListId', pl.PrefixListId], ...extra.map((c, i) => [`AddEntry.${i + 1}.Cidr`, c])]));
+    assert.ok(tooMany.status >= 400 && tooMany.status < 500, `the API refuses too many entries (${tooMany.status})`);
+    assert.equal(await page.locator(`tr[data-list="${pl.PrefixListId}"] .refusal`).getAttribute('data-code'), tooMany.body.Code);
+    assert.deepEqual(await cidrs(), ['10.1.0.0/16', '172.16.0.0/12']);
+
+    await page.fill(`#prl-add-${prl.PortRangeListId}`, '70000/70000');
+    await submit(page, `#prl-modify-${prl.PortRangeListId}`);
+    const badPort = await api(BASE, 'ModifyPortRangeList', { PortRangeListId: prl.PortRangeListId, 'AddEntry.1.PortRange': '70000/70000' });
+    assert.equal(badPort.status, 400);
+    assert.equal(await page.locator(`tr[data-list="${prl.PortRangeListId}"] .refusal`).getAttribute('data-code'), badPort.body.Code);
+    assert.equal(await page.locator(`tr[data-list="${pl.PrefixListId}"] .refusal`).count(), 0, 'only the refused list shows it');
+    assert.deepEqual(await ranges(), ['443/443', '8000/8080']);
+    await shoot(page, 'lists-modify');
+    await assertAccessible(page, 'lists-modify');
+  });
+
+  it('inner access: ModifySecurityGroupPolicy from the group page, read back; an enterprise group\'s refusal shows the API code', { timeout: TEST_TIMEOUT }, async () => {
+    const { SecurityGroupId: basic } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'policy-basic' });
+    const { SecurityGroupId: enterprise } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'policy-ent', SecurityGroupType: 'enterprise' });
+    const policyOf = async (id) => (await call(BASE, 'DescribeSecurityGroupAttribute', { SecurityGroupId: id })).InnerAccessPolicy;
+    assert.equal(await policyOf(basic), 'Accept');
+    for (const wanted of ['Drop', 'Accept']) {
+      await go(page, `${BASE}/console/${REGION}/security-groups/${basic}`);
+      await page.selectOption('#policy-select', wanted);
+      await submit(page, '#policy-submit');
+      assert.equal(await policyOf(basic), wanted);
+      assert.equal((await page.locator('#inner-policy').textContent()).trim(), wanted);
+    }
+
+    await go(page, `${BASE}/console/${REGION}/security-groups/${enterprise}`);
+    await page.selectOption('#policy-select', 'Accept');
+    await submit(page, '#policy-submit');
+    const refused = await api(BASE, 'ModifySecurityGroupPolicy', { SecurityGroupId: enterprise, InnerAccessPolicy: 'Accept' });
+    assert.deepEqual([refused.status, refused.body.Code], [404, 'InvalidParameter.InnerAccessPolicy'], 'the catalog\'s status for this code');
+    assert.equal(await page.locator('form[aria-label="Inner access policy"] .refusal').getAttribute('data-code'), refused.body.Code);
+    assert.equal(await policyOf(enterprise), 'Drop');
+    await assertAccessible(page, 'group-policy');
+  });
+
+  it('tags: add, overwrite and remove a group tag from the group page (TagResources / UntagResources), read back; a refused key shows the API code', { timeout: TEST_TIMEOUT }, async () => {
+    const { SecurityGroupId: sg } = await call(BASE, 'CreateSecurityGroup', { VpcId: net.VpcId, SecurityGroupName: 'tagged' });
+    const tagsOf = async () => (await call(BASE, 'ListTagResources', { ResourceType: 'securitygroup', 'ResourceId.1': sg })).TagResources.TagResource
+      .map((t) => [t.TagKey, t.TagValue]).sort();
+    const page0 = `${BASE}/console/${REGION}/security-groups/${sg}`;
+    await go(page, page0);
+    assert.equal(await page.locator('#tags-panel').getAttribute('open'), null, 'no tags: the panel starts folded');
+    for (const [key, value, expected] of [['env', 'prod', [['env', 'prod']]], ['team', 'net', [['env', 'prod'], ['team', 'net']]], ['env', 'dev', [['env', 'dev'], ['team', 'net']]]]) {
+      await go(page, page0);
+      if ((await page.locator('#tags-panel').getAttribute('open')) === null) await page.click('#tags-summary');
+      await page.fill('#tag-key', key);
+      await page.fill('#tag-value', value);
+      await submit(page, '#tag-submit');
+      assert.deepEqual(await tagsOf(), expected, `after ${key}=${value}`);
+    }
+    assert.deepEqual(await page.locator('tr[data-tag]').evaluateAll((rows) => rows.map((r) => r.dataset.tag)), ['env', 'team']);
+    await submit(page, 'tr[data-tag="env"] button');
+    assert.deepEqual(await tagsOf(), [['team', 'net']]);
+
+    await page.fill('#tag-key', 'aliyun-reserved');
+    await page.fill('#tag-value', 'x');
+    await submit(page, '#tag-submit');
+    const refused = await api(BASE, 'TagResources', { ResourceType: 'securitygroup', 'ResourceId.1': sg, 'Tag.1.Key': 'aliyun-reserved', 'Tag.1.Value': 'x' });
+    assert.ok(refused.status >= 400 && refused.status < 500, `the API refuses a reserved key (${refused.status})`);
+    assert.equal(await page.locator('#tags-panel .refusal').getAttribute('data-code'), refused.body.Code);
+    assert.deepEqual(await tagsOf(), [['team', 'net']]);
+    await shoot(page, 'group-tags');
+    await assertAccessible(page, 'group-tags');
+  });
+
   it('keyboard only: create a group and add a rule with Tab, typing and Enter', { timeout: TEST_TIMEOUT }, async () => {
     await go(page, `${BASE}${LIST}`);
     await tabTo(page, 'a.skip');

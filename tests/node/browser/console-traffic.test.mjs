@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  TEST_TIMEOUT, REGION, baseUrl, launch, openPage, call, emulator, reset, world, runInstance, assertAccessible, shoot, go, submit, tabTo, rulesOf,
+  TEST_TIMEOUT, REGION, VPC, baseUrl, launch, openPage, call, emulator, reset, world, runInstance, assertAccessible, shoot, go, submit, tabTo, rulesOf,
 } from './console-helpers.mjs';
 
 const BASE = process.env.SG_ENDPOINT ? baseUrl('SG_ENDPOINT') : undefined;
@@ -220,6 +220,69 @@ describe('Web console: traffic answers (headless Chromium, Relaxed)', { timeout:
     await submit(page, '#snapshot-reset');
     assert.equal((await call(BASE, 'DescribeSecurityGroups', {})).TotalCount, 0);
     assert.equal(await page.locator('section[data-change="removed"]').count(), 3, 'the three groups are shown removed');
+    assert.deepEqual(errors, []);
+  });
+
+  it('matrix of a whole VPC beyond one window, after the reset (55 instances, 4 group sets): every cell of every window is the pairwise reachability', { timeout: 3 * TEST_TIMEOUT }, async () => {
+    const { VpcId } = await call(BASE, 'CreateVpc', { CidrBlock: '10.1.0.0/16', VpcName: 'matrix-vpc' }, VPC);
+    const { VSwitchId } = await call(BASE, 'CreateVSwitch', { VpcId, CidrBlock: '10.1.1.0/24', ZoneId: `${REGION}-h`, VSwitchName: 'matrix-vsw' }, VPC);
+    const groups = [];
+    for (const [name, policy] of [['m-open', 'Accept'], ['m-closed', 'Drop'], ['m-cidr', 'Accept']]) {
+      const { SecurityGroupId } = await call(BASE, 'CreateSecurityGroup', { VpcId, SecurityGroupName: name });
+      await call(BASE, 'ModifySecurityGroupPolicy', { SecurityGroupId, InnerAccessPolicy: policy });
+      groups.push(SecurityGroupId);
+    }
+    await call(BASE, 'AuthorizeSecurityGroup', {
+      SecurityGroupId: groups[1], 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '80/80', 'Permissions.1.SourceGroupId': groups[0],
+    });
+    await call(BASE, 'AuthorizeSecurityGroup', {
+      SecurityGroupId: groups[2], 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '80/80', 'Permissions.1.SourceCidrIp': '10.1.1.0/26',
+    });
+    await call(BASE, 'AuthorizeSecurityGroupEgress', {
+      SecurityGroupId: groups[0], 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '80/80', 'Permissions.1.DestCidrIp': '10.1.1.0/27',
+      'Permissions.1.Policy': 'drop', 'Permissions.1.Priority': '1',
+    });
+    const sets = [[groups[0]], [groups[1]], [groups[0], groups[2]], [groups[2]]];
+    const total = 55;
+    for (let i = 0; i < total; i++) {
+      await runInstance(BASE, VSwitchId, sets[i % sets.length], `m-${String(i).padStart(2, '0')}`);
+    }
+
+    const seen = new Map();
+    for (const [rows, cols] of [[1, 1], [1, 2], [2, 1], [2, 2]]) {
+      await go(page, `${BASE}${C}/matrix?vpc=${VpcId}&proto=TCP&port=80&rows=${rows}&cols=${cols}`);
+      assert.equal(await page.locator('#matrix-summary').getAttribute('data-total'), String(total));
+      const cells = await page.locator('td[data-from]').evaluateAll((tds) => tds.map((td) => [td.dataset.from, td.dataset.to, td.dataset.reachable === 'true']));
+      const side = (p) => (p === 1 ? 50 : total - 50);
+      assert.equal(cells.length, side(rows) * side(cols) - (rows === cols ? side(rows) : 0), `window ${rows},${cols}`);
+      for (const [from, to, shown] of cells) {
+        assert.ok(!seen.has(`${from}>${to}`), `${from}>${to} shown twice`);
+        seen.set(`${from}>${to}`, shown);
+      }
+    }
+    assert.equal(seen.size, total * (total - 1), 'the windows together show every ordered pair once');
+    const pairs = [...seen.entries()];
+    let open = 0;
+    for (let i = 0; i < pairs.length; i += 32) {
+      await Promise.all(pairs.slice(i, i + 32).map(async ([key, shown]) => {
+        const [from, to] = key.split('>');
+        const r = await emulator(BASE, '/_emulator/traffic/reachability', {
+          RegionId: REGION, Source: { InstanceId: from }, Destination: { InstanceId: to }, IpProtocol: 'TCP', DestinationPort: 80,
+        });
+        assert.equal(shown, r.Reachable, `${from} -> ${to}`);
+        if (r.Reachable) open++;
+      }));
+    }
+    assert.ok(open > 0 && open < pairs.length, `a mixed matrix (${open} of ${pairs.length} open)`);
+    assert.equal(await page.locator('#matrix-summary').getAttribute('data-open'), String(open));
+    await go(page, `${BASE}${C}/matrix?vpc=${VpcId}&proto=TCP&port=80&rows=2&cols=1`);
+    await shoot(page, 'matrix-windows');
+    await assertAccessible(page, 'matrix-windows');
+    const cell = page.locator('td[data-from] a').first();
+    const [from, to] = [await page.locator('td[data-from]').first().getAttribute('data-from'), await page.locator('td[data-from]').first().getAttribute('data-to')];
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), cell.click()]);
+    assert.match(page.url(), new RegExp(`/why\\?src=${from}&dst=${to}&proto=TCP&port=80`));
+    assert.equal(await page.locator('#why-verdict [data-reachable]').getAttribute('data-reachable'), String(seen.get(`${from}>${to}`)));
     assert.deepEqual(errors, []);
   });
 });
