@@ -42,6 +42,16 @@ internal static class ListBounds
     /// <summary><c>InstanceTypes.N</c> of DescribeInstanceTypes (Alibaba: up to 10).</summary>
     public const int InstanceTypes = 10;
 
+    /// <summary>The other list filters of DescribeInstanceTypes (<c>CpuArchitectures.N</c>, <c>GpuSpecs.N</c>, <c>InstanceCategories.N</c>,
+    /// <c>InstanceTypeFamilies.N</c>, <c>LocalStorageCategories.N</c>, <c>PhysicalProcessorModels.N</c>; Alibaba: up to 10 each).</summary>
+    public const int InstanceTypeFilters = 10;
+
+    /// <summary><c>Ipv4Prefix.N</c> of Assign/UnassignPrivateIpAddresses (Alibaba: up to 10).</summary>
+    public const int Ipv4Prefixes = 10;
+
+    /// <summary><c>Filter.N</c> of DescribeDisks and DescribeImages (their documented keys are two creation-time bounds; 10 chosen).</summary>
+    public const int Filters = 10;
+
     /// <summary><c>InstanceId.N</c> of DescribeInstanceMaintenanceAttributes.</summary>
     public const int MaintenanceInstanceIds = 100;
 

@@ -39,6 +39,9 @@ public sealed class DescribeAvailableResourceRequest : CommonParameters
     /// <summary>Accepted: NoSpot (default), SpotWithPriceLimit, SpotAsPriceGo.</summary>
     public string? SpotStrategy { get; set; }
 
+    /// <summary>Protection period of a spot instance in hours: Accepted; no effect here (no spot instances).</summary>
+    public int? SpotDuration { get; set; }
+
     /// <summary>Accepted: <c>optimized</c> (default) or <c>none</c>.</summary>
     public string? IoOptimized { get; set; }
 

@@ -68,6 +68,15 @@ public sealed class DescribeImagesRequest : CommonParameters
 
     /// <summary>Catalogue images have no tags: a tag filter lists none.</summary>
     public List<TagParameter>? Tag { get; set; }
+
+    /// <summary><c>Filter.N.Key</c>/<c>Value</c> (creation-time bounds), N = 1..10: Accepted; no effect here.</summary>
+    public List<FilterParameter>? Filter { get; set; }
+
+    /// <summary>Accepted; no effect here (catalogue images are all public system images).</summary>
+    public bool? IsPublic { get; set; }
+
+    /// <summary>Accepted; no effect here (every catalogue image is usable).</summary>
+    public bool? Usable { get; set; }
 }
 
 public sealed class DescribeImagesValidator : AcsValidator<DescribeImagesRequest>
@@ -77,6 +86,7 @@ public sealed class DescribeImagesValidator : AcsValidator<DescribeImagesRequest
     public DescribeImagesValidator()
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Filter).MaxItems(ListBounds.Filters, AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.ImageOwnerAlias).Must(o => PageParameters.SplitIds(o).All(a => Owners.Contains(a, StringComparer.Ordinal)))
             .Raises(AcsErrors.InvalidImageOwnerAliasValueNotSupported);

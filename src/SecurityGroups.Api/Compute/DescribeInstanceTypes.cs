@@ -41,6 +41,99 @@ public sealed class DescribeInstanceTypesRequest : CommonParameters
     public long? MaxResults { get; set; }
 
     public string? NextToken { get; set; }
+
+    /// <summary><c>AdditionalAttributes.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? AdditionalAttributes { get; set; }
+
+    /// <summary><c>CpuArchitectures.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? CpuArchitectures { get; set; }
+
+    /// <summary><c>GpuSpecs.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? GpuSpecs { get; set; }
+
+    /// <summary><c>InstanceCategories.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? InstanceCategories { get; set; }
+
+    /// <summary><c>InstanceTypeFamilies.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? InstanceTypeFamilies { get; set; }
+
+    /// <summary><c>LocalStorageCategories.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? LocalStorageCategories { get; set; }
+
+    /// <summary><c>PhysicalProcessorModels.N</c>, N = 1..10: Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public List<string>? PhysicalProcessorModels { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public string? InstanceCategory { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public string? InstanceFamilyLevel { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public string? LocalStorageCategory { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MaximumCpuSpeedFrequency { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MaximumCpuTurboFrequency { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MaximumGPUAmount { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumBaselineCredit { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumCpuSpeedFrequency { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumCpuTurboFrequency { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumDiskQuantity { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumEriQuantity { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumGPUAmount { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumInitialCredit { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumInstanceBandwidthRx { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumInstanceBandwidthTx { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumInstancePpsRx { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumInstancePpsTx { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumLocalStorageAmount { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumLocalStorageCapacity { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumPrimaryEniQueueNumber { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumQueuePairNumber { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public int? MinimumSecondaryEniQueueNumber { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public string? NvmeSupport { get; set; }
+
+    /// <summary>Accepted; no effect here (the catalogue does not model this attribute).</summary>
+    public string? PhysicalProcessorModel { get; set; }
 }
 
 public sealed class DescribeInstanceTypesValidator : AcsValidator<DescribeInstanceTypesRequest>
@@ -48,6 +141,13 @@ public sealed class DescribeInstanceTypesValidator : AcsValidator<DescribeInstan
     public DescribeInstanceTypesValidator()
     {
         RuleFor(r => r.InstanceTypes).MaxItems(ListBounds.InstanceTypes, AcsErrors.InvalidParameter);
+        RuleFor(r => r.AdditionalAttributes).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.CpuArchitectures).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.GpuSpecs).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.InstanceCategories).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.InstanceTypeFamilies).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.LocalStorageCategories).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.PhysicalProcessorModels).MaxItems(ListBounds.InstanceTypeFilters, AcsErrors.InvalidParameter);
         RuleFor(r => r.MaxResults).InclusiveBetween(1, 1600).Raises(AcsErrors.InvalidParameterMaxResults);
         RuleFor(r => r.CpuArchitecture).OneOf("X86", "ARM").Raises(AcsErrors.InvalidParameter);
     }

@@ -38,6 +38,63 @@ public sealed class DescribeDisksRequest : CommonParameters
     public int? PageSize { get; set; }
 
     public List<TagParameter>? Tag { get; set; }
+
+    /// <summary><c>Filter.N.Key</c>/<c>Value</c> (creation-time bounds), N = 1..10: Accepted; no effect here.</summary>
+    public List<FilterParameter>? Filter { get; set; }
+
+    /// <summary><c>AdditionalAttributes.N</c>: Accepted; no effect here.</summary>
+    public List<string>? AdditionalAttributes { get; set; }
+
+    /// <summary>Accepted; no effect here (no snapshot policies: filters nothing).</summary>
+    public string? AutoSnapshotPolicyId { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? DeleteAutoSnapshot { get; set; }
+
+    /// <summary>Accepted; no effect here (system disks are always released with their instance).</summary>
+    public bool? DeleteWithInstance { get; set; }
+
+    /// <summary>Accepted; no effect here (every disk is pay-as-you-go).</summary>
+    public string? DiskChargeType { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? DryRun { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? EnableAutoSnapshot { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? EnableAutomatedSnapshotPolicy { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? EnableShared { get; set; }
+
+    /// <summary>Accepted; no effect here (disks are not encrypted).</summary>
+    public bool? Encrypted { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public string? KMSKeyId { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public string? LockReason { get; set; }
+
+    /// <summary>Accepted; no effect here (use PageNumber/PageSize).</summary>
+    public int? MaxResults { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public string? MultiAttach { get; set; }
+
+    /// <summary>Accepted; no effect here (use PageNumber/PageSize).</summary>
+    public string? NextToken { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? Portable { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public string? ResourceGroupId { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public string? SnapshotId { get; set; }
 }
 
 public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
@@ -45,6 +102,8 @@ public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
     public DescribeDisksValidator()
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Filter).MaxItems(ListBounds.Filters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.AdditionalAttributes).MaxItems(ListBounds.AdditionalAttributes, AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.DiskIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidDiskIdsMalformed);
         RuleFor(r => r.DiskType).OneOf("all", "system", "data").Raises(AcsErrors.InvalidDiskTypeValueNotSupported);

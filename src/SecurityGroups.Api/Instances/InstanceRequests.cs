@@ -315,6 +315,12 @@ public sealed class DeleteInstanceRequest : CommonParameters
     /// <summary>Delete a running instance too.</summary>
     public bool? Force { get; set; }
 
+    /// <summary>Accepted; no effect here (instances stop at once; there is no forced shutdown to ask for).</summary>
+    public bool? ForceStop { get; set; }
+
+    /// <summary>Accepted; no effect here (every instance is pay-as-you-go).</summary>
+    public bool? TerminateSubscription { get; set; }
+
     public bool? DryRun { get; set; }
 }
 
@@ -333,6 +339,12 @@ public sealed class DeleteInstancesRequest : CommonParameters
     public List<string>? InstanceId { get; set; }
 
     public bool? Force { get; set; }
+
+    /// <summary>Accepted; no effect here (instances stop at once; there is no forced shutdown to ask for).</summary>
+    public bool? ForceStop { get; set; }
+
+    /// <summary>Accepted; no effect here (every instance is pay-as-you-go).</summary>
+    public bool? TerminateSubscription { get; set; }
 
     public bool? DryRun { get; set; }
 
@@ -382,6 +394,32 @@ public sealed class ModifyInstanceAttributeRequest : CommonParameters
     public string? HostName { get; set; }
 
     public bool? DeletionProtection { get; set; }
+
+    /// <summary><c>CpuOptions.*</c>: Accepted; no effect here (DescribeInstances shows the type's topology).</summary>
+    public CpuOptionsParameter? CpuOptions { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? EnableNetworkEncryption { get; set; }
+
+    /// <summary>Queues of the primary ENI, 1-256: Accepted; no effect here.</summary>
+    public int? NetworkInterfaceQueueNumber { get; set; }
+
+    /// <summary><c>PrivateDnsNameOptions.*</c>: Accepted; no effect here.</summary>
+    public PrivateDnsNameOptionsParameter? PrivateDnsNameOptions { get; set; }
+
+    /// <summary>Accepted; no effect here (released instances are gone at once).</summary>
+    public bool? Recyclable { get; set; }
+
+    /// <summary><c>RemoteConnectionOptions.*</c>: Accepted; no effect here (no login).</summary>
+    public RemoteConnectionOptionsParameter? RemoteConnectionOptions { get; set; }
+}
+
+/// <summary><c>RemoteConnectionOptions.*</c> of ModifyInstanceAttribute (accepted, no effect).</summary>
+public sealed class RemoteConnectionOptionsParameter
+{
+    public string? Password { get; set; }
+
+    public string? Type { get; set; }
 }
 
 public sealed class ModifyInstanceAttributeValidator : AcsValidator<ModifyInstanceAttributeRequest>
@@ -390,6 +428,7 @@ public sealed class ModifyInstanceAttributeValidator : AcsValidator<ModifyInstan
     {
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.InstanceId).Required();
+        RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
     }
 }
 

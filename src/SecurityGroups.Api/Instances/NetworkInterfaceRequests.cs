@@ -401,7 +401,7 @@ public sealed class DescribeNetworkInterfacesResponse : AcsResponse
 
 public sealed record NetworkInterfaceSetList(IReadOnlyList<NetworkInterfaceSetItem> NetworkInterfaceSet);
 
-public sealed class NetworkInterfaceIdRequest : CommonParameters
+public class NetworkInterfaceIdRequest : CommonParameters
 {
     /// <summary>Region. Required.</summary>
     /// <example>cn-hangzhou</example>
@@ -414,14 +414,40 @@ public sealed class NetworkInterfaceIdRequest : CommonParameters
     public string? InstanceId { get; set; }
 }
 
-public sealed class NetworkInterfaceIdValidator : AcsValidator<NetworkInterfaceIdRequest>
+/// <summary>The rules of every <see cref="NetworkInterfaceIdRequest"/>, the Attach/Detach forms included.</summary>
+public abstract class NetworkInterfaceIdRules<T> : AcsValidator<T>
+    where T : NetworkInterfaceIdRequest
 {
-    public NetworkInterfaceIdValidator()
+    protected NetworkInterfaceIdRules()
     {
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
     }
 }
+
+public sealed class NetworkInterfaceIdValidator : NetworkInterfaceIdRules<NetworkInterfaceIdRequest>;
+
+public sealed class AttachNetworkInterfaceRequest : NetworkInterfaceIdRequest
+{
+    /// <summary>Network card of the instance: Accepted; no effect here (instances have one).</summary>
+    public int? NetworkCardIndex { get; set; }
+
+    /// <summary>Trunk ENI: Accepted; no effect here (trunk ENIs are not modelled).</summary>
+    public string? TrunkNetworkInstanceId { get; set; }
+
+    /// <summary>Accepted; no effect here (the attachment is ready at once).</summary>
+    public bool? WaitForNetworkConfigurationReady { get; set; }
+}
+
+public sealed class AttachNetworkInterfaceValidator : NetworkInterfaceIdRules<AttachNetworkInterfaceRequest>;
+
+public sealed class DetachNetworkInterfaceRequest : NetworkInterfaceIdRequest
+{
+    /// <summary>Trunk ENI: Accepted; no effect here (trunk ENIs are not modelled).</summary>
+    public string? TrunkNetworkInstanceId { get; set; }
+}
+
+public sealed class DetachNetworkInterfaceValidator : NetworkInterfaceIdRules<DetachNetworkInterfaceRequest>;
 
 public sealed class PrivateIpAddressesRequest : CommonParameters
 {
@@ -438,6 +464,12 @@ public sealed class PrivateIpAddressesRequest : CommonParameters
     /// <summary>AssignPrivateIpAddresses: how many to allocate.</summary>
     public int? SecondaryPrivateIpAddressCount { get; set; }
 
+    /// <summary>IPv4 prefixes, <c>Ipv4Prefix.N</c>, N = 1..10: Accepted; no effect here (prefixes are not modelled).</summary>
+    public List<string>? Ipv4Prefix { get; set; }
+
+    /// <summary>AssignPrivateIpAddresses: how many IPv4 prefixes, 1-10: Accepted; no effect here (prefixes are not modelled).</summary>
+    public int? Ipv4PrefixCount { get; set; }
+
     public string? ClientToken { get; set; }
 }
 
@@ -446,6 +478,8 @@ public sealed class PrivateIpAddressesValidator : AcsValidator<PrivateIpAddresse
     public PrivateIpAddressesValidator()
     {
         RuleFor(r => r.PrivateIpAddress).MaxItems(ListBounds.PrivateIps, AcsErrors.InvalidPrivateIpCount);
+        RuleFor(r => r.Ipv4Prefix).MaxItems(ListBounds.Ipv4Prefixes, AcsErrors.InvalidParameter);
+        RuleFor(r => r.Ipv4PrefixCount).InclusiveBetween(1, ListBounds.Ipv4Prefixes).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.NetworkInterfaceId).Required();
     }
@@ -495,6 +529,24 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
 
     /// <summary>Release with the instance (stored and shown).</summary>
     public bool? DeleteOnRelease { get; set; }
+
+    /// <summary><c>ConnectionTrackingConfiguration.*</c>: Accepted; no effect here.</summary>
+    public ConnectionTrackingParameter? ConnectionTrackingConfiguration { get; set; }
+
+    /// <summary>Accepted; no effect here.</summary>
+    public bool? EnablePrimaryIPv6 { get; set; }
+
+    /// <summary><c>EnhancedNetwork.*</c>: Accepted; no effect here.</summary>
+    public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
+
+    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: Accepted; no effect here.</summary>
+    public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
+
+    /// <summary>Receive queue depth: Accepted; no effect here.</summary>
+    public int? RxQueueSize { get; set; }
+
+    /// <summary>Transmit queue depth: Accepted; no effect here.</summary>
+    public int? TxQueueSize { get; set; }
 
     internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease);
 }

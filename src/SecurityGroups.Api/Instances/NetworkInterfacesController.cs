@@ -63,7 +63,7 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
 
     /// <summary>Attaches an available ENI to an instance of the same VPC.</summary>
     [AcsAction]
-    public async Task<AcsResponse> AttachNetworkInterface([FromQuery] NetworkInterfaceIdRequest request, CancellationToken ct)
+    public async Task<AcsResponse> AttachNetworkInterface([FromQuery] AttachNetworkInterfaceRequest request, CancellationToken ct)
     {
         await enis.AttachAsync(request.RegionId!, request.NetworkInterfaceId!, request.InstanceId ?? "", ct);
         return new AcsResponse();
@@ -71,7 +71,7 @@ public sealed class NetworkInterfacesController(NetworkInterfaceService enis) : 
 
     /// <summary>Detaches a secondary ENI from its instance.</summary>
     [AcsAction]
-    public async Task<AcsResponse> DetachNetworkInterface([FromQuery] NetworkInterfaceIdRequest request, CancellationToken ct)
+    public async Task<AcsResponse> DetachNetworkInterface([FromQuery] DetachNetworkInterfaceRequest request, CancellationToken ct)
     {
         await enis.DetachAsync(request.RegionId!, request.NetworkInterfaceId!, request.InstanceId ?? "", ct);
         return new AcsResponse();

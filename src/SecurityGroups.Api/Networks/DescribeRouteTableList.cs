@@ -1,6 +1,7 @@
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Common;
+using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Networks;
 
 namespace SecurityGroups.Api.Networks;
@@ -34,11 +35,18 @@ public sealed class DescribeRouteTableListRequest : CommonParameters
 
     /// <summary>1-50 (default 10).</summary>
     public int? PageSize { get; set; }
+
+    /// <summary><c>Tag.N.Key</c>/<c>Value</c>, N = 1..20: Accepted; no effect here (route tables carry no tags here).</summary>
+    public List<TagParameter>? Tag { get; set; }
 }
 
 public sealed class DescribeRouteTableListValidator : AcsValidator<DescribeRouteTableListRequest>
 {
-    public DescribeRouteTableListValidator() => RuleFor(r => r.RegionId).Required();
+    public DescribeRouteTableListValidator()
+    {
+        RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.NumberExceedTags);
+        RuleFor(r => r.RegionId).Required();
+    }
 }
 
 public sealed class DescribeRouteTableListResponse : AcsResponse

@@ -33,7 +33,7 @@ public sealed class VpcTagsController(TagService tags) : AcsController
 
     /// <summary>Lists the tags of VPCs or vSwitches.</summary>
     [AcsAction]
-    public async Task<ListTagResourcesResponse> ListTagResources([FromQuery] ListTagResourcesRequest request, CancellationToken ct)
+    public async Task<ListTagResourcesResponse> ListTagResources([FromQuery] VpcListTagResourcesRequest request, CancellationToken ct)
     {
         var filters = (request.TagFilter ?? []).Select(f => new TagFilterInput(f.TagKey!, f.TagValues ?? [])).ToList();
         var listing = await tags.ListAsync(request.RegionId!, request.ResourceType!, request.ResourceId ?? [], TagParameter.ToInputs(request.Tag),

@@ -5,7 +5,7 @@ using SecurityGroups.Domain.Tags;
 
 namespace SecurityGroups.Api.Tags;
 
-public sealed class ListTagResourcesRequest : CommonParameters
+public class ListTagResourcesRequest : CommonParameters
 {
     /// <summary>Region. Required.</summary>
     /// <example>cn-hangzhou</example>
@@ -53,9 +53,25 @@ public sealed record TagResourceList(IReadOnlyList<TagResourceItem> TagResource)
 
 public sealed record TagResourceItem(string ResourceId, string ResourceType, string TagKey, string TagValue);
 
-public sealed class ListTagResourcesValidator : AcsValidator<ListTagResourcesRequest>
+/// <summary>VPC 2016-04-28 ListTagResources: ECS's parameters and <c>MaxResults</c>.</summary>
+public sealed class VpcListTagResourcesRequest : ListTagResourcesRequest
 {
-    public ListTagResourcesValidator()
+    /// <summary>Tags per page, 1-50: Accepted; no effect here (pages hold 50 tags; NextToken pages on).</summary>
+    public int? MaxResults { get; set; }
+}
+
+public sealed class VpcListTagResourcesValidator : ListTagResourcesRules<VpcListTagResourcesRequest>
+{
+    public VpcListTagResourcesValidator() => RuleFor(r => r.MaxResults).InclusiveBetween(1, 50).Raises(AcsErrors.InvalidParameter);
+}
+
+public sealed class ListTagResourcesValidator : ListTagResourcesRules<ListTagResourcesRequest>;
+
+/// <summary>The rules of ListTagResources on both APIs.</summary>
+public abstract class ListTagResourcesRules<T> : AcsValidator<T>
+    where T : ListTagResourcesRequest
+{
+    protected ListTagResourcesRules()
     {
         RuleFor(r => r.ResourceId).MaxItems(ListBounds.ResourceIds, AcsErrors.NumberExceedResourceIds);
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.NumberExceedTags);

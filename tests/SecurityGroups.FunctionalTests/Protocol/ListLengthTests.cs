@@ -25,6 +25,7 @@ public sealed class ListLengthTests(EmulatorFactory factory) : EmulatorTest(fact
         ["CreateSecurityGroup Tag"] = ("QuotaExceed.Tags", 403),
         ["CreateVpc Tag"] = ("NumberExceed.Tags", 400),
         ["CreateVSwitch Tag"] = ("NumberExceed.Tags", 400),
+        ["DescribeRouteTableList Tag"] = ("NumberExceed.Tags", 400),
         ["CreatePrefixList Tag"] = ("NumberExceed.Tags", 400),
         ["CreatePortRangeList Tag"] = ("NumberExceed.Tags", 400),
         ["RunInstances Tag"] = ("NumberExceed.Tags", 400),
