@@ -36,7 +36,7 @@ public sealed class DescribeRouteTableListRequest : CommonParameters
     /// <summary>1-50 (default 10).</summary>
     public int? PageSize { get; set; }
 
-    /// <summary><c>Tag.N.Key</c>/<c>Value</c>, N = 1..20: Accepted; no effect here (route tables carry no tags here).</summary>
+    /// <summary><c>Tag.N.Key</c>/<c>Value</c>, N = 1..20: route tables carry no tags here, so a tag filter matches none.</summary>
     public List<TagParameter>? Tag { get; set; }
 }
 

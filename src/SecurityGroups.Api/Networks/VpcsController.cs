@@ -60,9 +60,10 @@ public sealed class VpcsController(VpcService vpcs) : AcsController
     [AcsAction]
     public async Task<DescribeRouteTableListResponse> DescribeRouteTableList([FromQuery] DescribeRouteTableListRequest request, CancellationToken ct)
     {
-        var routerType = request.RouterType is null or "VRouter";
+        // Only VRouter tables exist here, and they carry no tags: another router type or a tag filter matches none ("-" is no table type).
+        var matchesSome = request.RouterType is null or "VRouter" && request.Tag is not { Count: > 0 };
         return DescribeRouteTableListResponse.From(await vpcs.DescribeRouteTablesAsync(new RouteTableQuery(request.RegionId!, request.VpcId,
-            request.RouteTableId, request.RouterId, request.RouteTableName, routerType ? request.RouteTableType : "-", request.ResourceGroupId,
+            request.RouteTableId, request.RouterId, request.RouteTableName, matchesSome ? request.RouteTableType : "-", request.ResourceGroupId,
             PageParameters.From(request.PageNumber, request.PageSize, 50)), ct));
     }
 

@@ -169,6 +169,11 @@ public sealed class TerraformNetworkActionsTests(EmulatorFactory factory) : Emul
 
         var custom = (await Client.Vpc("DescribeRouteTableList", ("RegionId", Region), ("VpcId", vpcId), ("RouteTableType", "Custom"))).Ok();
         AssertEmptyList(custom, "RouterTableList", "RouterTableListType");
+
+        // Route tables carry no tags here: a tag filter matches none, as Alibaba answers for untagged tables.
+        var tagged = (await Client.Vpc("DescribeRouteTableList", ("RegionId", Region), ("VpcId", vpcId), ("Tag.1.Key", "env"), ("Tag.1.Value", "dev"))).Ok();
+        AssertEmptyList(tagged, "RouterTableList", "RouterTableListType");
+        Assert.Equal(0, tagged.GetProperty("TotalCount").GetInt32());
         (await Client.Vpc("ModifyRouteTableAttributes", ("RegionId", Region), ("RouteTableId", "vtb-missing"), ("RouteTableName", "x"))).Error("InvalidRouteTableId.NotFound", 404);
         (await Client.Vpc("ModifyRouteTableAttributes", ("RegionId", Region), ("RouteTableId", routeTableId), ("RouteTableName", "http://x"))).Error("InvalidRouteTableName.Malformed", 400);
         (await Client.Vpc("ModifyRouteTableAttributes", ("RegionId", Region), ("RouteTableId", routeTableId), ("Description", "https://x"))).Error("InvalidDescription.Malformed", 400);
