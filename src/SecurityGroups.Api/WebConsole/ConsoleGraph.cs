@@ -76,14 +76,15 @@ internal sealed record ConsoleGraph(string Direction, IReadOnlyList<GraphNode> S
             var edges = PeerEdges(groups, "egress");
             destinations = PeerNodes(edges, names);
             var peerY = destinations.ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal);
-            // Spread along the curve by rank among the edges out of the same group, measured from the group's end.
-            foreach (var from in edges.GroupBy(e => e.Group))
+            // Labels sit near the destination's end, where a group's edges have fanned out to their own rows, spread by
+            // rank among the edges into the same destination.
+            foreach (var into in edges.GroupBy(e => e.Peer))
             {
-                var ranked = from.OrderBy(e => peerY[e.Peer]).ToList();
+                var ranked = into.OrderBy(e => groupY[e.Group]).ToList();
                 for (var k = 0; k < ranked.Count; k++)
                 {
                     var e = ranked[k];
-                    drawn.Add(new GraphEdge("egress", e.Group, e.Peer, e.Label, e.Drop, groupY[e.Group], peerY[e.Peer], 1 - Spread(k, ranked.Count)));
+                    drawn.Add(new GraphEdge("egress", e.Group, e.Peer, e.Label, e.Drop, groupY[e.Group], peerY[e.Peer], 0.2 + Spread(k, ranked.Count)));
                 }
             }
         }
@@ -113,7 +114,8 @@ internal sealed record ConsoleGraph(string Direction, IReadOnlyList<GraphNode> S
         return ((int)Bezier(e.T, x1, mid, mid, x2), (int)Bezier(e.T, e.FromY + 10, e.FromY + 10, e.ToY + 10, e.ToY + 10) - 3);
     }
 
-    /// <summary>Peers a group admits (or reaches) by CIDR beyond the first <see cref="CidrsPerGroup"/> are drawn as one node,
+    /// <summary>Peers a group admits (or reaches) by CIDR beyond the first <see cref="CidrsPerGroup"/> (by their rules' best
+    /// priority, then by text) are drawn as one node,
     /// <c>+N CIDRs (sg-…)</c>, so a group with hundreds of CIDR rules stays one row or so (the table under the drawing
     /// lists the same folded edges; the group's page has every rule).</summary>
     public const int CidrsPerGroup = 4;
@@ -134,7 +136,9 @@ internal sealed record ConsoleGraph(string Direction, IReadOnlyList<GraphNode> S
 
     private static IEnumerable<(string Group, string Peer, PermissionItem Rule)> Fold(string group, List<(string Group, string Peer, PermissionItem Rule)> edges)
     {
-        var cidrs = edges.Where(e => Kind(e.Peer) == "CIDR").Select(e => e.Peer).Distinct(StringComparer.Ordinal).ToList();
+        var cidrs = edges.Where(e => Kind(e.Peer) == "CIDR").GroupBy(e => e.Peer, StringComparer.Ordinal)
+            .OrderBy(g => g.Min(e => int.TryParse(e.Rule.Priority, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 100))
+            .ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         if (cidrs.Count <= CidrsPerGroup)
         {
             return edges;
