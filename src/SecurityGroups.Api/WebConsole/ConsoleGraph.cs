@@ -57,39 +57,40 @@ internal sealed record ConsoleGraph(string Direction, IReadOnlyList<GraphNode> S
         {
             var edges = PeerEdges(groups, "ingress");
             sources = PeerNodes(edges, names);
-            var peerY = sources.ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal);
-            // Labels sit on their curve, spread along it by their rank among the edges into the same group, so the
-            // labels of one group's edges do not stack on each other.
-            foreach (var into in edges.GroupBy(e => e.Group))
-            {
-                var ranked = into.OrderBy(e => peerY[e.Peer]).ToList();
-                for (var k = 0; k < ranked.Count; k++)
-                {
-                    var e = ranked[k];
-                    drawn.Add(new GraphEdge("ingress", e.Peer, e.Group, e.Label, e.Drop, peerY[e.Peer], groupY[e.Group], Spread(k, ranked.Count)));
-                }
-            }
+            drawn.AddRange(Lay("ingress", edges, sources.ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal), groupY));
         }
 
         if (direction != "ingress")
         {
             var edges = PeerEdges(groups, "egress");
             destinations = PeerNodes(edges, names);
-            var peerY = destinations.ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal);
-            // Labels sit near the destination's end, where a group's edges have fanned out to their own rows, spread by
-            // rank among the edges into the same destination.
-            foreach (var into in edges.GroupBy(e => e.Peer))
-            {
-                var ranked = into.OrderBy(e => groupY[e.Group]).ToList();
-                for (var k = 0; k < ranked.Count; k++)
-                {
-                    var e = ranked[k];
-                    drawn.Add(new GraphEdge("egress", e.Group, e.Peer, e.Label, e.Drop, groupY[e.Group], peerY[e.Peer], 0.2 + Spread(k, ranked.Count)));
-                }
-            }
+            drawn.AddRange(Lay("egress", edges, destinations.ToDictionary(p => p.Id, p => p.Y, StringComparer.Ordinal), groupY));
         }
 
         return new ConsoleGraph(direction, sources, targets, destinations, drawn);
+    }
+
+    /// <summary>
+    /// The edges of one direction with their label places. Labels sit on their curve, spread along it by their rank among
+    /// the edges that meet at the same node, so they do not stack: inbound, the edges into one group (towards its end);
+    /// outbound, the edges into one destination (near it, where a group's edges have fanned out to their own rows).
+    /// </summary>
+    private static IEnumerable<GraphEdge> Lay(string direction, List<(string Peer, string Group, string Label, bool Drop)> edges,
+        Dictionary<string, int> peerY, Dictionary<string, int> groupY)
+    {
+        var ingress = direction == "ingress";
+        foreach (var meeting in edges.GroupBy(e => ingress ? e.Group : e.Peer))
+        {
+            var ranked = meeting.OrderBy(e => ingress ? peerY[e.Peer] : groupY[e.Group]).ToList();
+            for (var k = 0; k < ranked.Count; k++)
+            {
+                var e = ranked[k];
+                var t = Spread(k, ranked.Count) + (ingress ? 0 : 0.2);
+                yield return ingress
+                    ? new GraphEdge(direction, e.Peer, e.Group, e.Label, e.Drop, peerY[e.Peer], groupY[e.Group], t)
+                    : new GraphEdge(direction, e.Group, e.Peer, e.Label, e.Drop, groupY[e.Group], peerY[e.Peer], t);
+            }
+        }
     }
 
     /// <summary>The edge's start and end x: from the right edge of its left node to the left edge of its right node.</summary>
