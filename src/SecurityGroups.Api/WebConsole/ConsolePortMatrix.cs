@@ -63,10 +63,12 @@ internal sealed class ConsolePortMatrix(ConsoleApi api, TrafficService traffic)
                 continue;
             }
 
+            // ICMP over IPv6 is ICMPv6.
+            var asked = cidr.IsIpv6 && protocol == "ICMP" ? "ICMPv6" : protocol;
             for (var r = 0; r < rows.Count; r++)
             {
                 var exposure = await ConsoleApi.TryAsync(() => traffic.ExposureAsync(new TrafficTarget(region, null, rows[r].InstanceId, []),
-                    new ExposureQuery("ingress", protocol, port, null, cidr.IsIpv6 ? "IPv6" : "IPv4", null, null), ct));
+                    new ExposureQuery("ingress", asked, port, null, cidr.IsIpv6 ? "IPv6" : "IPv4", null, null), ct));
                 if (exposure.Value is not { } e)
                 {
                     return ConsoleResult<PortMatrix>.Refused(exposure.Code!, exposure.Message!);

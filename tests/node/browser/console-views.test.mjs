@@ -235,6 +235,16 @@ describe('Web console: graph egress, matrix by ports, exposure IPv6 and egress, 
     await submit(page, `table.ports td[data-to="${vmWeb.id}"][data-port="443"] a`);
     assert.match(page.url(), new RegExp(`/why\\?src=198\\.51\\.100\\.0&dst=${vmWeb.id}&proto=TCP&port=443`));
     assert.equal(await page.locator('#why-verdict [data-reachable]').getAttribute('data-reachable'), 'true');
+    // An IPv6 CIDR asks the IPv6 exposure: ::/0 reaches web's port 80 but for the 2001:db8::/32 deny, and nothing else
+    // (the other rules are IPv4). Reachability cannot check it here (the instances have no IPv6 address): the exposure does.
+    await go(page, `${BASE}${C}/matrix?by=ports&vpc=${net.VpcId}&src=${encodeURIComponent('::/0')}`);
+    const v6cells = await portCells();
+    assert.equal(v6cells.length, 3 * PORTS.length);
+    assert.deepEqual(v6cells.filter((c) => c[3] !== 'drop').map((c) => `${c[0]} ${c[2]} ${c[3]}`), [`${vmWeb.id} 80 some`]);
+    const web80 = await emulator(BASE, '/_emulator/traffic/exposure', {
+      RegionId: REGION, InstanceId: vmWeb.id, Direction: 'ingress', IpProtocol: 'TCP', Port: 80, AddressFamily: 'IPv6',
+    });
+    assert.ok(web80.AcceptedCidrs.length > 0 && web80.DroppedCidrs.includes('2001:db8::/32'));
     // A source that is neither is refused inline.
     await go(page, `${BASE}${C}/matrix?by=ports&vpc=${net.VpcId}&src=not-a-source`);
     assert.equal(await page.locator('.refusal').getAttribute('data-code'), 'InvalidParameter');
