@@ -5,6 +5,7 @@ using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Api.Emulator;
 using SecurityGroups.Api.Https;
+using SecurityGroups.Api.Metrics;
 using SecurityGroups.Api.Startup;
 using SecurityGroups.Api.Swagger;
 using SecurityGroups.Api.WebConsole;
@@ -50,6 +51,7 @@ internal static class DependencyInjection
         var services = builder.Services;
         services.AddValidatedOptions(config);
         services.AddAcsThrottling();
+        services.AddEmulatorMetrics(OptionsValidation.ReadMetrics(config));
         services.AddDomain(config.GetConnectionString(Domain.DependencyInjection.ConnectionStringName), OptionsValidation.ReadEarly(config));
 
         services.AddHttpContextAccessor();
@@ -88,6 +90,8 @@ internal static class DependencyInjection
     {
         app.UseSerilogRequestLogging(o => o.MessageTemplate =
             "{RequestMethod} {RequestPath} {AcsAction} {RequestId} account {AccountId} -> {StatusCode} in {Elapsed:0.0} ms");
+        var metrics = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        app.UseRequestMetrics(metrics); // around the error envelope: sees every answer's status and error code
         app.UseMiddleware<AcsErrorMiddleware>();
         app.UseMiddleware<AcsStatusEnvelopeMiddleware>(); // emulator 404/405/415 from routing and MVC → the Alibaba envelope
         app.UseMiddleware<AcsGatewayMiddleware>();
@@ -98,6 +102,7 @@ internal static class DependencyInjection
         app.UseRouting();
         app.UseAcsSwagger();
         app.MapConsole();
+        app.MapMetrics(metrics);
         app.MapControllers();
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,10 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageFaultMonitor>();
-        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>(), sp.GetService<SharedWriteVersion>())); // the monitor health and the error middleware read
+        // The instruments behind /metrics (ADR-010): on the host's meter factory; none where the container has no factory.
+        services.AddSingleton(sp => new EmulatorMetrics(sp.GetRequiredService<IMeterFactory>(), storage.ReplicaName, storage.ProviderName ?? storage.Provider));
+        services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>(), sp.GetService<SharedWriteVersion>(),
+            sp.GetService<IMeterFactory>() is null ? null : sp.GetRequiredService<EmulatorMetrics>())); // the monitor health and the error middleware read
         return services.AddDomainServices();
     }
 
@@ -93,22 +97,22 @@ public static class DependencyInjection
         // or rows, plus the rendered JSON that hangs off it): a compiled 1,000-rule model is ~0.6 MB, a 500-rule window
         // ~0.5 MB, a page of 100 instances ~0.6 MB; the budgets below add up to ~300 MB at most. Past a cap, reads are
         // simply not cached.
-        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>(sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
+        services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>("traffic_model", sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
             m => 4096 + (m.OrderedRules.Count * 1024L)));
-        services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>(sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
+        services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>("reachability_matrix", sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
             m => 4096 + (m.Sources.Count * (long)m.Destinations.Count * 8)));
-        services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>(sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
+        services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>("vpc_addresses", sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
             a => 4096 + (a.Holders.Count * 256L)));
-        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>(sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
+        services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>("security_group_details", sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
             d => 4096 + (d.Rules.Count * 1024L)));
-        services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>(sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
+        services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>("security_group_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
             l => 4096 + (l.Items.Count * 2048L)));
-        services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>(sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>("instance_listing", sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
             l => 4096 + (l.Items.Count * 6144L)));
-        services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>(sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>("network_interface_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
             l => 4096 + (l.Items.Count * 3072L)));
         services.AddScoped<Traffic.FindingsService>();
-        services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>(sp.GetRequiredService<WriteGate>(), 16, 48L << 20,
+        services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>("region_findings", sp.GetRequiredService<WriteGate>(), 16, 48L << 20,
             f => 4096 + (f.Items.Count * 1024L)));
         services.AddScoped<PrefixListService>();
         services.AddScoped<PortRangeListService>();

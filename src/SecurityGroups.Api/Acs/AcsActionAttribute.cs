@@ -46,6 +46,9 @@ internal sealed class AcsProductAttribute(string product, string version) : Attr
 
     public string Version { get; } = version;
 
+    /// <summary>The product as the <c>product</c> label of the request metrics: <c>ecs</c>, <c>vpc</c>.</summary>
+    public string MetricLabel { get; } = product.ToLowerInvariant();
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AcsProductAttribute?> ByController = new();
 
     /// <summary>The product of a controller's Actions (cached: the action constraint asks on every request).</summary>

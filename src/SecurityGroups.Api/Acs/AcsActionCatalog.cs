@@ -16,9 +16,16 @@ internal sealed class AcsActionCatalog(IActionDescriptorCollectionProvider provi
             .ToFrozenDictionary(g => g.Key, g => g.Select(d => AcsProductAttribute.Of(d)
                 ?? throw new InvalidOperationException($"{d.ControllerName} has Actions but no [AcsProduct].")).Distinct().ToArray(), StringComparer.Ordinal));
 
+    private FrozenDictionary<string, string>? _names;
+
     public IReadOnlyDictionary<string, AcsProductAttribute[]> Actions => _actions.Value;
 
     /// <summary>The product serving <paramref name="action"/> in <paramref name="version"/>, else its first product (the caller then answers InvalidVersion).</summary>
     public AcsProductAttribute? Find(string action, string? version) =>
         _actions.Value.GetValueOrDefault(action) is { } products ? products.FirstOrDefault(p => p.Version == version) ?? products[0] : null;
+
+    /// <summary>The catalog's own string for a served Action name (the <c>action</c> label of the metrics), null for any other
+    /// name: what a caller types never becomes a label.</summary>
+    public string? Canonical(string action) =>
+        (_names ??= _actions.Value.Keys.ToFrozenDictionary(k => k, k => k, StringComparer.Ordinal)).GetValueOrDefault(action);
 }

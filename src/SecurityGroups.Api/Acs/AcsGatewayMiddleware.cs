@@ -19,6 +19,7 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
     public const string HealthPath = "/_emulator/health";
     public const string CaPath = "/_emulator/ca.pem";
     public const string SwaggerPrefix = "/swagger";
+    public const string MetricsPath = "/metrics";
     public const string ActionHeader = "x-acs-action";
     public const string VersionHeader = "x-acs-version";
 
@@ -45,11 +46,13 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         await next(http);
     }
 
-    /// <summary>What anyone may read without a signature, in any mode: health, the CA certificate, Swagger. Everything
-    /// else is authenticated, whatever its letter case (routing ignores case, so this check must too).</summary>
+    /// <summary>What anyone may read without a signature, in any mode: health, the CA certificate, Swagger, the Prometheus
+    /// metrics (scrapers do not sign; they hold no account data: ADR-010). Everything else is authenticated, whatever its
+    /// letter case (routing ignores case, so this check must too).</summary>
     internal static bool IsPublic(PathString path) =>
         path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase)
         || path.Equals(CaPath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments(SwaggerPrefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The emulator's own endpoints: authentication only. A request that can change state (any method but GET and
@@ -96,6 +99,9 @@ internal sealed class AcsGatewayMiddleware(RequestDelegate next, RequestAuthenti
         {
             throw new AcsException(AcsErrors.InvalidActionNotFound);
         }
+
+        acs.CatalogAction = catalog.Canonical(acs.Action);
+        acs.CatalogProduct = product;
 
         if (product.Version != acs.Version)
         {

@@ -12,6 +12,16 @@ internal sealed class AcsRequestContext
 
     public string? Version { get; set; }
 
+    /// <summary>The Action as the catalog spells it, once the gateway found it served (<see cref="AcsActionCatalog.Canonical"/>);
+    /// null for an unknown or unresolved name. The metrics label it, never <see cref="Action"/>.</summary>
+    public string? CatalogAction { get; set; }
+
+    /// <summary>The served Action's product (set with <see cref="CatalogAction"/>).</summary>
+    public AcsProductAttribute? CatalogProduct { get; set; }
+
+    /// <summary>The catalogued error this request was answered with (set by the one renderer), for the error metrics.</summary>
+    public Domain.Errors.AcsErrorCode? Error { get; set; }
+
     /// <summary>Product of the Action (<c>Ecs</c>, <c>Vpc</c>), for <c>HostId</c> and <c>Recommend</c>.</summary>
     public string Product { get; set; } = "Ecs";
 

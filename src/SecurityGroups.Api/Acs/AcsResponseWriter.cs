@@ -63,6 +63,7 @@ internal static class AcsResponseWriter
     public static Task WriteErrorAsync(HttpContext http, AcsErrorCode error, string message)
     {
         var acs = http.Features.Get<AcsRequestContext>();
+        acs?.Error = error;
         var requestId = acs?.RequestId ?? "";
         var host = http.Request.Host.HasValue ? http.Request.Host.Value! : "127.0.0.1";
         var body = new AcsErrorResponse

@@ -6,12 +6,14 @@ namespace SecurityGroups.Api.Acs;
 /// Gives the emulator endpoints' bodiless refusals from routing and MVC the Alibaba error envelope, keeping the status: an
 /// unknown path under <c>/_emulator/</c> (404, <c>InvalidApi.NotFound</c>), a method the path does not serve (405,
 /// <c>MethodNotAllowed</c>, with routing's <c>Allow</c> header) and a body that is not JSON (415, <c>InvalidParameter</c>).
+/// <c>/metrics</c> is enveloped the same way (404 when <c>Metrics:Enabled</c> is false, 405 for any method but GET and HEAD).
 /// Requests on <c>/</c> pass straight through (their errors are <see cref="AcsException"/>s).
 /// </summary>
 internal sealed class AcsStatusEnvelopeMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext http) =>
-        http.Request.Path.StartsWithSegments(AcsGatewayMiddleware.EmulatorPrefix, StringComparison.OrdinalIgnoreCase) ? EnvelopeAsync(http) : next(http);
+        http.Request.Path.StartsWithSegments(AcsGatewayMiddleware.EmulatorPrefix, StringComparison.OrdinalIgnoreCase)
+        || http.Request.Path.Equals(AcsGatewayMiddleware.MetricsPath, StringComparison.OrdinalIgnoreCase) ? EnvelopeAsync(http) : next(http);
 
     private async Task EnvelopeAsync(HttpContext http)
     {

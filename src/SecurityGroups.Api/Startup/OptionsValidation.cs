@@ -3,6 +3,7 @@ using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Auth;
 using SecurityGroups.Domain.Compute;
 using SecurityGroups.Api.Https;
+using SecurityGroups.Api.Metrics;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
@@ -28,6 +29,7 @@ internal static class OptionsValidation
         Bind<List<RegionDefinition>>(services, config, ValidateRegions);
         Bind<ComputeOptions>(services, config, ValidateCompute);
         Bind<HttpsOptions>(services, config, h => h.Validate());
+        Bind<MetricsOptions>(services, config, _ => null);
         return services;
     }
 
@@ -47,6 +49,9 @@ internal static class OptionsValidation
     /// <summary>The <c>Https</c> section, bound strictly and validated before the container exists (it decides the addresses
     /// Kestrel binds); the same one-line errors.</summary>
     public static HttpsOptions ReadHttps(IConfiguration config) => ReadNow<HttpsOptions>(config, h => h.Validate());
+
+    /// <summary>The <c>Metrics</c> section, bound strictly before the container exists (it decides whether OpenTelemetry is registered).</summary>
+    public static MetricsOptions ReadMetrics(IConfiguration config) => ReadNow<MetricsOptions>(config, _ => null);
 
     /// <summary>Binds a section strictly and validates it at once, for what must be known before the container exists.</summary>
     private static T ReadNow<T>(IConfiguration config, Func<T, string?> validate) where T : class, new()
@@ -87,6 +92,7 @@ internal static class OptionsValidation
         [typeof(List<RegionDefinition>).FullName!] = "Regions",
         [typeof(ComputeOptions).FullName!] = "Compute",
         [typeof(HttpsOptions).FullName!] = HttpsOptions.Section,
+        [typeof(MetricsOptions).FullName!] = "Metrics",
     };
 
     private static string SectionOf<T>() => Sections[typeof(T).FullName!];

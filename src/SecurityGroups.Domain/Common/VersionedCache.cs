@@ -10,19 +10,30 @@ namespace SecurityGroups.Domain.Common;
 /// size grows with the region (a compiled model of a big VPC, a findings report) counts as what it holds, not as one
 /// entry. Past either cap, reads are still answered, just not kept. Values must be immutable in use: every reader shares them.
 /// </summary>
-public sealed class VersionedCache<T>(WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null)
+/// <remarks>Each lookup counts as a hit or a miss in <c>securitygroups_cache_lookups_total{cache="<paramref name="name"/>"}</c>.</remarks>
+public sealed class VersionedCache<T>(string name, WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null)
     where T : class
 {
+    private readonly KeyValuePair<string, object?> _cacheTag = new("cache", name);
     private Generation _current = new(-1);
+
+    public VersionedCache(WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null)
+        : this(typeof(T).Name, gate, maxEntries, maxBytes, weigh)
+    {
+    }
 
     public async Task<T> GetAsync(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
     {
         var version = await gate.CurrentVersionAsync(ct).ConfigureAwait(false);
         var generation = Volatile.Read(ref _current);
+        var lookups = gate.Metrics?.CacheLookups;
         if (generation.Version == version && generation.Values.TryGetValue(key, out var cached))
         {
+            lookups?.Add(1, _cacheTag, Hit);
             return cached;
         }
+
+        lookups?.Add(1, _cacheTag, Miss);
 
         var value = await load(ct).ConfigureAwait(false);
         if (generation.Version != version)
@@ -38,6 +49,9 @@ public sealed class VersionedCache<T>(WriteGate gate, int maxEntries, long maxBy
 
         return value;
     }
+
+    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
+    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
 
     private sealed record Generation(long Version)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Persistence.Postgres;
 
@@ -12,7 +13,7 @@ namespace SecurityGroups.Domain.Common;
 /// <para>On PostgreSQL (<paramref name="shared"/>), the lock here only orders this process's writers; the database row of
 /// <see cref="SharedWriteVersion"/> orders the writers of every replica, and its number is the version (ADR-008).</para>
 /// </summary>
-public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? shared = null) : IDisposable
+public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? shared = null, EmulatorMetrics? metrics = null) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _version;
@@ -32,9 +33,16 @@ public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? sh
     /// replica shares (PostgreSQL: one primary-key read, so a write acknowledged by another replica is seen at once).</summary>
     public ValueTask<long> CurrentVersionAsync(CancellationToken ct) => shared is null ? new(Version) : shared.ReadAsync(ct);
 
+    /// <summary>The server's instruments (writer wait here, cache lookups in <see cref="VersionedCache{T}"/>); null when none are kept.</summary>
+    public EmulatorMetrics? Metrics => metrics;
+
     /// <summary>Takes the writer lock and begins a transaction; commit with <see cref="WriteScope.CommitAsync"/>.</summary>
+    /// <remarks>The time until the writer may run (this lock, and on PostgreSQL the shared write row) is the
+    /// <c>securitygroups_writer_wait_seconds</c> histogram; no clock is read while nobody listens.</remarks>
     public async Task<WriteScope> BeginAsync(EmulatorDbContext db, CancellationToken ct)
     {
+        var waitHistogram = metrics?.WriterWait is { Enabled: true } h ? h : null;
+        var started = waitHistogram is null ? 0 : Stopwatch.GetTimestamp();
         await _lock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -52,6 +60,7 @@ public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? sh
                 }
             }
 
+            waitHistogram?.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
             return new WriteScope(db, transaction, this);
         }
         catch

@@ -36,6 +36,8 @@ public sealed class ConfigurationFailFastTests
     [InlineData("Https__Prot", "8443", "section Https: 'Prot'")]
     [InlineData("Https__CertificatePath", "/nonexistent/server.pem", "Https:CertificatePath")]
     [InlineData("Https__KeyPath", "/nonexistent/server.key", "Https:KeyPath")]
+    [InlineData("Metrics__Enabled", "maybe", "Metrics:Enabled")]
+    [InlineData("Metrics__Enabeld", "false", "section Metrics: 'Enabeld'")]
     public async Task InvalidSetting_StopsStartUp_WithOneLineNamingTheKey(string key, string value, string named, string? key2 = null, string? value2 = null)
     {
         var settings = new Dictionary<string, string> { [key] = value };
