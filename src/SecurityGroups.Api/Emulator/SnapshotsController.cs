@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.SecurityGroups;
 using SecurityGroups.Api.Swagger;
@@ -49,18 +50,20 @@ public sealed class SnapshotsController(SnapshotService snapshots) : ControllerB
     }
 
     /// <summary>Puts the region back as the snapshot saw it, in one transaction; refused (the step and its Alibaba code), it changes nothing.</summary>
-    /// <remarks>Groups created since are deleted (DeleteSecurityGroup's refusals apply), groups deleted since come back with
+    /// <remarks>With <c>{"DryRun": true}</c> every step runs and is rolled back: <c>DryRunOperation</c> when it would succeed,
+    /// else the refusal it would meet. Groups created since are deleted (DeleteSecurityGroup's refusals apply), groups deleted since come back with
     /// their IDs, rules with their rule IDs, ENIs that still exist get their groups back; quotas and rule checks apply.</remarks>
     [HttpPost("{SnapshotId}/restore")]
-    [RequestExample("{}")]
+    [RequestExample("""{"DryRun":false}""")]
     [ProducesResponseType<RestoreSnapshotResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<AcsErrorResponse>(StatusCodes.Status404NotFound)]
-    public async Task<RestoreSnapshotResponse> Restore([FromRoute(Name = "SnapshotId")] string snapshotId, CancellationToken ct)
+    public async Task<RestoreSnapshotResponse> Restore([FromRoute(Name = "SnapshotId")] string snapshotId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RestoreSnapshotRequest? request, CancellationToken ct)
     {
         var id = IdOf(snapshotId);
-        var done = await snapshots.RestoreAsync(id, ct);
+        var done = await snapshots.RestoreAsync(id, request?.DryRun ?? false, ct);
         return new RestoreSnapshotResponse(HttpContext.Acs().RequestId, id, done.GroupsCreated, done.GroupsDeleted, done.GroupsKept, done.RulesRestored,
             done.NetworkInterfacesRestored, done.MissingNetworkInterfaces);
     }
@@ -71,6 +74,9 @@ public sealed class SnapshotsController(SnapshotService snapshots) : ControllerB
 
 /// <summary>Body of <c>POST /_emulator/snapshots</c>.</summary>
 public sealed record TakeSnapshotRequest(string? RegionId, string? Name);
+
+/// <summary>Body of <c>POST /_emulator/snapshots/{SnapshotId}/restore</c> (optional).</summary>
+public sealed record RestoreSnapshotRequest(bool? DryRun);
 
 public sealed class TakeSnapshotRequestValidator : AcsValidator<TakeSnapshotRequest>
 {

@@ -34,7 +34,6 @@ internal static class ConsoleSetup
         services.AddScoped<ConsoleTraffic>();
         services.AddScoped<ConsoleMatrix>();
         services.AddScoped<ConsoleExposure>();
-        services.AddSingleton<ConsoleSnapshots>();
         return services;
     }
 

@@ -111,8 +111,9 @@ public sealed class SnapshotService(EmulatorDbContext db, WriteGate gate, ICalle
     /// groups back (the membership rules apply; ENIs gone since are listed, ENIs created since keep theirs); every rule
     /// is checked as AuthorizeSecurityGroup checks it (its group, prefix list or port list must exist) under the rule
     /// quotas. Groups managed by a cloud product are left alone: a restore that would change one is refused.
+    /// With <paramref name="dryRun"/>, every step runs and is rolled back (<c>DryRunOperation</c> when it would succeed).
     /// </summary>
-    public Task<RestoreResult> RestoreAsync(long snapshotId, CancellationToken ct) =>
+    public Task<RestoreResult> RestoreAsync(long snapshotId, bool dryRun, CancellationToken ct) =>
         gate.RunAsync(db, async c =>
         {
             var snapshot = await FindAsync(snapshotId, c).ConfigureAwait(false);
@@ -225,6 +226,11 @@ public sealed class SnapshotService(EmulatorDbContext db, WriteGate gate, ICalle
                 db.SecurityGroupRules.AddRange(built.Select(b => b.Rule));
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
                 rules += built.Count;
+            }
+
+            if (dryRun)
+            {
+                throw new AcsException(AcsErrors.DryRunOperation);
             }
 
             return new RestoreResult(missing.Count, created.Count, managed.Count, rules, restoredEnis,
