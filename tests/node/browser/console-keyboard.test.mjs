@@ -104,7 +104,8 @@ describe('Web console: keyboard only (headless Chromium)', { timeout: 12 * TEST_
 
     await go(page, `${BASE}${LIST}/${target}?direction=ingress`);
     await enter(page, 'a.button[href*="clone=1"]');
-    await tabTo(page, '#clone-name');
+    assert.equal(await focused(page), 'clone-panel', 'the clone dialog takes the focus');
+    await tabTo(page, '#clone-name', 5);
     await page.keyboard.type('kbd-copy');
     await enter(page, '#clone-submit');
     const copy = new URL(page.url()).pathname.split('/').pop();
