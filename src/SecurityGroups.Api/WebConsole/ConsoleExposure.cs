@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SecurityGroups.Api.Instances;
 using SecurityGroups.Api.SecurityGroups;
 using SecurityGroups.Domain.Traffic;
@@ -7,18 +6,20 @@ using SecurityGroups.Domain.Traffic;
 namespace SecurityGroups.Api.WebConsole;
 
 /// <summary>
-/// The exposure picture: which IPv4 ranges reach a port of an instance (the traffic service's exposure, what
-/// <c>POST /_emulator/traffic/exposure</c> answers), drawn on the whole address line, with the Accept rules of the
-/// instance's groups that cover the port.
+/// The exposure picture: which address ranges (IPv4 or IPv6) reach a port of an instance (ingress), or which destination
+/// ranges the instance may reach on a port (egress): the traffic service's exposure, what
+/// <c>POST /_emulator/traffic/exposure</c> answers for that Direction and AddressFamily, drawn on the whole address line,
+/// with the rules of the instance's groups in that direction that cover the port.
 /// </summary>
 internal sealed class ConsoleExposure(ConsoleApi api, TrafficService traffic)
 {
     public const int Width = 1000;
 
-    public async Task<ConsoleResult<ExposurePicture>> DrawAsync(string region, string instanceId, string protocol, int? port, CancellationToken ct)
+    public async Task<ConsoleResult<ExposurePicture>> DrawAsync(string region, string instanceId, string direction, string family, string protocol, int? port,
+        CancellationToken ct)
     {
         var exposure = await ConsoleApi.TryAsync(() => traffic.ExposureAsync(new TrafficTarget(region, null, instanceId, []),
-            new ExposureQuery("ingress", protocol, port, null, "IPv4", null, null), ct));
+            new ExposureQuery(direction, protocol, port, null, family, null, null), ct));
         if (exposure.Value is not { } e)
         {
             return ConsoleResult<ExposurePicture>.Refused(exposure.Code!, exposure.Message!);
@@ -30,14 +31,21 @@ internal sealed class ConsoleExposure(ConsoleApi api, TrafficService traffic)
         foreach (var group in instance.Value?.Instances.Instance.FirstOrDefault()?.SecurityGroupIds.SecurityGroupId ?? [])
         {
             var details = await api.RunAsync<SecurityGroupsController, DescribeSecurityGroupAttributeRequest, DescribeSecurityGroupAttributeResponse>(
-                new DescribeSecurityGroupAttributeRequest { RegionId = region, SecurityGroupId = group, Direction = "ingress", MaxResults = 1000 },
+                new DescribeSecurityGroupAttributeRequest { RegionId = region, SecurityGroupId = group, Direction = direction, MaxResults = 1000 },
                 (c, r, token) => c.DescribeSecurityGroupAttribute(r, token));
-            rules.AddRange((details.Value?.Permissions.Permission ?? []).Where(r => Covers(r, protocol, port)).Select(r => (group, r)));
+            rules.AddRange((details.Value?.Permissions.Permission ?? []).Where(r => Covers(r, protocol, port) && OfFamily(r, family)).Select(r => (group, r)));
         }
 
         var accepted = e.AcceptedCidrs ?? [];
         return ConsoleResult<ExposurePicture>.Ok(new ExposurePicture(accepted.Select(n => n.ToString()).ToList(), accepted.Select(Bar).ToList(),
-            rules.OrderBy(r => int.TryParse(r.Rule.Priority, out var p) ? p : 100).ToList()));
+            (e.DroppedCidrs ?? []).Select(Bar).Where(b => b.Narrow).ToList(), rules.OrderBy(r => int.TryParse(r.Rule.Priority, out var p) ? p : 100).ToList()));
+    }
+
+    /// <summary>A rule whose peer is a CIDR of the other address family cannot open this family's ranges.</summary>
+    private static bool OfFamily(PermissionItem r, string family)
+    {
+        var peer = ConsoleRuleForm.PeerOf(r);
+        return !peer.Contains('/', StringComparison.Ordinal) || peer.Contains(':', StringComparison.Ordinal) == family.Equals("IPv6", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>An Accept or Drop rule whose protocol and ports include the question's (port lists are listed as possibly covering).</summary>
@@ -56,19 +64,27 @@ internal sealed class ConsoleExposure(ConsoleApi api, TrafficService traffic)
         return r.PortRange.Split('/') is [var from, var to] && int.TryParse(from, out var a) && int.TryParse(to, out var b) && (a == -1 || (a <= port && port <= b));
     }
 
-    /// <summary>A CIDR's place on the IPv4 line, in drawing units (at least 2 wide, so a /32 is visible).</summary>
-    private static (double X, double Width) Bar(IPNetwork network)
+    /// <summary>
+    /// A CIDR's place on its family's whole address line (0.0.0.0-255.255.255.255, or ::-ffff:…:ffff), linear, in drawing
+    /// units, at least 2 wide so a /32 or a /128 is visible (<c>Narrow</c>: widened). Only the leading 64 bits place it:
+    /// a unit of the drawing is about 2^118 IPv6 addresses anyway.
+    /// </summary>
+    public static (double X, double Width, bool Narrow) Bar(IPNetwork network)
     {
-        if (network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        var bytes = network.BaseAddress.GetAddressBytes();
+        var lead = 0.0;
+        foreach (var b in bytes.Take(8))
         {
-            return (0, 0);
+            lead = (lead * 256) + b;
         }
 
-        var bytes = network.BaseAddress.GetAddressBytes();
-        var start = ((double)bytes[0] * 16777216) + (bytes[1] * 65536) + (bytes[2] * 256) + bytes[3];
-        var size = Math.Pow(2, 32 - network.PrefixLength);
-        return (start / 4294967296 * Width, Math.Max(2, size / 4294967296 * Width));
+        var start = lead / Math.Pow(2, 8 * Math.Min(8, bytes.Length));
+        var size = Math.Pow(2, -network.PrefixLength);
+        return (start * Width, Math.Max(2, size * Width), size * Width < 2);
     }
 }
 
-internal sealed record ExposurePicture(IReadOnlyList<string> AcceptedCidrs, IReadOnlyList<(double X, double Width)> Bars, IReadOnlyList<(string GroupId, PermissionItem Rule)> Rules);
+/// <summary>The accepted ranges and their bars; <c>Holes</c>: the dropped ranges too narrow to see between the bars
+/// (a /32 cut out of ::/0), drawn widened so they show.</summary>
+internal sealed record ExposurePicture(IReadOnlyList<string> AcceptedCidrs, IReadOnlyList<(double X, double Width, bool Narrow)> Bars,
+    IReadOnlyList<(double X, double Width, bool Narrow)> Holes, IReadOnlyList<(string GroupId, PermissionItem Rule)> Rules);

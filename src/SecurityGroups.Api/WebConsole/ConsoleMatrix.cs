@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SecurityGroups.Api.Instances;
 using SecurityGroups.Domain.Traffic;
+using SecurityGroups.RuleEngine;
 
 namespace SecurityGroups.Api.WebConsole;
 
@@ -58,6 +59,15 @@ internal sealed class ConsoleMatrix(ConsoleApi api, TrafficService traffic)
 
         return ConsoleResult<Matrix>.Ok(new Matrix(rowIds.Select(Of).ToList(), columnIds.Select(Of).ToList(), cells, m.Sources.Count,
             rows.Start, columns.Start, ReachablePairs(m), m.GroupSets.Count));
+    }
+
+    /// <summary>Which side decided, and by what: a cell's tooltip.</summary>
+    public static string Decided(MatrixAnswer a)
+    {
+        var side = a.Egress.Decision == Decision.Drop ? ("egress", a.Egress) : ("ingress", a.Ingress);
+        var by = side.Item2.Rule is { } rule ? $"rule {rule.SecurityGroupRuleId} of {rule.SecurityGroupId}"
+            : side.Item2.Reason == DecisionReason.InnerAccess ? "intra-group access" : "the default";
+        return $"{(a.Reachable ? "accepted" : "dropped")} at {side.Item1} by {by}";
     }
 
     private static (int Start, int Count) Window(int total, int page)

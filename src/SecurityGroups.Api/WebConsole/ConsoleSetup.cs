@@ -33,6 +33,7 @@ internal static class ConsoleSetup
         services.AddScoped<ConsoleContext>();
         services.AddScoped<ConsoleTraffic>();
         services.AddScoped<ConsoleMatrix>();
+        services.AddScoped<ConsolePortMatrix>();
         services.AddScoped<ConsoleExposure>();
         return services;
     }

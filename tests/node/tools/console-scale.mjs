@@ -30,6 +30,7 @@ for (let b = 0; b < 10; b++) {
   await q('RunInstances', { VSwitchId: vsw[b % 5], InstanceType: 'ecs.g7.large', ImageId: 'ubuntu_22_04_x64_20G_alibase_20240101.vhd', Amount: '100', 'SecurityGroupIds.1': groups[b * 10], InstanceName: `vm${b}` });
 }
 console.log('instances', Date.now() - t0, 'ms');
+const vm = (await q('DescribeInstances', { VpcId, PageSize: '1' })).Instances.Instance[0].InstanceId;
 const g50 = groups[50];
 const g10 = groups[10];
 const pages = [
@@ -38,10 +39,12 @@ const pages = [
   `/console/cn-hangzhou/security-groups/${g10}?direction=members`,
   `/console/cn-hangzhou/why?src=10.1.0.5&dst=${g10}&proto=TCP&port=1100&dstip=10.1.0.9`,
   `/console/cn-hangzhou/matrix?vpc=${VpcId}&proto=TCP&port=1010`,
-  `/console/cn-hangzhou/graph?vpc=${VpcId}`, '/console/cn-hangzhou/findings', '/console/cn-hangzhou/snapshots',
+  `/console/cn-hangzhou/matrix?by=ports&vpc=${VpcId}&src=${vm}`, `/console/cn-hangzhou/matrix?by=ports&vpc=${VpcId}&src=0.0.0.0/0`,
+  `/console/cn-hangzhou/exposure?instance=${vm}&proto=TCP&port=1010&family=IPv6`, `/console/cn-hangzhou/exposure?instance=${vm}&dir=egress&proto=TCP&port=443`,
+  `/console/cn-hangzhou/graph?vpc=${VpcId}`, `/console/cn-hangzhou/graph?vpc=${VpcId}&dir=both`, '/console/cn-hangzhou/findings', '/console/cn-hangzhou/snapshots',
 ];
 for (const p of pages) {
   const times = []; let size = 0;
   for (let i = 0; i < 3; i++) { const s = Date.now(); const r = await fetch(B + p); size = (await r.text()).length; if (r.status !== 200) throw new Error(p + ' ' + r.status); times.push(Date.now() - s); }
-  console.log(`${p.replace(/sg-[a-z0-9]+|vpc-[a-z0-9]+/g, '<id>')}\t${times.join(', ')} ms\t${Math.round(size / 1024)} KiB`);
+  console.log(`${p.replace(/sg-[a-z0-9]+|vpc-[a-z0-9]+|i-[a-z0-9]+/g, '<id>')}\t${times.join(', ')} ms\t${Math.round(size / 1024)} KiB`);
 }
