@@ -126,6 +126,7 @@ public static class DependencyInjection
         services.AddScoped<NetworkInterfacePermissionService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();
         services.AddScoped<StateReset>();
+        services.AddScoped<Snapshots.SnapshotService>();
         services.AddScoped<StorageHealth>();
         return services;
     }

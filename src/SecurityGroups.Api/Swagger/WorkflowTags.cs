@@ -24,8 +24,8 @@ internal sealed class WorkflowTags : IDocumentFilter
         ("ENIs", "Elastic network interfaces: where security groups apply (ECS 2014-05-26).", ["NetworkInterfaces", "NetworkInterfacePermissions"]),
         ("Tags", "Tags and resource groups (ECS 2014-05-26 and VPC 2016-04-28).", ["Tags", "LegacyTags", "VpcTags", "ResourceGroups"]),
         ("Traffic", "Is this traffic allowed, and why: the emulator's rule engine over the current state.", ["Traffic", "Findings"]),
-        ("Emulator", "The emulator's own endpoints: health, reset, the local CA, rule files, clone and flags.",
-            ["Emulator", "CaCertificate", "RuleTransfer", "SecurityGroupFlags"]),
+        ("Emulator", "The emulator's own endpoints: health, reset, the local CA, rule files, clone, flags and snapshots.",
+            ["Emulator", "CaCertificate", "RuleTransfer", "SecurityGroupFlags", "Snapshots"]),
     ];
 
     private static readonly Dictionary<string, int> GroupOfController = Groups

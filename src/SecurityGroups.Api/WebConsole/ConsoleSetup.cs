@@ -35,7 +35,6 @@ internal static class ConsoleSetup
         services.AddScoped<ConsoleMatrix>();
         services.AddScoped<ConsolePortMatrix>();
         services.AddScoped<ConsoleExposure>();
-        services.AddSingleton<ConsoleSnapshots>();
         return services;
     }
 

@@ -1,43 +1,13 @@
-using System.Collections.Concurrent;
 using SecurityGroups.Api.SecurityGroups;
 
 namespace SecurityGroups.Api.WebConsole;
 
 /// <summary>
-/// Saved states for the snapshot-and-diff page: per account and region, in memory (the newest 10; gone at restart).
-/// A snapshot is what DescribeSecurityGroups and DescribeSecurityGroupAttribute answered when it was taken.
+/// The region's groups as DescribeSecurityGroups and DescribeSecurityGroupAttribute answer them (the group graph draws
+/// them). Saved snapshots and their diff are the domain's (<c>SnapshotService</c>, <c>/_emulator/snapshots</c>).
 /// </summary>
-internal sealed class ConsoleSnapshots(TimeProvider clock)
+internal static class ConsoleSnapshots
 {
-    public const int Kept = 10;
-
-    private readonly ConcurrentDictionary<(string Account, string Region), List<Snapshot>> _saved = new();
-
-    public IReadOnlyList<Snapshot> List(string account, string region)
-    {
-        var list = _saved.GetOrAdd((account, region), _ => []);
-        lock (list)
-        {
-            return [.. list];
-        }
-    }
-
-    public Snapshot Save(string account, string region, IReadOnlyList<GroupState> groups)
-    {
-        var list = _saved.GetOrAdd((account, region), _ => []);
-        lock (list)
-        {
-            var snapshot = new Snapshot((list.LastOrDefault()?.Number ?? 0) + 1, clock.GetUtcNow(), groups);
-            list.Add(snapshot);
-            if (list.Count > Kept)
-            {
-                list.RemoveAt(0);
-            }
-
-            return snapshot;
-        }
-    }
-
     /// <summary>The region's groups and every rule, as the API describes them.</summary>
     public static async Task<ConsoleResult<IReadOnlyList<GroupState>>> CaptureAsync(ConsoleApi api, string region)
     {
@@ -65,33 +35,7 @@ internal sealed class ConsoleSnapshots(TimeProvider clock)
             }
         }
     }
-
-    /// <summary>Per group: added and removed groups, and the rules added or removed (a changed rule is both).</summary>
-    public static IReadOnlyList<GroupDiff> Diff(IReadOnlyList<GroupState> before, IReadOnlyList<GroupState> now)
-    {
-        var old = before.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
-        var current = now.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
-        var diffs = new List<GroupDiff>();
-        foreach (var id in old.Keys.Union(current.Keys).Order(StringComparer.Ordinal))
-        {
-            var was = old.GetValueOrDefault(id);
-            var isNow = current.GetValueOrDefault(id);
-            var wasRules = (was?.Rules ?? []).ToHashSet();
-            var nowRules = (isNow?.Rules ?? []).ToHashSet();
-            var added = nowRules.Where(r => !wasRules.Contains(r)).ToList();
-            var removed = wasRules.Where(r => !nowRules.Contains(r)).ToList();
-            if (was is null || isNow is null || added.Count > 0 || removed.Count > 0)
-            {
-                diffs.Add(new GroupDiff(id, (isNow ?? was)!.Name, was is null ? "added" : isNow is null ? "removed" : "changed", added, removed));
-            }
-        }
-
-        return diffs;
-    }
 }
 
 internal sealed record GroupState(string SecurityGroupId, string Name, string VpcId, IReadOnlyList<PermissionItem> Rules, int Members);
 
-internal sealed record Snapshot(int Number, DateTimeOffset TakenAt, IReadOnlyList<GroupState> Groups);
-
-internal sealed record GroupDiff(string SecurityGroupId, string Name, string Change, IReadOnlyList<PermissionItem> Added, IReadOnlyList<PermissionItem> Removed);

@@ -4,6 +4,7 @@ using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Lists;
 using SecurityGroups.Domain.Networks;
 using SecurityGroups.Domain.SecurityGroups;
+using SecurityGroups.Domain.Snapshots;
 using SecurityGroups.Domain.Tags;
 
 namespace SecurityGroups.Domain.Persistence;
@@ -41,6 +42,8 @@ public sealed class EmulatorDbContext(DbContextOptions<EmulatorDbContext> option
 
     public DbSet<NetworkInterfacePermission> NetworkInterfacePermissions => Set<NetworkInterfacePermission>();
     public DbSet<NetworkInterfaceIpv6Address> NetworkInterfaceIpv6Addresses => Set<NetworkInterfaceIpv6Address>();
+
+    public DbSet<StateSnapshot> StateSnapshots => Set<StateSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EmulatorDbContext).Assembly);

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Snapshots;
 
 namespace SecurityGroups.Domain.Persistence;
 
-/// <summary><c>POST /_emulator/reset</c>: empties the caller's account, or every account, in one transaction under the
-/// write gate. Rows of other accounts that refer to the emptied account's groups (cross-account rules) are kept, as a
+/// <summary><c>POST /_emulator/reset</c>: empties the caller's account (but for its snapshots), or every account, in one
+/// transaction under the write gate. Rows of other accounts that refer to the emptied account's groups (cross-account rules) are kept, as a
 /// deleted group's references are.</summary>
 public sealed class StateReset(EmulatorDbContext db, WriteGate gate, ICaller caller)
 {
@@ -32,6 +33,11 @@ public sealed class StateReset(EmulatorDbContext db, WriteGate gate, ICaller cal
             // Dependents before what they refer to, so that no foreign key is ever broken (PostgreSQL checks each statement).
             foreach (var entity in DependentsFirst(db.Model))
             {
+                if (!allAccounts && entity.ClrType == typeof(StateSnapshot))
+                {
+                    continue; // an account's snapshots outlive its reset: the diff shows what the reset removed
+                }
+
                 var table = entity.GetTableName()!;
 #pragma warning disable EF1002 // table and column names come from the EF model, not from input
                 if (allAccounts)

@@ -883,6 +883,49 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                     b.ToTable("SecurityGroupRules", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.Snapshots.StateSnapshot", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("SnapshotId"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SnapshotId");
+
+                    b.HasIndex("AccountId", "SnapshotId");
+
+                    b.ToTable("StateSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Tags.ResourceTag", b =>
                 {
                     b.Property<string>("ResourceId")

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
+using SecurityGroups.FunctionalTests.Emulator;
 
 namespace SecurityGroups.FunctionalTests.Swagger;
 
@@ -189,6 +190,8 @@ public sealed partial class OpenApiDocumentTests(EmulatorFactory factory) : Emul
         var instanceId = (await Client.Ecs("RunInstances", ("RegionId", "cn-hangzhou"), ("VSwitchId", vSwitchId), ("SecurityGroupId", groupId)))
             .Ok().GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
 
+        var snapshotId = (await SnapshotTests.Emulator(Client, HttpMethod.Post, "/_emulator/snapshots", """{"RegionId":"cn-hangzhou"}""")).Ok()
+            .GetProperty("SnapshotId").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var posts = (await Operations()).Where(o => o.Path.StartsWith("/_emulator/", StringComparison.Ordinal) && o.Method == "post").ToList();
         Assert.True(posts.Count >= 8, string.Join(", ", posts.Select(p => p.Path)));
         foreach (var operation in posts.OrderBy(o => o.Path.EndsWith("/reset", StringComparison.Ordinal))) // reset last: it empties the account
@@ -204,7 +207,8 @@ public sealed partial class OpenApiDocumentTests(EmulatorFactory factory) : Emul
                 using var content = new StringContent(text, System.Text.Encoding.UTF8, media.Name);
                 var query = string.Join('&', operation.Parameters.Where(p => p.GetProperty("in").GetString() == "query" && p.TryGetProperty("example", out _))
                     .Select(p => $"{p.GetProperty("name").GetString()}={Uri.EscapeDataString(p.GetProperty("example").GetString()!)}"));
-                var path = operation.Path.Replace("{SecurityGroupId}", groupId, StringComparison.Ordinal) + (query.Length > 0 ? "?" + query : "");
+                var path = operation.Path.Replace("{SecurityGroupId}", groupId, StringComparison.Ordinal).Replace("{SnapshotId}", snapshotId, StringComparison.Ordinal)
+                    + (query.Length > 0 ? "?" + query : "");
                 using var response = await Client.Http.PostAsync(path, content);
                 var answer = await response.Content.ReadAsStringAsync();
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{operation.Path} {media.Name} with {text}: {(int)response.StatusCode} {answer}");

@@ -153,7 +153,9 @@ describe('Web console: security groups (headless Chromium, Relaxed)', { timeout:
     await assertAccessible(page, 'group rules');
 
     // Delete.
-    await submit(page, `tr[data-rule="${https.SecurityGroupRuleId}"] button`);
+    await submit(page, `tr[data-rule="${https.SecurityGroupRuleId}"] a[aria-label^="Delete"]`);
+    assert.equal((await rulesOf(BASE, sg, 'ingress')).length, 2, 'nothing deleted before the confirmation');
+    await submit(page, '#revoke-confirm');
     assert.deepEqual((await rulesOf(BASE, sg, 'ingress')).map((r) => r.SecurityGroupRuleId), [ssh.SecurityGroupRuleId]);
     assert.deepEqual(errors, []);
   });

@@ -1,6 +1,7 @@
 // The web console in Strict mode (SG_STRICT_ENDPOINT), headless Chromium: nothing under /console but sign-in opens
 // without a session; a wrong AccessKey pair is refused; signed in, the console acts as that account and no other
-// (read back with signed API calls); every POST needs the antiforgery token; sign-out ends the session.
+// (read back with signed API calls); every POST needs the antiforgery token; sign-out ends the session; signed in,
+// every console page passes axe-core.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACCOUNTS, signRpc } from '../sdk/clients.mjs';
@@ -10,10 +11,17 @@ const BASE = process.env.SG_STRICT_ENDPOINT ? baseUrl('SG_STRICT_ENDPOINT') : un
 const LIST = `/console/${REGION}/security-groups`;
 
 /** A signed (HMAC-SHA1) RPC call as `account`. */
-async function signed(account, action, params) {
-  const q = new URLSearchParams(signRpc({ Action: action, Version: ECS, RegionId: REGION, ...params }, { account }));
+async function signed(account, action, params, version = ECS) {
+  const q = new URLSearchParams(signRpc({ Action: action, Version: version, RegionId: REGION, ...params }, { account }));
   const response = await fetch(`${BASE}/?${q}`);
   return { status: response.status, body: await response.json() };
+}
+
+/** Like signed(), failing unless the call succeeds. */
+async function ok(account, action, params, version = ECS) {
+  const { status, body } = await signed(account, action, params, version);
+  assert.equal(status, 200, `${action}: ${JSON.stringify(body)}`);
+  return body;
 }
 
 describe('Web console: Strict sign-in (headless Chromium)', { timeout: 10 * TEST_TIMEOUT }, () => {
@@ -92,6 +100,42 @@ describe('Web console: Strict sign-in (headless Chromium)', { timeout: 10 * TEST
     assert.equal(new URL(page.url()).pathname, '/console/signin');
     const after = await page.request.get(`${BASE}${LIST}`, { maxRedirects: 0 });
     assert.equal(after.status(), 302, 'signed out');
+    assert.deepEqual(errors, []);
+  });
+
+  it('signed in, every console page passes axe-core (no serious or critical violation)', { timeout: 3 * TEST_TIMEOUT }, async () => {
+    const me = ACCOUNTS.test;
+    const { VpcId } = await ok(me, 'CreateVpc', { CidrBlock: '10.8.0.0/16', VpcName: 'axe-vpc' }, '2016-04-28');
+    const { VSwitchId } = await ok(me, 'CreateVSwitch', { VpcId, CidrBlock: '10.8.1.0/24', ZoneId: `${REGION}-h` }, '2016-04-28');
+    const { SecurityGroupId: sg } = await ok(me, 'CreateSecurityGroup', { VpcId, SecurityGroupName: `axe-${Date.now()}` });
+    await ok(me, 'AuthorizeSecurityGroup', { SecurityGroupId: sg, 'Permissions.1.IpProtocol': 'TCP', 'Permissions.1.PortRange': '22/22', 'Permissions.1.SourceCidrIp': '0.0.0.0/0' });
+    const rule = (await ok(me, 'DescribeSecurityGroupAttribute', { SecurityGroupId: sg })).Permissions.Permission[0].SecurityGroupRuleId;
+    const run = await ok(me, 'RunInstances', { VSwitchId, SecurityGroupId: sg, Amount: '2', InstanceType: 'ecs.g7.large', ImageId: 'ubuntu_22_04_x64_20G_alibase_20240101.vhd' });
+    const [a, b] = run.InstanceIdSets.InstanceIdSet;
+
+    await go(page, `${BASE}/console/${REGION}/snapshots`);
+    await page.fill('#signin-key', me.accessKeyId);
+    await page.fill('#signin-secret', me.accessKeySecret);
+    await submit(page, '#signin-submit');
+    assert.equal(new URL(page.url()).pathname, `/console/${REGION}/snapshots`);
+    await submit(page, '#snapshot-take');
+    const snapshot = new URL(page.url()).searchParams.get('snapshot');
+    assert.ok(snapshot, 'a snapshot taken as the signed-in account');
+
+    const C = `/console/${REGION}`;
+    const pages = [
+      `${LIST}`, `${LIST}?create=1`, `${LIST}?delete=${sg}`, `${LIST}/${sg}`, `${LIST}/${sg}?direction=egress`, `${LIST}/${sg}?direction=members`,
+      `${LIST}/${sg}?direction=ingress&add=SSH`, `${LIST}/${sg}?direction=ingress&edit=${rule}`, `${LIST}/${sg}?direction=ingress&revoke=${rule}`,
+      `${LIST}/${sg}?clone=1`, `${LIST}/${sg}/import`, `${C}/lists`, `${C}/why?src=${a}&dst=${b}&proto=TCP&port=22`,
+      `${C}/matrix?vpc=${VpcId}&proto=TCP&port=22`, `${C}/exposure?instance=${b}&proto=TCP&port=22`, `${C}/graph?vpc=${VpcId}`, `${C}/findings`,
+      `${C}/snapshots?snapshot=${snapshot}`, `${C}/snapshots?snapshot=${snapshot}&restore=1`,
+    ];
+    for (const path of pages) {
+      await go(page, `${BASE}${path}`);
+      assert.equal(new URL(page.url()).pathname, path.split('?')[0], `${path}: still signed in`);
+      assert.match(await page.locator('#account').textContent(), /Signed in as test \(account 1234567890123456\)/, path);
+      await assertAccessible(page, `${path} (Strict, signed in)`);
+    }
     assert.deepEqual(errors, []);
   });
 });

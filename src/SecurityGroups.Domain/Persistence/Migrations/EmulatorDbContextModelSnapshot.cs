@@ -878,6 +878,47 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.ToTable("SecurityGroupRules", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityGroups.Domain.Snapshots.StateSnapshot", b =>
+                {
+                    b.Property<long>("SnapshotId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("GroupCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SnapshotId");
+
+                    b.HasIndex("AccountId", "SnapshotId");
+
+                    b.ToTable("StateSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("SecurityGroups.Domain.Tags.ResourceTag", b =>
                 {
                     b.Property<string>("ResourceId")
