@@ -19,12 +19,18 @@ public class EmulatorFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected EmulatorFactory(string? databasePath, IDictionary<string, string?>? settings)
+    protected EmulatorFactory(string? databasePath, IDictionary<string, string?>? settings) : this(databasePath, null, settings)
+    {
+    }
+
+    /// <summary>On <paramref name="postgresConnectionString"/>'s database when given (a restart), else as above.</summary>
+    private protected EmulatorFactory(string? databasePath, string? postgresConnectionString, IDictionary<string, string?>? settings)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"sg-tests-{Guid.NewGuid():N}.db");
-        PostgresConnectionString = databasePath is null && Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
-            ? $"{server};Database=sgt_{Guid.NewGuid():N}"
-            : null;
+        PostgresConnectionString = postgresConnectionString
+            ?? (databasePath is null && Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
+                ? $"{server};Database=sgt_{Guid.NewGuid():N}"
+                : null);
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:SecurityGroups"] = PostgresConnectionString ?? $"Data Source={DatabasePath}",
@@ -67,7 +73,20 @@ public class EmulatorFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>A server on a given database file and/or with extra settings (not a fixture: create and dispose it in the test).</summary>
-public sealed class CustomEmulatorFactory(string? databasePath, IDictionary<string, string?>? settings) : EmulatorFactory(databasePath, settings);
+public sealed class CustomEmulatorFactory : EmulatorFactory
+{
+    public CustomEmulatorFactory(string? databasePath, IDictionary<string, string?>? settings) : base(databasePath, settings)
+    {
+    }
+
+    private CustomEmulatorFactory(EmulatorFactory previous) : base(previous.DatabasePath, previous.PostgresConnectionString, null)
+    {
+    }
+
+    /// <summary>A new server on the storage <paramref name="previous"/> used (its SQLite file, or its PostgreSQL
+    /// database when the tests run on PostgreSQL): dispose <paramref name="previous"/> first and this is a restart.</summary>
+    public static CustomEmulatorFactory Restart(EmulatorFactory previous) => new(previous);
+}
 
 /// <summary>The same server in Strict mode: every request but health and Swagger must be signed.</summary>
 public sealed class StrictEmulatorFactory() : EmulatorFactory(null, new Dictionary<string, string?> { ["Auth:Mode"] = "Strict" });
