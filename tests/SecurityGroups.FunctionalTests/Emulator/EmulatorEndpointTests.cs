@@ -18,6 +18,8 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
         Assert.Equal(postgres ? "" : "wal", storage.GetProperty("Data").GetProperty("JournalMode").GetString());
         Assert.Equal(postgres ? "Postgres" : "Sqlite", storage.GetProperty("Data").GetProperty("Provider").GetString());
         Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", storage.GetProperty("Data").GetProperty("Replica").GetString());
+        // Every migration applied (on PostgreSQL the database is a copy of the tests' template: it must be current too).
+        Assert.Equal(0, storage.GetProperty("Data").GetProperty("PendingMigrations").GetInt32());
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace SecurityGroups.FunctionalTests.Infrastructure;
 /// The server in-process on its own SQLite file (WAL, migrated at start), with two accounts: the default
 /// (<c>test</c>/<c>test</c>, 1234567890123456) and a second (<c>test2</c>/<c>secret2</c>, 2222222222222222).
 /// With <c>SG_TEST_POSTGRES</c> set (a base Npgsql connection string without Database, as <c>tests/postgres.sh</c>
-/// prints), every server not given a file runs on PostgreSQL instead, on a database of its own (created at start).
+/// prints), every server not given a file runs on PostgreSQL instead, on a database of its own (a copy of the migrated
+/// <see cref="PostgresTemplate"/>; the server's start-up migration then finds nothing pending).
 /// </summary>
 public class EmulatorFactory : WebApplicationFactory<Program>
 {
@@ -27,10 +28,14 @@ public class EmulatorFactory : WebApplicationFactory<Program>
     private protected EmulatorFactory(string? databasePath, string? postgresConnectionString, IDictionary<string, string?>? settings)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"sg-tests-{Guid.NewGuid():N}.db");
-        PostgresConnectionString = postgresConnectionString
-            ?? (databasePath is null && Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server
-                ? $"{server};Database=sgt_{Guid.NewGuid():N}"
-                : null);
+        if (postgresConnectionString is null && databasePath is null && Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server)
+        {
+            var database = $"sgt_{Guid.NewGuid():N}";
+            PostgresTemplate.CreateDatabase(server, database);
+            postgresConnectionString = $"{server};Database={database}";
+        }
+
+        PostgresConnectionString = postgresConnectionString;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:SecurityGroups"] = PostgresConnectionString ?? $"Data Source={DatabasePath}",
