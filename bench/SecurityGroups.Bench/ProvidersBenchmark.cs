@@ -146,7 +146,7 @@ internal sealed class ProvidersBenchmark(HttpClient http, string dll, IReadOnlyD
         }
 
         await Measure(configuration, "describe one group with 200 rules", Reads, _ => target.DescribeGroupAsync(big), postgres, null);
-        await Measure(configuration, $"list all {ids.Length + 1} groups (pages of 50), per list", quick ? 5 : 30, _ => target.ListAllAsync(), postgres, null);
+        await Measure(configuration, $"list all {ids.Length + 1} groups (pages of 50), per list", quick ? 20 : 100, _ => target.ListAllAsync(), postgres, null);
         await Measure(configuration, "DescribeRegions (no database)", Reads * 2, _ => target.Call("Action=DescribeRegions&Version=2014-05-26"), postgres, null);
         var single = EvaluationBodies.OnePacket(big);
         await Measure(configuration, "evaluate one packet with trace (200 rules)", Reads, _ => target.EvaluateAsync(single), postgres, null);
