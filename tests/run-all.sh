@@ -37,31 +37,13 @@ if [ -z "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-SERVER_DLL="$ROOT/src/SecurityGroups.Api/bin/$CONFIG/net10.0/SecurityGroups.Api.dll"
-# start_server runs in a command substitution (a subshell), so server PIDs go to a file the EXIT trap reads.
+# start_server and free_port (shared with tests/postgres-suite.sh); server PIDs go to PID_FILE, which the EXIT trap reads.
 PID_FILE="$ART/servers.pids"
 mkdir -p "$ART"; : >"$PID_FILE"
+# shellcheck source=tests/lib.sh
+source "$ROOT/tests/lib.sh"
 cleanup() { while read -r p; do [ -n "$p" ] && kill "$p" 2>/dev/null; done <"$PID_FILE"; }
 trap cleanup EXIT
-
-start_server() { # name mode [KEY=VALUE settings...] -> prints host:port
-  local name=$1 mode=$2 port dir
-  shift 2
-  port=$(free_port); dir="$ART/servers/$name"; mkdir -p "$dir"
-  ( cd "$dir" && exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-      ConnectionStrings__SecurityGroups="Data Source=$dir/securitygroups.db" Auth__Mode="$mode" \
-      Auth__Accounts__0__AccountId=1234567890123456 Auth__Accounts__0__AccessKeyId=test Auth__Accounts__0__AccessKeySecret=test \
-      Auth__Accounts__1__AccountId=2222222222222222 Auth__Accounts__1__AccessKeyId=test2 Auth__Accounts__1__AccessKeySecret=secret2 \
-      dotnet "$SERVER_DLL" >"$dir/server.log" 2>&1 ) &
-  echo $! >>"$PID_FILE"
-  for _ in $(seq 1 150); do
-    if curl -fsS "http://127.0.0.1:$port/_emulator/health" >/dev/null 2>&1; then echo "127.0.0.1:$port"; return 0; fi
-    sleep 0.2
-  done
-  cat "$dir/server.log" >&2
-  return 1
-}
 
 step "Servers for the SDK and browser suites"
 # HTTPS on a port picked here (each server makes its own CA in its data folder); the throttled server needs none.

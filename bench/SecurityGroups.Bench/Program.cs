@@ -5,6 +5,7 @@ using SecurityGroups.Bench;
 
 // Load benchmark: this emulator against moto_server, same workload over raw HTTP, concurrency 1 and 16; then this server
 // alone (synchronous=FULL, DescribeRegions, start-up on a large database). Writes docs/benchmarks.md. Loopback only.
+// --scale: region scale (issue 17). --providers: SQLite against PostgreSQL with one and two replicas (issue 14).
 var quick = args.Contains("--quick");
 var aloneOnly = args.Contains("--alone"); // this server's own phases only, printed and not written: for profiling loops
 var root = FindRoot();
@@ -42,8 +43,30 @@ if (args.Contains("--scale"))
     Console.WriteLine(table);
     if (args.Contains("--write"))
     {
-        ScaleReport.Write(Path.Combine(root, "docs", "benchmarks.md"), table);
+        GeneratedSection.Scale.Write(Path.Combine(root, "docs", "benchmarks.md"), table);
         Console.WriteLine("Written to docs/benchmarks.md (region scale section)");
+    }
+
+    return 0;
+}
+
+if (args.Contains("--providers"))
+{
+    // Issue 14: SQLite, PostgreSQL with one replica and with two (round-robin), one workload, one run. --postgres "Host=...;Port=...;Username=..."
+    // uses that server (fresh databases, dropped after); otherwise a private one (tests/postgres.sh), fsync on unless --pg-fsync off.
+    var providers = new ProvidersBenchmark(http, dll, quotas, quick);
+    await providers.RunAsync(root, Option("--postgres"), Option("--pg-fsync") != "off", Option("--pg-port") is { } pgPort ? int.Parse(pgPort, CultureInfo.InvariantCulture) : null);
+    var commit = Capture("git", "rev-parse --short HEAD", root).Trim();
+    var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    var table = providers.Table(string.Create(CultureInfo.InvariantCulture,
+        $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(serverDll is null ? "" : $" (server: {serverDll})")}{(quick ? ", --quick" : "")}, {Environment.ProcessorCount} cores, " +
+        $"{double.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024:0.0} GiB RAM, .NET {Environment.Version}, {providers.PostgresDescription} on the same machine; load average {load} at the end."));
+    Console.WriteLine(table);
+    if (args.Contains("--write"))
+    {
+        GeneratedSection.Providers.Write(Path.Combine(root, "docs", "benchmarks.md"), table);
+        Console.WriteLine("Written to docs/benchmarks.md (SQLite and PostgreSQL section)");
     }
 
     return 0;
@@ -87,11 +110,8 @@ foreach (var (label, synchronous) in new[] { ("default (NORMAL)", "Normal"), ("F
             _ => target.Call("Action=DescribeRegions&Version=2014-05-26")));
 
         // Evaluation over HTTP against the 200-rule group (what-if, no ENI): one packet with its trace, and batches of 1,000.
-        var single = $"{{\"RegionId\":\"cn-hangzhou\",\"SecurityGroupIds\":[\"{big}\"],\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\"," +
-            "\"SourceIp\":\"10.1.2.3\",\"DestinationIp\":\"192.168.0.10\",\"DestinationPort\":2100}";
-        var packets = string.Join(',', Enumerable.Range(0, 1000).Select(i =>
-            $"{{\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"SourceIp\":\"10.{i % 200}.0.1\",\"DestinationIp\":\"192.168.0.10\",\"DestinationPort\":{1900 + (i % 400)}}}"));
-        var batch = $"{{\"RegionId\":\"cn-hangzhou\",\"SecurityGroupIds\":[\"{big}\"],\"Packets\":[{packets}]}}";
+        var single = EvaluationBodies.OnePacket(big);
+        var batch = EvaluationBodies.Batch(big);
         alone.Add(await Phase.RunAsync("evaluate one packet with trace (200 rules)", "SecurityGroups", 16, reads * 10, _ => target.EvaluateAsync(single)));
         alone.Add(await Phase.RunAsync("evaluate batches of 1,000 packets (200 rules)", "SecurityGroups", 16, Math.Max(20, reads / 10), _ => target.EvaluateAsync(batch)));
     }

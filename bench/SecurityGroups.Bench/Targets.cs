@@ -21,10 +21,17 @@ internal interface ITarget
     Task DeleteGroupAsync(string group);
 }
 
-/// <summary>This emulator: Alibaba RPC, unsigned (Relaxed mode), JSON.</summary>
-internal sealed partial class EmulatorTarget(HttpClient http, string baseUrl) : ITarget
+/// <summary>
+/// This emulator: Alibaba RPC, unsigned (Relaxed mode), JSON. Given several replicas' base URLs, each request goes to
+/// the next one in turn, as a round-robin load balancer would send it (no proxy in between).
+/// </summary>
+internal sealed partial class EmulatorTarget(HttpClient http, params string[] baseUrls) : ITarget
 {
+    private int _next = -1;
+
     public string Name => "SecurityGroups";
+
+    private string BaseUrl => baseUrls.Length == 1 ? baseUrls[0] : baseUrls[(int)((uint)Interlocked.Increment(ref _next) % (uint)baseUrls.Length)];
 
     public async Task<string> CreateGroupAsync(int n) =>
         Id(await Call($"Action=CreateSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupName=bench{n}"), "SecurityGroupId");
@@ -55,13 +62,13 @@ internal sealed partial class EmulatorTarget(HttpClient http, string baseUrl) : 
     public Task DeleteGroupAsync(string group) =>
         Call($"Action=DeleteSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={group}");
 
-    public Task<string> Call(string query) => Http.SendAsync(http, HttpMethod.Post, $"{baseUrl}/?{query}", null, null);
+    public Task<string> Call(string query) => Http.SendAsync(http, HttpMethod.Post, $"{BaseUrl}/?{query}", null, null);
 
     /// <summary>POST /_emulator/traffic/evaluate with a JSON body.</summary>
     public async Task<string> EvaluateAsync(string json)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri($"{baseUrl}/_emulator/traffic/evaluate"), content);
+        using var response = await http.PostAsync(new Uri($"{BaseUrl}/_emulator/traffic/evaluate"), content);
         var body = await response.Content.ReadAsStringAsync();
         return (int)response.StatusCode >= 400 ? throw new BenchRequestException((int)response.StatusCode, body) : body;
     }
@@ -71,6 +78,23 @@ internal sealed partial class EmulatorTarget(HttpClient http, string baseUrl) : 
 
     [GeneratedRegex("\"NextToken\":\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>Bodies for POST /_emulator/traffic/evaluate against one group (what-if, no ENI).</summary>
+internal static class EvaluationBodies
+{
+    /// <summary>One packet, answered with its trace.</summary>
+    public static string OnePacket(string group) =>
+        $"{{\"RegionId\":\"cn-hangzhou\",\"SecurityGroupIds\":[\"{group}\"],\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\"," +
+        "\"SourceIp\":\"10.1.2.3\",\"DestinationIp\":\"192.168.0.10\",\"DestinationPort\":2100}";
+
+    /// <summary>A batch of 1,000 packets over 200 sources and 400 ports.</summary>
+    public static string Batch(string group)
+    {
+        var packets = string.Join(',', Enumerable.Range(0, 1000).Select(i =>
+            $"{{\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"SourceIp\":\"10.{i % 200}.0.1\",\"DestinationIp\":\"192.168.0.10\",\"DestinationPort\":{1900 + (i % 400)}}}"));
+        return $"{{\"RegionId\":\"cn-hangzhou\",\"SecurityGroupIds\":[\"{group}\"],\"Packets\":[{packets}]}}";
+    }
 }
 
 /// <summary>moto_server: the AWS EC2 Query API (form POST, XML), the shapes closest to the Alibaba Actions.</summary>

@@ -16,18 +16,18 @@ namespace SecurityGroups.Domain.Rules;
 public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quotas)
 {
     /// <summary>The ENIs in a group (compiled: every authorize asks).</summary>
-    private static readonly Func<EmulatorDbContext, string, IAsyncEnumerable<string>> MembersOf =
+    private static readonly PerModel<Func<EmulatorDbContext, string, IAsyncEnumerable<string>>> MembersOf = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId) =>
-            db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.SecurityGroupId == securityGroupId).Select(m => m.NetworkInterfaceId));
+            db.NetworkInterfaceGroups.AsNoTracking().Where(m => m.SecurityGroupId == securityGroupId).Select(m => m.NetworkInterfaceId)));
 
     /// <summary>Rule units of groups (see <see cref="UnitsOfGroupsAsync"/>), compiled: the expression is large and every authorize asks.</summary>
-    private static readonly Func<EmulatorDbContext, IReadOnlyList<string>, string, CancellationToken, Task<int>> UnitsOf =
+    private static readonly PerModel<Func<EmulatorDbContext, IReadOnlyList<string>, string, CancellationToken, Task<int>>> UnitsOf = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, IReadOnlyList<string> groupIds, string exceptRuleId, CancellationToken ct) =>
             db.SecurityGroupRules.AsNoTracking()
                 .Where(r => groupIds.Contains(r.SecurityGroupId) && r.SecurityGroupRuleId != exceptRuleId)
                 .Sum(r => Math.Max(1, (db.PrefixLists.Where(l => l.PrefixListId == r.SourcePrefixListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0)
                         + (db.PrefixLists.Where(l => l.PrefixListId == r.DestPrefixListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0))
-                    * Math.Max(1, db.PortRangeLists.Where(l => l.PortRangeListId == r.PortRangeListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0)));
+                    * Math.Max(1, db.PortRangeLists.Where(l => l.PortRangeListId == r.PortRangeListId).Select(l => (int?)l.MaxEntries).FirstOrDefault() ?? 0))));
 
     /// <summary>
     /// Refuses <paramref name="added"/> when the group, or any ENI in it, would go over its quota.
@@ -42,7 +42,7 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
             throw new AcsException(limitError);
         }
 
-        var members = await MembersOf(db, group.SecurityGroupId).ToListAsync(ct).ConfigureAwait(false);
+        var members = await MembersOf.For(db)(db, group.SecurityGroupId).ToListAsync(ct).ConfigureAwait(false);
         if (members.Count > 0)
         {
             var groupSets = await db.NetworkInterfaceGroups.AsNoTracking().Where(m => members.Contains(m.NetworkInterfaceId) && m.SecurityGroupId != group.SecurityGroupId)
@@ -75,7 +75,7 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
     /// summed by the database with the formula of <see cref="UnitCounterAsync"/>.
     /// </summary>
     public Task<int> UnitsOfGroupsAsync(IReadOnlyList<string> groupIds, string? exceptRuleId, CancellationToken ct) =>
-        UnitsOf(db, groupIds, exceptRuleId ?? "", ct);
+        UnitsOf.For(db)(db, groupIds, exceptRuleId ?? "", ct);
 
     /// <summary>
     /// How many rules each of <paramref name="rules"/> counts as: a rule using a prefix list counts as its MaxEntries, one

@@ -17,9 +17,9 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
     public const int MaxPermissionsPerRequest = 100;
 
     /// <summary>A group's rules in one direction, tracked (revoke removes some of them), compiled once.</summary>
-    private static readonly Func<EmulatorDbContext, string, string, IAsyncEnumerable<SecurityGroupRule>> RulesOf =
+    private static readonly PerModel<Func<EmulatorDbContext, string, string, IAsyncEnumerable<SecurityGroupRule>>> RulesOf = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, string direction) =>
-            db.SecurityGroupRules.Where(r => r.SecurityGroupId == securityGroupId && r.Direction == direction));
+            db.SecurityGroupRules.Where(r => r.SecurityGroupId == securityGroupId && r.Direction == direction)));
 
     /// <summary>Adds rules; returns how many were new (identical existing rules are no-ops).</summary>
     public Task<int> AuthorizeAsync(string regionId, string securityGroupId, string direction, IReadOnlyList<PermissionInput> permissions, CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class RuleService(EmulatorDbContext db, WriteGate gate, ICaller ca
         return gate.RunAsync(db, async c =>
         {
             var group = await groups.FindMutableAsync(regionId, securityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, c).ConfigureAwait(false);
-            var rules = await RulesOf(db, group.SecurityGroupId, direction).ToListAsync(c).ConfigureAwait(false);
+            var rules = await RulesOf.For(db)(db, group.SecurityGroupId, direction).ToListAsync(c).ConfigureAwait(false);
             var doomed = new List<SecurityGroupRule>();
             foreach (var id in ruleIds)
             {

@@ -17,27 +17,27 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
     VersionedCache<Listing<SecurityGroupView>> listings)
 {
     // The queries every create and delete runs, compiled once (docs/benchmarks.md: EF's per-query translation was most of a write).
-    private static readonly Func<EmulatorDbContext, string, string, string, CancellationToken, Task<bool>> VpcExists =
+    private static readonly PerModel<Func<EmulatorDbContext, string, string, string, CancellationToken, Task<bool>>> VpcExists = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, string vpcId, CancellationToken ct) =>
-            db.Vpcs.Any(v => v.AccountId == accountId && v.RegionId == regionId && v.VpcId == vpcId));
+            db.Vpcs.Any(v => v.AccountId == accountId && v.RegionId == regionId && v.VpcId == vpcId)));
 
-    private static readonly Func<EmulatorDbContext, string, string, CancellationToken, Task<int>> GroupsInRegion =
+    private static readonly PerModel<Func<EmulatorDbContext, string, string, CancellationToken, Task<int>>> GroupsInRegion = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, CancellationToken ct) =>
-            db.SecurityGroups.Count(g => g.AccountId == accountId && g.RegionId == regionId));
+            db.SecurityGroups.Count(g => g.AccountId == accountId && g.RegionId == regionId)));
 
-    private static readonly Func<EmulatorDbContext, string, CancellationToken, Task<bool>> HasMembers =
+    private static readonly PerModel<Func<EmulatorDbContext, string, CancellationToken, Task<bool>>> HasMembers = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, CancellationToken ct) =>
-            db.NetworkInterfaceGroups.Any(m => m.SecurityGroupId == securityGroupId));
+            db.NetworkInterfaceGroups.Any(m => m.SecurityGroupId == securityGroupId)));
 
-    private static readonly Func<EmulatorDbContext, string, CancellationToken, Task<bool>> IsReferenced =
+    private static readonly PerModel<Func<EmulatorDbContext, string, CancellationToken, Task<bool>>> IsReferenced = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string securityGroupId, CancellationToken ct) =>
             db.SecurityGroupRules.Any(r => r.SecurityGroupId != securityGroupId
-                && ((r.Direction == "ingress" && r.SourceGroupId == securityGroupId) || (r.Direction == "egress" && r.DestGroupId == securityGroupId))));
+                && ((r.Direction == "ingress" && r.SourceGroupId == securityGroupId) || (r.Direction == "egress" && r.DestGroupId == securityGroupId)))));
 
     /// <summary>The group a mutation changes (tracked), compiled once: every group and rule write starts here.</summary>
-    private static readonly Func<EmulatorDbContext, string, string, string, CancellationToken, Task<SecurityGroup?>> FindTracked =
+    private static readonly PerModel<Func<EmulatorDbContext, string, string, string, CancellationToken, Task<SecurityGroup?>>> FindTracked = new(() =>
         EF.CompileAsyncQuery((EmulatorDbContext db, string accountId, string regionId, string securityGroupId, CancellationToken ct) =>
-            db.SecurityGroups.FirstOrDefault(g => g.AccountId == accountId && g.RegionId == regionId && g.SecurityGroupId == securityGroupId));
+            db.SecurityGroups.FirstOrDefault(g => g.AccountId == accountId && g.RegionId == regionId && g.SecurityGroupId == securityGroupId)));
 
     public const string ResourceType = "securitygroup";
     private const string TokenKind = "sg";
@@ -54,12 +54,12 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         tags.Validate(command.Tags, AcsErrors.QuotaExceedTags);
         return gate.RunAsync(db, async c =>
         {
-            if (!string.IsNullOrEmpty(command.VpcId) && !await VpcExists(db, caller.AccountId, command.RegionId, command.VpcId, c).ConfigureAwait(false))
+            if (!string.IsNullOrEmpty(command.VpcId) && !await VpcExists.For(db)(db, caller.AccountId, command.RegionId, command.VpcId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
             }
 
-            var count = await GroupsInRegion(db, caller.AccountId, command.RegionId, c).ConfigureAwait(false);
+            var count = await GroupsInRegion.For(db)(db, caller.AccountId, command.RegionId, c).ConfigureAwait(false);
             if (count >= quotas.Value.SecurityGroupsPerRegion)
             {
                 throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
@@ -195,12 +195,12 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
                 throw new AcsException(AcsErrors.InvalidOperationDeletionProtection);
             }
 
-            if (await HasMembers(db, group.SecurityGroupId, c).ConfigureAwait(false))
+            if (await HasMembers.For(db)(db, group.SecurityGroupId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.DependencyViolationInstances);
             }
 
-            if (await IsReferenced(db, group.SecurityGroupId, c).ConfigureAwait(false))
+            if (await IsReferenced.For(db)(db, group.SecurityGroupId, c).ConfigureAwait(false))
             {
                 throw new AcsException(AcsErrors.DependencyViolationReferenced);
             }
@@ -234,7 +234,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
 
     /// <summary>The caller's group in the region, or <paramref name="notFound"/>.</summary>
     internal async Task<SecurityGroup> FindAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct) =>
-        await FindTracked(db, caller.AccountId, regionId, securityGroupId, ct).ConfigureAwait(false) ?? throw new AcsException(notFound);
+        await FindTracked.For(db)(db, caller.AccountId, regionId, securityGroupId, ct).ConfigureAwait(false) ?? throw new AcsException(notFound);
 
     /// <summary>Like <see cref="FindAsync"/>, refusing a group managed by a cloud product.</summary>
     internal async Task<SecurityGroup> FindMutableAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct)

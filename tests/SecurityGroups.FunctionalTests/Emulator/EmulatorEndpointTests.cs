@@ -18,6 +18,8 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
         Assert.Equal(postgres ? "" : "wal", storage.GetProperty("Data").GetProperty("JournalMode").GetString());
         Assert.Equal(postgres ? "Postgres" : "Sqlite", storage.GetProperty("Data").GetProperty("Provider").GetString());
         Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", storage.GetProperty("Data").GetProperty("Replica").GetString());
+        // Every migration applied (on PostgreSQL the database is a copy of the tests' template: it must be current too).
+        Assert.Equal(0, storage.GetProperty("Data").GetProperty("PendingMigrations").GetInt32());
     }
 
     [Fact]
@@ -72,19 +74,20 @@ public sealed class EmulatorEndpointTests(EmulatorFactory factory) : EmulatorTes
     }
 }
 
+/// <summary>State survives a restart: on SQLite the same file, on PostgreSQL (SG_TEST_POSTGRES) the same database.</summary>
 public sealed class PersistenceTests
 {
     [Fact]
     public async Task State_AndClientTokenRecords_SurviveARestart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sg-restart-{Guid.NewGuid():N}.db");
         string vpcId;
-        using (var first = new CustomEmulatorFactory(path, null))
+        var first = new EmulatorFactory();
+        using (first)
         {
             vpcId = (await first.Acs().Vpc("CreateVpc", ("RegionId", "cn-hangzhou"), ("ClientToken", "restart-1"))).Ok().GetProperty("VpcId").GetString()!;
         }
 
-        using var second = new CustomEmulatorFactory(path, null);
+        using var second = CustomEmulatorFactory.Restart(first);
         var client = second.Acs();
         var list = (await client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"))).Ok();
         var retry = (await client.Vpc("CreateVpc", ("RegionId", "cn-hangzhou"), ("ClientToken", "restart-1"))).Ok();
@@ -97,15 +100,15 @@ public sealed class PersistenceTests
     [Fact]
     public async Task ClientTokenReplay_IsByteForByteAfterARestart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sg-restart-{Guid.NewGuid():N}.db");
         (string, string)[] create = [("RegionId", "cn-hangzhou"), ("SecurityGroupName", "kept"), ("ClientToken", "restart-sg")];
         string first;
-        using (var before = new CustomEmulatorFactory(path, null))
+        var before = new EmulatorFactory();
+        using (before)
         {
             first = (await before.Acs().Ecs("CreateSecurityGroup", create)).Text;
         }
 
-        using var after = new CustomEmulatorFactory(path, null);
+        using var after = CustomEmulatorFactory.Restart(before);
         var client = after.Acs();
         var replay = await client.Ecs("CreateSecurityGroup", create);
         var mismatch = await client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupName", "changed"), ("ClientToken", "restart-sg"));

@@ -169,12 +169,19 @@ test('no acknowledged write is lost when a replica is killed with SIGKILL mid-lo
     }
   };
   const running = Array.from({ length: 12 }, (_, c) => client(c));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // The kill comes after a number of acknowledgements, not after a time (a loaded machine acknowledges few per second),
+  // and the load goes on until the surviving replicas have acknowledged as many again.
+  const until = async (condition, what) => {
+    for (const deadline = Date.now() + 120_000; !condition(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+      if (Date.now() > deadline) { stop = true; assert.fail(`no ${what} within 120 s (${acknowledged.size} acknowledged)`); }
+    }
+  };
+  await until(() => acknowledged.size >= 30, '30 acknowledged writes before the kill');
   process.kill(pids[pids.length - 1], 'SIGKILL');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const atKill = acknowledged.size;
+  await until(() => acknowledged.size >= atKill + 30, '30 acknowledged writes after the kill');
   stop = true;
   await Promise.all(running);
-  assert.ok(acknowledged.size > 20, `load ran (${acknowledged.size} acknowledged)`);
   const listed = new Set();
   for (let page = 1; ; page++) {
     const r = ok(await call(0, 'DescribeVpcs', { PageSize: 50, PageNumber: page }, VPC), 'DescribeVpcs');
