@@ -35,7 +35,7 @@ if (args.Contains("--scale"))
 {
     // Region scale (issue 17): --quick for small sizes, --sizes 100x20,400x100 (instances x groups [x rules each]) for others.
     var sizes = Option("--sizes") is { } list ? list.Split(',').Select(ScaleSize.Parse).ToArray() : quick ? ScaleBenchmark.QuickSizes : ScaleBenchmark.FullSizes;
-    var scale = new ScaleBenchmark(http, dll, quotas);
+    var scale = new ScaleBenchmark(http, dll, quotas, rulesThroughApi: args.Contains("--fill-api"));
     await scale.RunAsync(sizes);
     var commit = Capture("git", "rev-parse --short HEAD", root).Trim();
     var table = string.Create(CultureInfo.InvariantCulture, $"Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit `{commit}`{(serverDll is null ? "" : $" (server: {serverDll})")}, {Environment.ProcessorCount} cores, .NET {Environment.Version}.") +

@@ -6,11 +6,12 @@ using System.Text.RegularExpressions;
 namespace SecurityGroups.Bench;
 
 /// <summary>
-/// <c>--scale</c>: regions of growing size, each filled through the API on a fresh server, which is then restarted (start-up
+/// <c>--scale</c>: regions of growing size, each filled on a fresh server (through the API, but for the groups' rules, which
+/// are seeded in bulk through the domain unless <c>--fill-api</c>: <see cref="ScaleSeed"/>), which is then restarted (start-up
 /// time) and asked every region question over HTTP: once after a write (the caches are keyed by the write version, so this
 /// is the cold cost) and repeated with no write between (median). Prints one table with the growth factor between sizes.
 /// </summary>
-internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDictionary<string, string> settings)
+internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDictionary<string, string> settings, bool rulesThroughApi)
 {
     /// <summary>The rows of the table, in order; each maps a size's label to milliseconds (MiB for memory).</summary>
     private readonly List<(string Question, Dictionary<ScaleSize, double> Values)> _rows = [];
@@ -24,20 +25,34 @@ internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDicti
         foreach (var size in sizes)
         {
             Console.WriteLine($"Scale: {size.Label}");
-            await MeasureAsync(size);
+            var dir = Directory.CreateTempSubdirectory("sg-bench-scale").FullName;
+            try
+            {
+                await MeasureAsync(size, dir);
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true); // up to ~200 MB of database at the largest size
+            }
         }
     }
 
-    private async Task MeasureAsync(ScaleSize size)
+    private async Task MeasureAsync(ScaleSize size, string dir)
     {
-        var dir = Directory.CreateTempSubdirectory("sg-bench-scale").FullName;
         ScaleRegion region;
         var fill = Stopwatch.StartNew();
         using (var server = ServerProcess.StartEmulator(dll, dir, settings))
         {
             await server.WaitAsync(() => Healthy(server), Stopwatch.StartNew(), TimeSpan.FromSeconds(60));
             region = new ScaleRegion(http, server.BaseUrl);
-            await region.FillAsync(size, 4);
+            await region.FillAsync(size, 4, rulesThroughApi);
+        }
+
+        if (!rulesThroughApi)
+        {
+            var seed = Stopwatch.StartNew();
+            await ScaleSeed.RulesAsync(Path.Combine(dir, ServerProcess.DatabaseFile), region, size.RulesPerGroup);
+            ScaleRegion.Phase("rules (seeded)", seed);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  filled in {fill.Elapsed.TotalSeconds:0.0} s"));

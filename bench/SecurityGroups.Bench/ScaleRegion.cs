@@ -1,8 +1,27 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecurityGroups.Bench;
+
+/// <summary>One rule of a scale group: a single port from one peer (a CIDR block or a group).</summary>
+internal sealed record ScaleRule(string Direction, string Protocol, int Port, string PeerField, string Peer, string Policy, int Priority)
+{
+    /// <summary>As <c>Permissions.N</c> query parameters.</summary>
+    public string Query(int n) => string.Create(CultureInfo.InvariantCulture,
+        $"&Permissions.{n}.IpProtocol={Protocol}&Permissions.{n}.PortRange={Port}%2F{Port}&Permissions.{n}.{PeerField}={Uri.EscapeDataString(Peer)}&Permissions.{n}.Policy={Policy}&Permissions.{n}.Priority={Priority}");
+
+    /// <summary>As the domain's input (what the API binds those parameters to).</summary>
+    public Domain.Rules.PermissionInput Input() => new()
+    {
+        IpProtocol = Protocol,
+        PortRange = string.Create(CultureInfo.InvariantCulture, $"{Port}/{Port}"),
+        SourceCidrIp = PeerField == "SourceCidrIp" ? Peer : null,
+        SourceGroupId = PeerField == "SourceGroupId" ? Peer : null,
+        DestCidrIp = PeerField == "DestCidrIp" ? Peer : null,
+        Policy = Policy,
+        Priority = Priority.ToString(CultureInfo.InvariantCulture),
+    };
+}
 
 /// <summary>One region size of the scale benchmark: instances, groups and rules per group.</summary>
 internal sealed record ScaleSize(int Instances, int Groups, int RulesPerGroup)
@@ -20,8 +39,8 @@ internal sealed record ScaleSize(int Instances, int Groups, int RulesPerGroup)
 }
 
 /// <summary>
-/// Fills a region through the public API (the same state a user's script would make): one VPC and a /16 vSwitch, the
-/// groups, their rules in requests of up to 100 permissions, one extra group with 200 rules, and the instances in 1-5
+/// Fills a region (the same state a user's script would make): one VPC and a /16 vSwitch, the groups, their rules
+/// (through the API in requests of up to 100 permissions, or seeded in bulk: <see cref="ScaleSeed"/>), one extra group with 200 rules, and the instances in 1-5
 /// groups each (seeded, so every run builds the same shape). Rules per group: a few that raise findings (SSH from the
 /// internet in every tenth group, a Drop that shadows an Accept, a redundant twin), one group reference to the next group,
 /// and otherwise single TCP or UDP ports from /24 peers; a tenth of them are egress.
@@ -38,28 +57,43 @@ internal sealed partial class ScaleRegion(HttpClient http, string baseUrl)
 
     public string BigGroup { get; private set; } = "";
 
-    public async Task FillAsync(ScaleSize size, int concurrency)
+    /// <summary>
+    /// The VPC, the groups, the 200-rule group and the instances through the API; the groups' rules too when
+    /// <paramref name="rulesThroughApi"/>, else they are left to <see cref="ScaleSeed"/> (the same rules, built by the
+    /// domain's RuleBuilder and written in bulk while the server is stopped).
+    /// </summary>
+    public async Task FillAsync(ScaleSize size, int concurrency, bool rulesThroughApi)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         VpcId = Field(await Call("Action=CreateVpc&Version=2016-04-28&RegionId=cn-hangzhou&CidrBlock=10.0.0.0%2F8"), "VpcId");
         var vSwitch = Field(await Call($"Action=CreateVSwitch&Version=2016-04-28&RegionId=cn-hangzhou&VpcId={VpcId}&ZoneId=cn-hangzhou-h&CidrBlock=10.0.0.0%2F16"), "VSwitchId");
         var ids = new string[size.Groups];
         await ForAsync(size.Groups, concurrency, async i =>
             ids[i] = Field(await Call($"Action=CreateSecurityGroup&{Ecs}&VpcId={VpcId}&SecurityGroupName=scale{i}"), "SecurityGroupId"));
         Groups.AddRange(ids);
-        await ForAsync(size.Groups, concurrency, async g =>
+        Phase("groups", watch);
+        if (rulesThroughApi)
         {
-            var (ingress, egress) = RulesOf(g, size.RulesPerGroup);
-            await Call($"Action=AuthorizeSecurityGroup&{Ecs}&SecurityGroupId={ids[g]}" + ingress);
-            if (egress.Length > 0)
+            await ForAsync(size.Groups, concurrency, async g =>
             {
-                await Call($"Action=AuthorizeSecurityGroupEgress&{Ecs}&SecurityGroupId={ids[g]}" + egress);
-            }
-        });
+                var rules = RulesOf(g, size.RulesPerGroup);
+                foreach (var direction in new[] { "ingress", "egress" })
+                {
+                    var query = string.Concat(rules.Where(r => r.Direction == direction).Select((r, n) => r.Query(n + 1)));
+                    if (query.Length > 0)
+                    {
+                        await Call($"Action={(direction == "ingress" ? "AuthorizeSecurityGroup" : "AuthorizeSecurityGroupEgress")}&{Ecs}&SecurityGroupId={ids[g]}" + query);
+                    }
+                }
+            });
+            Phase("rules", watch);
+        }
+
         BigGroup = Field(await Call($"Action=CreateSecurityGroup&{Ecs}&VpcId={VpcId}&SecurityGroupName=big"), "SecurityGroupId");
         for (var half = 0; half < 2; half++)
         {
             await Call($"Action=AuthorizeSecurityGroup&{Ecs}&SecurityGroupId={BigGroup}" + string.Concat(Enumerable.Range(1, 100).Select(p =>
-                Permission(p, "TCP", 20000 + (half * 100) + p, "SourceCidrIp", $"172.{16 + half}.{p}.0/24", "Accept", 1 + (p % 100)))));
+                new ScaleRule("ingress", "TCP", 20000 + (half * 100) + p, "SourceCidrIp", $"172.{16 + half}.{p}.0/24", "Accept", 1 + (p % 100)).Query(p))));
         }
 
         const int PerLaunch = 10;
@@ -75,17 +109,22 @@ internal sealed partial class ScaleRegion(HttpClient http, string baseUrl)
             instances[l] = InstanceIdPattern().Matches(body).Select(m => m.Groups[1].Value).ToList();
         });
         Instances.AddRange(instances.SelectMany(i => i));
+        Phase("instances", watch);
     }
 
-    /// <summary>The flattened ingress and egress permissions of group <paramref name="g"/>.</summary>
-    private (string Ingress, string Egress) RulesOf(int g, int count)
+    public static void Phase(string name, System.Diagnostics.Stopwatch watch)
     {
-        var ingress = new StringBuilder();
-        var egress = new StringBuilder();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fill: {name} in {watch.Elapsed.TotalSeconds:0.0} s"));
+        watch.Restart();
+    }
+
+    /// <summary>The ingress and egress rules of group <paramref name="g"/> (a tenth egress).</summary>
+    public List<ScaleRule> RulesOf(int g, int count)
+    {
+        var rules = new List<ScaleRule>(count);
         var egressCount = count / 10;
-        var n = 0;
         void In(string protocol, int port, string peerField, string peer, string policy, int priority) =>
-            ingress.Append(Permission(++n, protocol, port, peerField, peer, policy, priority));
+            rules.Add(new ScaleRule("ingress", protocol, port, peerField, peer, policy, priority));
         var ingressCount = count - egressCount;
         if (g % 10 == 0)
         {
@@ -97,22 +136,18 @@ internal sealed partial class ScaleRegion(HttpClient http, string baseUrl)
         In("TCP", 3306, "SourceCidrIp", "10.1.0.0/16", "Accept", 2);
         In("TCP", 8080, "SourceCidrIp", "10.0.0.0/8", "Accept", 3);
         In("TCP", 8080, "SourceCidrIp", "10.2.0.0/16", "Accept", 4);
-        for (var r = 0; n < ingressCount; r++)
+        for (var r = 0; rules.Count < ingressCount; r++)
         {
             In(r % 4 == 3 ? "UDP" : "TCP", 1000 + r, "SourceCidrIp", $"10.{r % 256}.{g % 256}.0/24", "Accept", 1 + (r % 100));
         }
 
         for (var r = 0; r < egressCount; r++)
         {
-            egress.Append(Permission(r + 1, "TCP", 2000 + r, "DestCidrIp", $"10.{r % 256}.{(g + 1) % 256}.0/24", r % 7 == 0 ? "Drop" : "Accept", 1 + r));
+            rules.Add(new ScaleRule("egress", "TCP", 2000 + r, "DestCidrIp", $"10.{r % 256}.{(g + 1) % 256}.0/24", r % 7 == 0 ? "Drop" : "Accept", 1 + r));
         }
 
-        return (ingress.ToString(), egress.ToString());
+        return rules;
     }
-
-    private static string Permission(int n, string protocol, int port, string peerField, string peer, string policy, int priority) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"&Permissions.{n}.IpProtocol={protocol}&Permissions.{n}.PortRange={port}%2F{port}&Permissions.{n}.{peerField}={Uri.EscapeDataString(peer)}&Permissions.{n}.Policy={policy}&Permissions.{n}.Priority={priority}");
 
     /// <summary>Runs <paramref name="body"/> for 0..count-1 with that many in flight; the first failure stops the fill.</summary>
     private static Task ForAsync(int count, int concurrency, Func<int, Task> body) =>

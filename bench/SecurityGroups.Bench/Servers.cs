@@ -17,6 +17,9 @@ internal sealed class ServerProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The emulator's SQLite file in its data directory.</summary>
+    public const string DatabaseFile = "bench.db";
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     public int Pid => _process.Id;
@@ -34,7 +37,7 @@ internal sealed class ServerProcess : IDisposable
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\"") { WorkingDirectory = dataDir, RedirectStandardOutput = true, RedirectStandardError = true };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Https__Port"] = "0"; // HTTPS stays on, as by default, on a free port (never two servers on 8443)
-        info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={Path.Combine(dataDir, "bench.db")}";
+        info.Environment["ConnectionStrings__SecurityGroups"] = $"Data Source={Path.Combine(dataDir, DatabaseFile)}";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
         foreach (var (key, value) in settings)

@@ -188,7 +188,10 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
         if (!string.IsNullOrEmpty(query.SecurityGroupId))
         {
-            instances = instances.Where(i => db.NetworkInterfaceGroups.Any(m => m.NetworkInterfaceId == i.PrimaryNetworkInterfaceId && m.SecurityGroupId == query.SecurityGroupId));
+            // IN (the group's members): SQLite starts from the group's memberships (an index on SecurityGroupId) instead of
+            // testing every instance of the region against them.
+            var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
+            instances = instances.Where(i => members.Contains(i.PrimaryNetworkInterfaceId));
         }
 
         if (query.PrivateIpAddresses.Count > 0)

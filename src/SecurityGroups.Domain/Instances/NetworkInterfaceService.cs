@@ -117,7 +117,8 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
 
         if (!string.IsNullOrEmpty(query.SecurityGroupId))
         {
-            enis = enis.Where(e => db.NetworkInterfaceGroups.Any(m => m.NetworkInterfaceId == e.NetworkInterfaceId && m.SecurityGroupId == query.SecurityGroupId));
+            var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
+            enis = enis.Where(e => members.Contains(e.NetworkInterfaceId)); // from the group's memberships (see DescribeInstances)
         }
 
         if (!string.IsNullOrEmpty(query.PrimaryIpAddress))

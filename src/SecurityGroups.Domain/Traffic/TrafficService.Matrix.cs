@@ -178,6 +178,11 @@ public sealed partial class TrafficService
                 : throw new AcsException(AcsErrors.InvalidParameterDetail, $"{vpcName} has more than {MaxMatrixEndpoints} instances; give {listName} instead.");
         }
 
+        if (ids!.Any(string.IsNullOrEmpty))
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail, $"{listName} holds an empty instance id.");
+        }
+
         var wanted = ids!.Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count > MaxMatrixEndpoints)
         {

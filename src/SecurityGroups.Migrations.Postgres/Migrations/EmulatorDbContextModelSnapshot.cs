@@ -200,9 +200,13 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
 
                     b.HasKey("InstanceId");
 
+                    b.HasIndex("PrimaryNetworkInterfaceId");
+
                     b.HasIndex("VSwitchId");
 
                     b.HasIndex("AccountId", "RegionId", "InstanceId");
+
+                    b.HasIndex("AccountId", "RegionId", "CreatedAt", "InstanceId");
 
                     b.ToTable("Instances", (string)null);
                 });

@@ -184,6 +184,54 @@ public sealed class TrafficMatrixTests(EmulatorFactory factory) : TrafficTest(fa
     }
 
     [Fact]
+    public async Task HostileBodies_AreAlibabaErrors_NeverA5xx()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var instances = await Run(group, 2);
+        Task<AcsResult> Raw(string json) => Client.Send(new HttpRequestMessage(HttpMethod.Post, "/_emulator/traffic/matrix")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        });
+        object Body(object? sources, object? destinations, string protocol = "TCP", object? port = null) =>
+            new { RegionId = "cn-hangzhou", Sources = sources, Destinations = destinations, IpProtocol = protocol, DestinationPort = port ?? 22 };
+
+        // 10,000 ids (of which none exist): refused by count before any lookup.
+        var tenThousand = Enumerable.Range(0, 10_000).Select(i => $"i-{i:x12}").ToArray();
+        (await Traffic("matrix", Body(tenThousand, instances))).Error("InvalidParameter", 400);
+        (await Traffic("matrix", Body(instances, tenThousand))).Error("InvalidParameter", 400);
+
+        // Duplicates count once: the matrix has each instance once, in the order first given.
+        var twice = (await Traffic("matrix", Body(new[] { instances[1], instances[0], instances[1], instances[1] }, new[] { instances[0], instances[0] }))).Ok();
+        Assert.Equal([instances[1], instances[0]], Strings(twice.GetProperty("Sources")));
+        Assert.Equal([instances[0]], Strings(twice.GetProperty("Destinations")));
+        Assert.Equal(1, twice.GetProperty("Cells")[0].GetArrayLength());
+
+        // Empty lists on both sides, an empty or null id, ids that are not strings, a list that is not a list.
+        (await Traffic("matrix", Body(Array.Empty<string>(), Array.Empty<string>()))).Error("MissingParameter", 400);
+        (await Traffic("matrix", Body(new[] { instances[0], "" }, instances))).Error("InvalidParameter", 400);
+        (await Traffic("matrix", Body(instances, new[] { null, instances[0] }))).Error("InvalidParameter", 400);
+        (await Raw($$"""{"RegionId":"cn-hangzhou","Sources":[1,2],"Destinations":["{{instances[0]}}"],"IpProtocol":"TCP","DestinationPort":22}""")).Error("InvalidParameter", 400);
+        (await Raw($$"""{"RegionId":"cn-hangzhou","Sources":"{{instances[0]}}","Destinations":["{{instances[0]}}"],"IpProtocol":"TCP","DestinationPort":22}""")).Error("InvalidParameter", 400);
+
+        // Both a list and a VPC on the source side; ports out of range or not a number; ALL (no single packet) and an unknown
+        // protocol; ICMP, which has no port (the one given is ignored).
+        (await Traffic("matrix", new { RegionId = "cn-hangzhou", Sources = instances, SourceVpcId = Vpc, Destinations = instances, IpProtocol = "TCP", DestinationPort = 22 }))
+            .Error("InvalidParameter", 400);
+        foreach (var port in new object[] { 0, -1, 65536, int.MaxValue })
+        {
+            (await Traffic("matrix", Body(instances, instances, port: port))).Error("InvalidParameter", 400);
+        }
+
+        (await Raw($$"""{"RegionId":"cn-hangzhou","Sources":["{{instances[0]}}"],"Destinations":["{{instances[0]}}"],"IpProtocol":"TCP","DestinationPort":"ssh"}""")).Error("InvalidParameter", 400);
+        (await Raw($$"""{"RegionId":"cn-hangzhou","Sources":["{{instances[0]}}"],"Destinations":["{{instances[0]}}"],"IpProtocol":"TCP","DestinationPort":1e99}""")).Error("InvalidParameter", 400);
+        (await Traffic("matrix", Body(instances, instances, protocol: "ALL"))).Error("InvalidIpProtocol.ValueNotSupported", 400);
+        (await Traffic("matrix", Body(instances, instances, protocol: "HTTP"))).Error("InvalidIpProtocol.ValueNotSupported", 400);
+        var icmp = (await Traffic("matrix", Body(instances, instances, protocol: "ICMP", port: 12345))).Ok();
+        Assert.Equal(2, icmp.GetProperty("Cells").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AnotherAccount_CannotNameThisAccountsInstancesOrVpc()
     {
         await Arrange();

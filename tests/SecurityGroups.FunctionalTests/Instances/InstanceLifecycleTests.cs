@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SecurityGroups.FunctionalTests.Instances;
 
 public sealed class InstanceLifecycleTests(EmulatorFactory factory) : InstanceTest(factory)
@@ -135,5 +137,32 @@ public sealed class InstanceLifecycleTests(EmulatorFactory factory) : InstanceTe
         var next = (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"), ("MaxResults", "1"), ("NextToken", page.GetProperty("NextToken").GetString()!))).Ok();
         Assert.NotEqual(page.GetProperty("Instances").GetProperty("Instance")[0].GetProperty("InstanceId").GetString(), next.GetProperty("Instances").GetProperty("Instance")[0].GetProperty("InstanceId").GetString());
         (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"), ("InstanceIds", "not json"))).Error("InvalidInstanceIds.Malformed", 400);
+    }
+
+    [Fact]
+    public async Task SecurityGroupIdFilter_ListsExactlyTheGroupsMembers_InstancesAndEnis()
+    {
+        await Arrange();
+        var a = await CreateGroup(Vpc);
+        var b = await CreateGroup(Vpc);
+        var inA = await Run(a, 2);
+        var inB = await Run(b, 1);
+        var inBoth = (await Client.Ecs("RunInstances", ("RegionId", "cn-hangzhou"), ("VSwitchId", VSwitch), ("SecurityGroupIds.1", b), ("SecurityGroupIds.2", a)))
+            .Ok().GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        var loose = await Eni(("SecurityGroupId", a));
+        List<string> Ids(JsonElement page, string list, string item, string id) =>
+            page.GetProperty(list).GetProperty(item).EnumerateArray().Select(e => e.GetProperty(id).GetString()!).Order(StringComparer.Ordinal).ToList();
+        async Task<List<string>> Instances(string group, params (string, string)[] paging) =>
+            Ids((await Client.Ecs("DescribeInstances", [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group), .. paging])).Ok(), "Instances", "Instance", "InstanceId");
+
+        Assert.Equal(inA.Append(inBoth).Order(StringComparer.Ordinal).ToList(), await Instances(a));
+        Assert.Equal(inA.Append(inBoth).Order(StringComparer.Ordinal).ToList(), await Instances(a, ("PageSize", "10"), ("PageNumber", "1")));
+        Assert.Equal(inB.Append(inBoth).Order(StringComparer.Ordinal).ToList(), await Instances(b, ("MaxResults", "10")));
+        var enisOfA = Ids((await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", a))).Ok(),
+            "NetworkInterfaceSets", "NetworkInterfaceSet", "NetworkInterfaceId");
+        Assert.Equal(4, enisOfA.Count);
+        Assert.Contains(loose, enisOfA);
+        Assert.Equal(2, (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", b))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet").GetArrayLength());
     }
 }

@@ -52,6 +52,31 @@ public sealed class PrivateIpAllocatorTests : IDisposable
         Assert.Equal("InvalidVSwitchId.IpNotEnough", ex.Code);
     }
 
+    [Fact]
+    public async Task Allocate_SavedOneByOne_TakesTheNextAddressRefillsAMiddleGapAndEndsFull()
+    {
+        // Each allocation saved before the next: the path a launch takes (no address pending in the unit of work).
+        var allocator = new PrivateIpAllocator(_db);
+        var taken = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            taken.Add((await allocator.AllocateAsync(_vSwitch, null, $"eni-{i}", true, default)).Address);
+            await _db.SaveChangesAsync();
+        }
+
+        await allocator.ReleaseAllAsync("eni-1", default);
+        var refill = await allocator.AllocateAsync(_vSwitch, null, "eni-r", true, default);
+        await _db.SaveChangesAsync();
+        var last = await allocator.AllocateAsync(_vSwitch, null, "eni-l", true, default);
+        await _db.SaveChangesAsync();
+        var ex = await Assert.ThrowsAsync<AcsException>(() => allocator.AllocateAsync(_vSwitch, null, "eni-x", true, default));
+
+        Assert.Equal(["192.168.1.1", "192.168.1.2", "192.168.1.3"], taken);
+        Assert.Equal("192.168.1.2", refill.Address);
+        Assert.Equal("192.168.1.4", last.Address);
+        Assert.Equal("InvalidVSwitchId.IpNotEnough", ex.Code);
+    }
+
     [Theory]
     [InlineData("192.168.1.0", "InvalidPrivateIpAddress.Mismatch")]
     [InlineData("192.168.1.5", "InvalidPrivateIpAddress.Mismatch")]

@@ -27,6 +27,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.KeyPairName).HasMaxLength(128);
         builder.Property(i => i.StoppedMode).HasMaxLength(32);
         builder.HasIndex(i => new { i.AccountId, i.RegionId, i.InstanceId });
+        // DescribeInstances with PageNumber pages in creation order: a range of this index, no sort of the region's instances.
+        builder.HasIndex(i => new { i.AccountId, i.RegionId, i.CreatedAt, i.InstanceId });
+        // DescribeInstances with SecurityGroupId: from the group's memberships to their instances, not the other way round.
+        builder.HasIndex(i => i.PrimaryNetworkInterfaceId);
         builder.HasIndex(i => i.VSwitchId);
     }
 }
