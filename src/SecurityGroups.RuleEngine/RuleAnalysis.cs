@@ -15,17 +15,30 @@ public static class RuleAnalysis
     public static List<(EngineRule Rule, EngineRule CoveredBy)> Shadowed(IReadOnlyList<EngineRule> orderedRules)
     {
         var found = new List<(EngineRule, EngineRule)>();
-        for (var i = 0; i < orderedRules.Count; i++)
+        var rules = orderedRules as EngineRule[] ?? [.. orderedRules];
+        var protocols = new int[rules.Length];
+        var ports = new PortRange[rules.Length][];
+        for (var i = 0; i < rules.Length; i++)
         {
-            var rule = orderedRules[i];
+            protocols[i] = rules[i].Protocol.Number;
+            ports[i] = [.. rules[i].Ports];
+        }
+
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
             if (rule.Peers.Count == 0)
             {
                 continue;
             }
 
+            // The protocol and port tests of Covers first, on plain arrays: most earlier rules fail them, and Covers decides the rest.
+            var protocol = protocols[i];
+            var portsMatter = protocol == IpProtocol.AllNumber || rule.Protocol.HasPorts;
             for (var j = 0; j < i; j++)
             {
-                if (orderedRules[j].Direction == rule.Direction && Covers(orderedRules[j], rule))
+                if (rules[j].Direction == rule.Direction && (protocols[j] == IpProtocol.AllNumber || protocols[j] == protocol)
+                    && (!portsMatter || PortsWithin(ports[i], ports[j])) && Covers(rules[j], rule))
                 {
                     found.Add((rule, orderedRules[j]));
                     break;
@@ -62,6 +75,26 @@ public static class RuleAnalysis
         }
 
         return EachWithin(inner.Peers, outer.Peers, Within);
+    }
+
+    /// <summary>Whether every range of <paramref name="inner"/> lies within some range of <paramref name="outer"/>.</summary>
+    private static bool PortsWithin(PortRange[] inner, PortRange[] outer)
+    {
+        foreach (var range in inner)
+        {
+            var found = false;
+            for (var o = 0; o < outer.Length && !found; o++)
+            {
+                found = Within(range, outer[o]);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether every one of <paramref name="inner"/> lies within some one of <paramref name="outer"/>.</summary>

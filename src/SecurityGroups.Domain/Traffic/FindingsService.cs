@@ -62,7 +62,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
                                   select m.SecurityGroupId).Distinct().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var stored = await (from r in db.SecurityGroupRules.AsNoTracking()
                             join g in inRegion on r.SecurityGroupId equals g.SecurityGroupId
-                            select r).ToListAsync(ct).ConfigureAwait(false);
+                            select r).Select(TrafficService.ForEngine).ToListAsync(ct).ConfigureAwait(false);
         var rules = await traffic.EngineRulesAsync(groups, stored, ct).ConfigureAwait(false);
         var units = await ruleQuota.UnitCounterAsync(stored, ct).ConfigureAwait(false);
         return new RegionFindings(FindingsAnalysis.Analyse(groups, withMembers, rules, units, quotas.Value.RulesPerNetworkInterface));

@@ -33,9 +33,15 @@ public sealed record VpcAddresses(IReadOnlyDictionary<string, AddressHolder[]> H
     public static readonly VpcAddresses None = new(new Dictionary<string, AddressHolder[]>());
 
     /// <summary>The groups of the ENIs holding <paramref name="address"/>, leaving out <paramref name="exceptEni"/>; null for none.</summary>
-    public IReadOnlySet<string>? GroupsOf(string address, string? exceptEni)
+    public IReadOnlySet<string>? GroupsOf(string address, string? exceptEni) => GroupsOf(HoldersOf(address), exceptEni);
+
+    /// <summary>The holders of <paramref name="address"/>, or null.</summary>
+    public AddressHolder[]? HoldersOf(string address) => Holders.GetValueOrDefault(address);
+
+    /// <summary>The groups of <paramref name="holders"/> (of one address), leaving out <paramref name="exceptEni"/>; null for none.</summary>
+    public static IReadOnlySet<string>? GroupsOf(AddressHolder[]? holders, string? exceptEni)
     {
-        if (!Holders.TryGetValue(address, out var holders))
+        if (holders is null)
         {
             return null;
         }

@@ -83,18 +83,29 @@ public sealed partial class TrafficService
 
         var groupIds = groupSets.SelectMany(s => s).Distinct().ToList();
         var groups = await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
-        var rulesByGroup = (await EngineRulesAsync(groups, ct).ConfigureAwait(false)).ToLookup(r => r.Engine.GroupId, r => r.Engine, StringComparer.Ordinal);
+        var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).Select(ForEngine).ToListAsync(ct).ConfigureAwait(false);
+        var rulesByGroup = (await EngineRulesAsync(groups, stored, ct).ConfigureAwait(false)).ToLookup(r => r.Engine.GroupId, r => r.Engine, StringComparer.Ordinal);
         var groupById = groups.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
         var compiled = groupSets.Select(set => CompiledEni.Compile(
             set.Select(id => groupById[id]).Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList(),
             set.SelectMany(id => rulesByGroup[id]))).ToList();
 
         // The holders of every private IP in each destination VPC (for the intra-group policy), shared with the traffic models.
-        var holders = new Dictionary<string, VpcAddresses>(StringComparer.Ordinal);
+        var vpcs = new List<VpcAddresses>();
+        var vpcIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var vpc in destinations.Select(d => enis[d.PrimaryNetworkInterfaceId].VpcId).Distinct())
         {
-            holders[vpc] = await VpcAddressesAsync(vpc, ct).ConfigureAwait(false);
+            vpcIndex[vpc] = vpcs.Count;
+            vpcs.Add(await VpcAddressesAsync(vpc, ct).ConfigureAwait(false));
         }
+
+
+        // Everything a cell needs of a destination, looked up once per destination rather than once per cell.
+        var destinationEnis = destinations.Select(d => d.PrimaryNetworkInterfaceId).ToArray();
+        var destinationIps = destinationEnis.Select(eni => ips[eni]).ToArray();
+        var destinationModels = destinations.Select(d => compiled[setOf[d.InstanceId]]).ToArray();
+        var destinationVpcs = destinationEnis.Select(eni => vpcIndex[enis[eni].VpcId]).ToArray();
+        var sourceHolders = new AddressHolder[]?[vpcs.Count];
 
         var answers = new List<MatrixAnswer>();
         var answerIndex = new Dictionary<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?), int>(SameAnswer.Instance);
@@ -104,18 +115,21 @@ public sealed partial class TrafficService
             var source = sources[s];
             var sourceIp = ips[source.PrimaryNetworkInterfaceId];
             var sourceAddress = sourceIp.ToString();
+            for (var v = 0; v < vpcs.Count; v++)
+            {
+                sourceHolders[v] = vpcs[v].HoldersOf(sourceAddress);
+            }
+
             var egressModel = compiled[setOf[source.InstanceId]];
             var row = cells[s] = new int[destinations.Count];
             for (var d = 0; d < destinations.Count; d++)
             {
-                var destination = destinations[d];
-                var eni = destination.PrimaryNetworkInterfaceId;
-                var destinationIp = ips[eni];
+                var destinationIp = destinationIps[d];
                 var egress = egressModel.Decide(new Packet(TrafficDirection.Egress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), null);
 
                 // The source address's holders in the destination's VPC, but not the destination ENI itself (as the pairwise model does).
-                var peers = holders[enis[eni].VpcId].GroupsOf(sourceAddress, eni);
-                var ingress = compiled[setOf[destination.InstanceId]].Decide(
+                var peers = VpcAddresses.GroupsOf(sourceHolders[destinationVpcs[d]], destinationEnis[d]);
+                var ingress = destinationModels[d].Decide(
                     new Packet(TrafficDirection.Ingress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), peers);
                 var key = (egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule);
                 if (!answerIndex.TryGetValue(key, out var index))

@@ -147,11 +147,38 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         var portLists = (await db.PortRangeListEntries.AsNoTracking().Where(e => portListIds.Contains(e.PortRangeListId)).ToListAsync(ct).ConfigureAwait(false))
             .ToLookup(e => e.PortRangeListId, e => PortRange.TryParse(e.PortRange, out var r) ? r : default);
         var vpcOf = groups.ToDictionary(g => g.SecurityGroupId, g => g.VpcId);
-        return rules.Select(rule => (ToEngine(rule, vpcOf[rule.SecurityGroupId], memberIps, prefixes, portLists), rule)).ToList();
+        var resolver = new PeerResolver(memberIps, prefixes);
+        return rules.Select(rule => (ToEngine(rule, vpcOf[rule.SecurityGroupId], resolver, portLists), rule)).ToList();
     }
 
-    private static EngineRule ToEngine(SecurityGroupRule rule, string vpcId, ILookup<string, Member> members, ILookup<string, IPNetwork> prefixes,
-        ILookup<string, PortRange> portLists)
+    /// <summary>
+    /// A stored rule with only the fields the engine, the findings and the matrix read (no description, owners or
+    /// creation time): the region-wide loads materialise every rule of the region, and those columns would be read for nothing.
+    /// Never render one as a rule's full view (its Description, owner and CreatedAt fields are left empty).
+    /// </summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<SecurityGroupRule, SecurityGroupRule>> ForEngine = r => new SecurityGroupRule
+    {
+        SecurityGroupRuleId = r.SecurityGroupRuleId,
+        SecurityGroupId = r.SecurityGroupId,
+        AccountId = r.AccountId,
+        Direction = r.Direction,
+        Policy = r.Policy,
+        Priority = r.Priority,
+        IpProtocol = r.IpProtocol,
+        PortRange = r.PortRange,
+        PortRangeListId = r.PortRangeListId,
+        SourcePortRange = r.SourcePortRange,
+        SourceCidrIp = r.SourceCidrIp,
+        Ipv6SourceCidrIp = r.Ipv6SourceCidrIp,
+        DestCidrIp = r.DestCidrIp,
+        Ipv6DestCidrIp = r.Ipv6DestCidrIp,
+        SourceGroupId = r.SourceGroupId,
+        DestGroupId = r.DestGroupId,
+        SourcePrefixListId = r.SourcePrefixListId,
+        DestPrefixListId = r.DestPrefixListId,
+    };
+
+    private static EngineRule ToEngine(SecurityGroupRule rule, string vpcId, PeerResolver peerResolver, ILookup<string, PortRange> portLists)
     {
         var ingress = rule.Direction == Directions.Ingress;
         IpProtocol.TryParse(rule.IpProtocol, out var protocol);
@@ -161,18 +188,56 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         var (cidr, ipv6, prefixList) = ingress ? (rule.SourceCidrIp, rule.Ipv6SourceCidrIp, rule.SourcePrefixListId) : (rule.DestCidrIp, rule.Ipv6DestCidrIp, rule.DestPrefixListId);
         var (localV4, localV6) = ingress ? (rule.DestCidrIp, rule.Ipv6DestCidrIp) : (rule.SourceCidrIp, rule.Ipv6SourceCidrIp);
         IReadOnlyList<IPNetwork> peers =
-            cidr.Length > 0 ? [Network(cidr)]
-            : ipv6.Length > 0 ? [Network(ipv6)]
-            : rule.ReferencedGroupId.Length > 0 ? Members(members[rule.ReferencedGroupId], vpcId)
-            : prefixes[prefixList].ToList();
-        var local = localV4.Length > 0 ? Network(localV4) : localV6.Length > 0 ? Network(localV6) : (IPNetwork?)null;
+            cidr.Length > 0 ? [peerResolver.Network(cidr)]
+            : ipv6.Length > 0 ? [peerResolver.Network(ipv6)]
+            : rule.ReferencedGroupId.Length > 0 ? peerResolver.Members(rule.ReferencedGroupId, vpcId)
+            : peerResolver.PrefixList(prefixList);
+        var local = localV4.Length > 0 ? peerResolver.Network(localV4) : localV6.Length > 0 ? peerResolver.Network(localV6) : (IPNetwork?)null;
         return new EngineRule(rule.SecurityGroupRuleId, rule.SecurityGroupId, ingress ? TrafficDirection.Ingress : TrafficDirection.Egress,
             rule.Priority, rule.Policy == "Drop", protocol, ports, sourcePorts, peers, local, rule);
     }
 
-    /// <summary>The private IPs (as /32 or /128) of a referenced group's members in the same VPC.</summary>
-    private static List<IPNetwork> Members(IEnumerable<Member> members, string vpcId) =>
-        members.Where(m => m.VpcId == vpcId).Select(m => Network(m.Address)).ToList();
+    /// <summary>
+    /// Resolves the peers of one load's rules, each distinct text parsed once: a region's rules repeat the same CIDRs, and
+    /// every rule referencing a group shares that group's member list (immutable, so one list serves them all).
+    /// </summary>
+    private sealed class PeerResolver(ILookup<string, Member> members, ILookup<string, IPNetwork> prefixes)
+    {
+        private readonly Dictionary<string, IPNetwork> _networks = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Group, string Vpc), IReadOnlyList<IPNetwork>> _members = [];
+        private readonly Dictionary<string, IReadOnlyList<IPNetwork>> _prefixLists = new(StringComparer.Ordinal);
+
+        public IPNetwork Network(string text)
+        {
+            if (!_networks.TryGetValue(text, out var network))
+            {
+                _networks[text] = network = TrafficService.Network(text);
+            }
+
+            return network;
+        }
+
+        /// <summary>The private IPs (as /32 or /128) of a referenced group's members in the same VPC.</summary>
+        public IReadOnlyList<IPNetwork> Members(string groupId, string vpcId)
+        {
+            if (!_members.TryGetValue((groupId, vpcId), out var list))
+            {
+                _members[(groupId, vpcId)] = list = members[groupId].Where(m => m.VpcId == vpcId).Select(m => Network(m.Address)).ToList();
+            }
+
+            return list;
+        }
+
+        public IReadOnlyList<IPNetwork> PrefixList(string prefixListId)
+        {
+            if (!_prefixLists.TryGetValue(prefixListId, out var list))
+            {
+                _prefixLists[prefixListId] = list = prefixes[prefixListId].ToList();
+            }
+
+            return list;
+        }
+    }
 
     /// <summary>A private IP of a member ENI of a referenced group.</summary>
     private sealed record Member(string VpcId, string Address);
