@@ -71,35 +71,42 @@ internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDicti
         var matrixIds = region.Instances.Take(1000).ToList();
         var touches = 0;
         Task Touch() => api.Call($"Action=ModifySecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={region.BigGroup}&Description=t{++touches}");
-        var questions = new List<(string Name, Func<Task> Ask, bool Paged)>
+        var ruleWrites = 0;
+        Task AddRule() => api.Call("Action=AuthorizeSecurityGroup&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId=" + region.Groups[1]
+            + $"&Permissions.1.IpProtocol=TCP&Permissions.1.PortRange={40000 + ++ruleWrites}/{40000 + ruleWrites}&Permissions.1.SourceCidrIp=10.0.0.0/8");
+
+        // Each question is asked once after a write (Touch: a group's description, which no question's answer shows; or the
+        // question's own write), then repeated.
+        var questions = new List<(string Name, Func<Task> Ask, bool Paged, Func<Task> Write)>
         {
-            ("findings", () => Get(restarted, "/_emulator/findings?RegionId=cn-hangzhou"), false),
+            ("findings", () => Get(restarted, "/_emulator/findings?RegionId=cn-hangzhou"), false, Touch),
+            ("findings, the write being a rule added to one group", () => Get(restarted, "/_emulator/findings?RegionId=cn-hangzhou"), false, AddRule),
             ("exposure, TCP 22 at one instance", () => Post(restarted, "exposure",
-                $"{{\"RegionId\":\"cn-hangzhou\",\"InstanceId\":\"{a}\",\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"Port\":22}}"), false),
+                $"{{\"RegionId\":\"cn-hangzhou\",\"InstanceId\":\"{a}\",\"Direction\":\"ingress\",\"IpProtocol\":\"TCP\",\"Port\":22}}"), false, Touch),
             ("reachability, instance to instance, TCP 5432", () => Post(restarted, "reachability",
-                $"{{\"RegionId\":\"cn-hangzhou\",\"Source\":{{\"InstanceId\":\"{a}\"}},\"Destination\":{{\"InstanceId\":\"{b}\"}},\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false),
-            ("evaluate a batch of 1,000 packets at one instance", () => Post(restarted, "evaluate", Batch(a)), false),
+                $"{{\"RegionId\":\"cn-hangzhou\",\"Source\":{{\"InstanceId\":\"{a}\"}},\"Destination\":{{\"InstanceId\":\"{b}\"}},\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false, Touch),
+            ("evaluate a batch of 1,000 packets at one instance", () => Post(restarted, "evaluate", Batch(a)), false, Touch),
             ("reachability matrix, the first 1,000 x the first 1,000 instances (or all), TCP 5432", () => Post(restarted, "matrix",
-                $"{{\"RegionId\":\"cn-hangzhou\",\"Sources\":[{Ids(matrixIds)}],\"Destinations\":[{Ids(matrixIds)}],\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false),
+                $"{{\"RegionId\":\"cn-hangzhou\",\"Sources\":[{Ids(matrixIds)}],\"Destinations\":[{Ids(matrixIds)}],\"IpProtocol\":\"TCP\",\"DestinationPort\":5432}}"), false, Touch),
             ("DescribeSecurityGroupAttribute, 200 rules", () => api.Call(
-                $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={region.BigGroup}"), false),
-            ("DescribeSecurityGroups, every page of 100, per page", () => Pages(api, "DescribeSecurityGroups", ""), true),
-            ("DescribeInstances, every page of 100, per page", () => Pages(api, "DescribeInstances", ""), true),
-            ("DescribeInstances, VpcId + SecurityGroupId filter, per page", () => Pages(api, "DescribeInstances", $"&VpcId={region.VpcId}&SecurityGroupId={region.Groups[0]}"), true),
+                $"Action=DescribeSecurityGroupAttribute&Version=2014-05-26&RegionId=cn-hangzhou&SecurityGroupId={region.BigGroup}"), false, Touch),
+            ("DescribeSecurityGroups, every page of 100, per page", () => Pages(api, "DescribeSecurityGroups", ""), true, Touch),
+            ("DescribeInstances, every page of 100, per page", () => Pages(api, "DescribeInstances", ""), true, Touch),
+            ("DescribeInstances, VpcId + SecurityGroupId filter, per page", () => Pages(api, "DescribeInstances", $"&VpcId={region.VpcId}&SecurityGroupId={region.Groups[0]}"), true, Touch),
             ("DescribeInstances, PageNumber 50 of PageSize 100 (or the last)", () => api.Call(
-                $"Action=DescribeInstances&Version=2014-05-26&RegionId=cn-hangzhou&PageSize=100&PageNumber={Math.Min(50, (region.Instances.Count + 99) / 100)}"), false),
-            ("DescribeNetworkInterfaces, every page of 100, per page", () => Pages(api, "DescribeNetworkInterfaces", ""), true),
+                $"Action=DescribeInstances&Version=2014-05-26&RegionId=cn-hangzhou&PageSize=100&PageNumber={Math.Min(50, (region.Instances.Count + 99) / 100)}"), false, Touch),
+            ("DescribeNetworkInterfaces, every page of 100, per page", () => Pages(api, "DescribeNetworkInterfaces", ""), true, Touch),
         };
 
-        foreach (var (name, ask, _) in questions)
+        foreach (var (name, ask, _, _) in questions)
         {
             await Optional(ask); // JIT and first-use costs of this fresh process, not measured
         }
 
-        foreach (var (name, ask, paged) in questions)
+        foreach (var (name, ask, paged, write) in questions)
         {
             _pages = 0;
-            await Touch();
+            await write();
             var cold = await Optional(ask);
             var pages = Math.Max(1, _pages);
             var repeats = new List<double>();

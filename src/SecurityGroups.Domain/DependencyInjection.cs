@@ -112,6 +112,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>("network_interface_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
             l => 4096 + (l.Items.Count * 3072L)));
         services.AddScoped<Traffic.FindingsService>();
+        // Each group's findings, kept across writes while its rules and what they refer to are unchanged (ADR-011).
+        services.AddSingleton(sp => new Traffic.GroupFindingsCache(sp.GetRequiredService<WriteGate>().Metrics, 64L << 20));
         services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>("region_findings", sp.GetRequiredService<WriteGate>(), 16, 48L << 20,
             f => 4096 + (f.Items.Count * 1024L)));
         services.AddScoped<PrefixListService>();

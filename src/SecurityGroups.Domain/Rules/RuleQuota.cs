@@ -89,7 +89,11 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
             .ToDictionaryAsync(l => l.PrefixListId, l => l.MaxEntries, ct).ConfigureAwait(false);
         var portSizes = portIds.Count == 0 ? [] : await db.PortRangeLists.AsNoTracking().Where(l => portIds.Contains(l.PortRangeListId))
             .ToDictionaryAsync(l => l.PortRangeListId, l => l.MaxEntries, ct).ConfigureAwait(false);
-        return r => Math.Max(1, prefixSizes.GetValueOrDefault(r.SourcePrefixListId) + prefixSizes.GetValueOrDefault(r.DestPrefixListId))
-            * Math.Max(1, portSizes.GetValueOrDefault(r.PortRangeListId));
+        return r => Units(prefixSizes.GetValueOrDefault(r.SourcePrefixListId), prefixSizes.GetValueOrDefault(r.DestPrefixListId),
+            portSizes.GetValueOrDefault(r.PortRangeListId));
     }
+
+    /// <summary>How many rules one rule counts as, from the MaxEntries of its lists (0 for none): the formula <see cref="UnitsOf"/> runs in the database.</summary>
+    public static int Units(int sourcePrefixListMax, int destPrefixListMax, int portRangeListMax) =>
+        Math.Max(1, sourcePrefixListMax + destPrefixListMax) * Math.Max(1, portRangeListMax);
 }

@@ -33,6 +33,13 @@ public sealed class SecurityGroup
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>
+    /// A new unique value whenever the group is inserted and whenever one of its rules is added, changed or deleted, by
+    /// any path (database triggers set it: ADR-011; the domain never writes it). Caches of per-group work (the findings)
+    /// compare it instead of reading the rules again.
+    /// </summary>
+    public long RulesStamp { get; private set; }
+
     public bool IsEnterprise => SecurityGroupType == SecurityGroupTypes.Enterprise;
 
     public string NetworkType => VpcId.Length > 0 ? "vpc" : "classic";

@@ -13,27 +13,46 @@ internal static class FindingsAnalysis
 {
     private static readonly string[] SeverityOrder = ["High", "Medium", "Low"];
 
+    /// <summary>The findings of a region in one pass (what <see cref="FindingsService"/> assembles from per-group results).</summary>
     public static List<Finding> Analyse(IReadOnlyList<SecurityGroup> groups, IReadOnlySet<string> withMembers,
         IReadOnlyList<(EngineRule Engine, SecurityGroupRule Stored)> rules, Func<SecurityGroupRule, int> units, int rulesPerEni)
     {
         var byGroup = rules.ToLookup(r => r.Stored.SecurityGroupId, r => r.Engine, StringComparer.Ordinal);
+        return Assemble(groups, withMembers, groups.Select(g => GroupFindings(g.SecurityGroupId, byGroup[g.SecurityGroupId], units, rulesPerEni)).ToList());
+    }
+
+    /// <summary>
+    /// The region's findings from each group's rule findings (<paramref name="perGroup"/>, in the order of <paramref name="groups"/>),
+    /// with an <see cref="FindingCodes.EmptyGroup"/> for each group without members, most severe first.
+    /// </summary>
+    public static List<Finding> Assemble(IReadOnlyList<SecurityGroup> groups, IReadOnlySet<string> withMembers, IReadOnlyList<IReadOnlyList<Finding>> perGroup)
+    {
         var findings = new List<Finding>();
-        foreach (var group in groups)
+        for (var i = 0; i < groups.Count; i++)
         {
+            var group = groups[i];
             if (!withMembers.Contains(group.SecurityGroupId))
             {
                 findings.Add(new(FindingCodes.EmptyGroup, "Low", group.SecurityGroupId, "",
                     $"Security group {group.SecurityGroupId} has no member instance or ENI: its rules apply to nothing."));
             }
 
-            GroupFindings(group, byGroup[group.SecurityGroupId], units, rulesPerEni, findings);
+            findings.AddRange(perGroup[i]);
         }
 
         return findings.OrderBy(f => Array.IndexOf(SeverityOrder, f.Severity)).ThenBy(f => f.SecurityGroupId, StringComparer.Ordinal)
             .ThenBy(f => f.SecurityGroupRuleId, StringComparer.Ordinal).ThenBy(f => f.Code, StringComparer.Ordinal).ToList();
     }
 
-    private static void GroupFindings(SecurityGroup group, IEnumerable<EngineRule> engineRules, Func<SecurityGroupRule, int> units, int rulesPerEni,
+    /// <summary>The findings of one group's rules (all but <see cref="FindingCodes.EmptyGroup"/>): a function of its rules as resolved, and nothing else.</summary>
+    public static List<Finding> GroupFindings(string groupId, IEnumerable<EngineRule> engineRules, Func<SecurityGroupRule, int> units, int rulesPerEni)
+    {
+        var findings = new List<Finding>();
+        GroupFindings(groupId, engineRules, units, rulesPerEni, findings);
+        return findings;
+    }
+
+    private static void GroupFindings(string groupId, IEnumerable<EngineRule> engineRules, Func<SecurityGroupRule, int> units, int rulesPerEni,
         List<Finding> findings)
     {
         var ordered = TrafficEvaluator.Order(engineRules);
@@ -45,7 +64,7 @@ internal static class FindingsAnalysis
             if (shadowed.TryGetValue(rule, out var by))
             {
                 var same = by.IsDrop == rule.IsDrop;
-                findings.Add(new(same ? FindingCodes.RedundantRule : FindingCodes.ShadowedRule, same ? "Low" : "Medium", group.SecurityGroupId, rule.RuleId,
+                findings.Add(new(same ? FindingCodes.RedundantRule : FindingCodes.ShadowedRule, same ? "Low" : "Medium", groupId, rule.RuleId,
                     $"Rule {rule.RuleId} ({Describe(stored)}) never decides: the earlier rule {by.RuleId} ({Describe((SecurityGroupRule)by.Source!)}) "
                     + (same ? "already does the same for all of its traffic." : "matches all of its traffic with the opposite policy.")));
                 continue;
@@ -56,21 +75,21 @@ internal static class FindingsAnalysis
                 ingress ??= CompiledRuleSet.Compile(ordered, TrafficDirection.Ingress);
                 foreach (var port in RuleAnalysis.OpenManagementPorts(rule, ingress, TrafficService.DefaultSourcePort))
                 {
-                    findings.Add(new(FindingCodes.ManagementPortOpenToInternet, "High", group.SecurityGroupId, rule.RuleId,
+                    findings.Add(new(FindingCodes.ManagementPortOpenToInternet, "High", groupId, rule.RuleId,
                         $"Rule {rule.RuleId} ({Describe(stored)}) opens management port {port} to the whole internet."));
                 }
             }
 
             if (RuleAnalysis.OpensAllPortsToTheWorld(rule))
             {
-                findings.Add(new(FindingCodes.AllPortsOpenToInternet, "High", group.SecurityGroupId, rule.RuleId,
+                findings.Add(new(FindingCodes.AllPortsOpenToInternet, "High", groupId, rule.RuleId,
                     $"Rule {rule.RuleId} ({Describe(stored)}) opens every port to the whole internet."));
             }
 
             var weight = units(stored);
             if (weight * 10 >= rulesPerEni)
             {
-                findings.Add(new(FindingCodes.ListEatsEniRuleQuota, "Medium", group.SecurityGroupId, rule.RuleId,
+                findings.Add(new(FindingCodes.ListEatsEniRuleQuota, "Medium", groupId, rule.RuleId,
                     $"Rule {rule.RuleId} counts as {weight} rules (its lists' MaxEntries, not their entries) of the {rulesPerEni} "
                     + "allowed per ENI; lower MaxEntries to what the list needs."));
             }

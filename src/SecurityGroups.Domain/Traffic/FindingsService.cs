@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
-using SecurityGroups.Domain.Rules;
+using SecurityGroups.Domain.SecurityGroups;
 
 namespace SecurityGroups.Domain.Traffic;
 
@@ -38,13 +38,18 @@ public static class FindingCodes
 public sealed record RegionFindings(IReadOnlyList<Finding> Items);
 
 /// <summary>
-/// The findings analysis over a region (GET /_emulator/findings). One pass: the region's rules are loaded once (by a join
-/// on the region, not a list of group ids) and grouped once, each group is analysed once, and the result is kept for the
-/// write version, so a repeated call with no write between reads no database and analyses nothing.
+/// The findings analysis over a region (GET /_emulator/findings). The answer is kept for the write version, so a repeated
+/// call with no write between reads no database and analyses nothing. After a write, each group's rule findings are
+/// reused from <see cref="GroupFindingsCache"/> while its rules and what they refer to are unchanged (ADR-011): only the
+/// groups a write could have changed are read and analysed again, a chunk of groups at a time (memory stays bounded by
+/// the chunk, not the region).
 /// </summary>
-public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller, Regions.RegionCatalog regions, TrafficService traffic, RuleQuota ruleQuota,
-    IOptions<QuotaOptions> quotas, Common.VersionedCache<RegionFindings> cache)
+public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller, Regions.RegionCatalog regions, IOptions<QuotaOptions> quotas,
+    Common.VersionedCache<RegionFindings> cache, GroupFindingsCache groupCache)
 {
+    /// <summary>Groups whose rules are read and analysed together.</summary>
+    internal const int ChunkSize = 200;
+
     public async Task<RegionFindings> FindAsync(string regionId, CancellationToken ct)
     {
         regions.Require(regionId);
@@ -60,11 +65,44 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
         var withMembers = (await (from m in db.NetworkInterfaceGroups.AsNoTracking()
                                   join g in inRegion on m.SecurityGroupId equals g.SecurityGroupId
                                   select m.SecurityGroupId).Distinct().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var stored = await (from r in db.SecurityGroupRules.AsNoTracking()
-                            join g in inRegion on r.SecurityGroupId equals g.SecurityGroupId
-                            select r).Select(TrafficService.ForEngine).ToListAsync(ct).ConfigureAwait(false);
-        var rules = await traffic.EngineRulesAsync(groups, stored, ct).ConfigureAwait(false);
-        var units = await ruleQuota.UnitCounterAsync(stored, ct).ConfigureAwait(false);
-        return new RegionFindings(FindingsAnalysis.Analyse(groups, withMembers, rules, units, quotas.Value.RulesPerNetworkInterface));
+
+        // Groups whose rules are unchanged since they were analysed keep their answer if what their rules refer to reads the same.
+        var references = new RuleReferences(db);
+        var kept = groupCache.Region(account, regionId);
+        var candidates = groups.Select(g => kept.TryGetValue(g.SecurityGroupId, out var e) && e.RulesStamp == g.RulesStamp ? e : null).ToList();
+        await GroupFindingsEntry.LoadDependenciesAsync(candidates.OfType<GroupFindingsEntry>(), references, ct).ConfigureAwait(false);
+        var entries = new Dictionary<string, GroupFindingsEntry>(groups.Count, StringComparer.Ordinal);
+        var stale = new List<SecurityGroup>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (candidates[i] is { } entry && entry.StillHolds(references))
+            {
+                entries[groups[i].SecurityGroupId] = entry;
+            }
+            else
+            {
+                stale.Add(groups[i]);
+            }
+        }
+
+        groupCache.Count(groups.Count - stale.Count, stale.Count);
+        var rulesPerEni = quotas.Value.RulesPerNetworkInterface;
+        foreach (var chunk in stale.Chunk(ChunkSize))
+        {
+            var ids = chunk.Select(g => g.SecurityGroupId).ToList();
+            var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => ids.Contains(r.SecurityGroupId)).Select(TrafficService.ForEngine)
+                .ToListAsync(ct).ConfigureAwait(false);
+            await references.LoadAsync(stored, ct).ConfigureAwait(false);
+            var byGroup = TrafficService.Resolve(chunk, stored, references).ToLookup(r => r.Stored.SecurityGroupId, StringComparer.Ordinal);
+            foreach (var group in chunk)
+            {
+                var rules = byGroup[group.SecurityGroupId];
+                var findings = FindingsAnalysis.GroupFindings(group.SecurityGroupId, rules.Select(r => r.Engine), references.Units, rulesPerEni);
+                entries[group.SecurityGroupId] = GroupFindingsEntry.Of(group.RulesStamp, findings, rules.Select(r => r.Stored), references);
+            }
+        }
+
+        groupCache.Keep(account, regionId, entries);
+        return new RegionFindings(FindingsAnalysis.Assemble(groups, withMembers, groups.Select(g => entries[g.SecurityGroupId].Findings).ToList()));
     }
 }

@@ -133,22 +133,18 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     internal async Task<List<(EngineRule Engine, SecurityGroupRule Stored)>> EngineRulesAsync(IReadOnlyList<SecurityGroup> groups, List<SecurityGroupRule> rules,
         CancellationToken ct)
     {
-        var referenced = rules.Select(r => r.ReferencedGroupId).Where(id => id.Length > 0).Distinct().ToList();
-        var memberIps = (await (from m in db.NetworkInterfaceGroups.AsNoTracking()
-                                join e in db.NetworkInterfaces.AsNoTracking() on m.NetworkInterfaceId equals e.NetworkInterfaceId
-                                join p in db.PrivateIpAddresses.AsNoTracking() on e.NetworkInterfaceId equals p.OwnerId
-                                where referenced.Contains(m.SecurityGroupId)
-                                select new { m.SecurityGroupId, e.VpcId, p.Address }).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(x => x.SecurityGroupId, x => new Member(x.VpcId, x.Address));
-        var listIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
-        var prefixes = (await db.PrefixListEntries.AsNoTracking().Where(e => listIds.Contains(e.PrefixListId)).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(e => e.PrefixListId, e => Network(e.Cidr));
-        var portListIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
-        var portLists = (await db.PortRangeListEntries.AsNoTracking().Where(e => portListIds.Contains(e.PortRangeListId)).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(e => e.PortRangeListId, e => PortRange.TryParse(e.PortRange, out var r) ? r : default);
-        var vpcOf = groups.ToDictionary(g => g.SecurityGroupId, g => g.VpcId);
-        var resolver = new PeerResolver(memberIps, prefixes);
-        return rules.Select(rule => (ToEngine(rule, vpcOf[rule.SecurityGroupId], resolver, portLists), rule)).ToList();
+        var references = new RuleReferences(db);
+        await references.LoadAsync(rules, ct).ConfigureAwait(false);
+        return Resolve(groups, rules, references);
+    }
+
+    /// <summary>The engine form of <paramref name="rules"/> (all of them rules of <paramref name="groups"/>), from references already read.</summary>
+    internal static List<(EngineRule Engine, SecurityGroupRule Stored)> Resolve(IReadOnlyList<SecurityGroup> groups, IReadOnlyList<SecurityGroupRule> rules,
+        RuleReferences references)
+    {
+        var vpcOf = groups.ToDictionary(g => g.SecurityGroupId, g => g.VpcId, StringComparer.Ordinal);
+        var resolver = new PeerResolver(references);
+        return rules.Select(rule => (ToEngine(rule, vpcOf[rule.SecurityGroupId], resolver), rule)).ToList();
     }
 
     /// <summary>
@@ -178,11 +174,11 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         DestPrefixListId = r.DestPrefixListId,
     };
 
-    private static EngineRule ToEngine(SecurityGroupRule rule, string vpcId, PeerResolver peerResolver, ILookup<string, PortRange> portLists)
+    private static EngineRule ToEngine(SecurityGroupRule rule, string vpcId, PeerResolver peerResolver)
     {
         var ingress = rule.Direction == Directions.Ingress;
         IpProtocol.TryParse(rule.IpProtocol, out var protocol);
-        IReadOnlyList<PortRange> ports = rule.PortRangeListId.Length > 0 ? portLists[rule.PortRangeListId].ToList()
+        IReadOnlyList<PortRange> ports = rule.PortRangeListId.Length > 0 ? peerResolver.PortList(rule.PortRangeListId)
             : PortRange.TryParse(rule.PortRange, out var range) ? [range] : [];
         PortRange? sourcePorts = PortRange.TryParse(rule.SourcePortRange, out var source) ? source : null;
         var (cidr, ipv6, prefixList) = ingress ? (rule.SourceCidrIp, rule.Ipv6SourceCidrIp, rule.SourcePrefixListId) : (rule.DestCidrIp, rule.Ipv6DestCidrIp, rule.DestPrefixListId);
@@ -198,14 +194,15 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
     }
 
     /// <summary>
-    /// Resolves the peers of one load's rules, each distinct text parsed once: a region's rules repeat the same CIDRs, and
-    /// every rule referencing a group shares that group's member list (immutable, so one list serves them all).
+    /// Resolves the peers and port lists of one load's rules, each distinct text parsed once: a region's rules repeat the same
+    /// CIDRs, and every rule referencing a group shares that group's member list (immutable, so one list serves them all).
     /// </summary>
-    private sealed class PeerResolver(ILookup<string, Member> members, ILookup<string, IPNetwork> prefixes)
+    private sealed class PeerResolver(RuleReferences references)
     {
         private readonly Dictionary<string, IPNetwork> _networks = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Group, string Vpc), IReadOnlyList<IPNetwork>> _members = [];
         private readonly Dictionary<string, IReadOnlyList<IPNetwork>> _prefixLists = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<PortRange>> _portLists = new(StringComparer.Ordinal);
 
         public IPNetwork Network(string text)
         {
@@ -222,7 +219,9 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         {
             if (!_members.TryGetValue((groupId, vpcId), out var list))
             {
-                _members[(groupId, vpcId)] = list = members[groupId].Where(m => m.VpcId == vpcId).Select(m => Network(m.Address)).ToList();
+                var prefix = vpcId + " ";
+                _members[(groupId, vpcId)] = list = references.Group(groupId).Items.Where(m => m.StartsWith(prefix, StringComparison.Ordinal))
+                    .Select(m => Network(m[prefix.Length..])).ToList();
             }
 
             return list;
@@ -232,15 +231,23 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
         {
             if (!_prefixLists.TryGetValue(prefixListId, out var list))
             {
-                _prefixLists[prefixListId] = list = prefixes[prefixListId].ToList();
+                _prefixLists[prefixListId] = list = references.PrefixList(prefixListId).Items.Select(Network).ToList();
+            }
+
+            return list;
+        }
+
+        public IReadOnlyList<PortRange> PortList(string portRangeListId)
+        {
+            if (!_portLists.TryGetValue(portRangeListId, out var list))
+            {
+                _portLists[portRangeListId] = list = references.PortList(portRangeListId).Items
+                    .Select(text => PortRange.TryParse(text, out var range) ? range : default).ToList();
             }
 
             return list;
         }
     }
-
-    /// <summary>A private IP of a member ENI of a referenced group.</summary>
-    private sealed record Member(string VpcId, string Address);
 
     private static IPNetwork Network(string text) => IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, text);
 
