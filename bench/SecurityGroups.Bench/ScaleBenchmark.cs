@@ -116,6 +116,7 @@ internal sealed partial class ScaleBenchmark(HttpClient http, string dll, IDicti
             }
 
             var warm = repeats.Count == 0 ? double.NaN : repeats.Order().ElementAt(repeats.Count / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    (peak RSS so far {restarted.PeakRssMiB():0} MiB)"));
             Add(name + ", first after a write (ms)", size, paged ? cold / pages : cold);
             Add(name + ", repeated (ms)", size, paged ? warm / pages : warm);
         }
