@@ -127,6 +127,51 @@ public sealed class FindingsIncrementalTests(EmulatorFactory factory) : TrafficT
         Assert.Equal((5, 0), (last.Hits - after.Hits, last.Misses - after.Misses));
     }
 
+    [Fact]
+    public async Task ReadersBesideWriters_EndOnTheFromScratchAnswer()
+    {
+        await Arrange();
+        var groups = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            groups.Add(await CreateGroup(Vpc));
+        }
+
+        await AddRule(groups[0], ("IpProtocol", "TCP"), ("PortRange", "80/80"), ("SourceGroupId", groups[1]), ("Priority", "20"));
+        await AddRule(groups[0], ("IpProtocol", "TCP"), ("PortRange", "80/80"), ("SourceCidrIp", "192.168.1.0/24"), ("Priority", "1"), ("Policy", "Drop"));
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 3).Select(async _ =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                (await Client.Send(new HttpRequestMessage(HttpMethod.Get, $"/_emulator/findings?RegionId={Region}"))).Ok();
+            }
+        }).ToList();
+        var writers = groups.Select(async (group, w) =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var port = (1000 + (w * 100) + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                (await Authorize(group, ("IpProtocol", "TCP"), ("PortRange", $"{port}/{port}"), ("SourceCidrIp", "0.0.0.0/0"), ("Priority", "5"))).Ok();
+                if (i % 2 == 1)
+                {
+                    (await Client.Ecs("RevokeSecurityGroup", ("RegionId", Region), ("SecurityGroupId", group), ("PortRange", $"{port}/{port}"),
+                        ("IpProtocol", "TCP"), ("SourceCidrIp", "0.0.0.0/0"), ("Priority", "5"))).Ok();
+                }
+
+                if (w == 1 && i % 3 == 0)
+                {
+                    await Run(group); // a member of the group the first group's rule refers to
+                }
+            }
+        }).ToList();
+        await Task.WhenAll(writers);
+        await done.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.Contains(await Same(), f => f.Code == "ShadowedRule" && f.Group == groups[0]);
+    }
+
     private async Task<string> AddRule(string group, params (string, string)[] permission)
     {
         (await Authorize(group, permission)).Ok();
