@@ -54,16 +54,8 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         tags.Validate(command.Tags, AcsErrors.QuotaExceedTags);
         return gate.RunAsync(db, async c =>
         {
-            if (!string.IsNullOrEmpty(command.VpcId) && !await VpcExists.For(db)(db, caller.AccountId, command.RegionId, command.VpcId, c).ConfigureAwait(false))
-            {
-                throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
-            }
-
-            var count = await GroupsInRegion.For(db)(db, caller.AccountId, command.RegionId, c).ConfigureAwait(false);
-            if (count >= quotas.Value.SecurityGroupsPerRegion)
-            {
-                throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
-            }
+            await RequireVpcAsync(command.RegionId, command.VpcId, c).ConfigureAwait(false);
+            await RequireRoomAsync(command.RegionId, 1, c).ConfigureAwait(false);
 
             var group = new SecurityGroup
             {
@@ -230,6 +222,25 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
             group.DeletionProtection = flags.DeletionProtection ?? group.DeletionProtection;
             return group;
         }, ct);
+    }
+
+    /// <summary>A group's VPC (none for a classic group) must be the caller's, in the region (<c>InvalidVpcId.NotFound</c>).</summary>
+    internal async Task RequireVpcAsync(string regionId, string? vpcId, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(vpcId) && !await VpcExists.For(db)(db, caller.AccountId, regionId, vpcId, ct).ConfigureAwait(false))
+        {
+            throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+        }
+    }
+
+    /// <summary>The region must have room for <paramref name="adding"/> more of the caller's groups (<c>QuotaExceed.SecurityGroup</c>).</summary>
+    internal async Task RequireRoomAsync(string regionId, int adding, CancellationToken ct)
+    {
+        var count = await GroupsInRegion.For(db)(db, caller.AccountId, regionId, ct).ConfigureAwait(false);
+        if (count + adding > quotas.Value.SecurityGroupsPerRegion)
+        {
+            throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
+        }
     }
 
     /// <summary>The caller's group in the region, or <paramref name="notFound"/>.</summary>
