@@ -55,36 +55,13 @@ public sealed class InstanceAttributeService(EmulatorDbContext db, ICaller calle
     {
         regions.Require(query.RegionId);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
-        if (query.DiskType is "data" || query.Status is { Length: > 0 } and not "In_use")
-        {
-            instances = instances.Where(_ => false);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceId))
-        {
-            instances = instances.Where(i => i.InstanceId == query.InstanceId);
-        }
-
-        if (query.DiskIds.Count > 0)
-        {
-            instances = instances.Where(i => query.DiskIds.Contains(i.SystemDiskId));
-        }
-
-        if (!string.IsNullOrEmpty(query.ZoneId))
-        {
-            instances = instances.Where(i => i.ZoneId == query.ZoneId);
-        }
-
-        if (!string.IsNullOrEmpty(query.Category))
-        {
-            instances = instances.Where(i => i.SystemDiskCategory == query.Category);
-        }
-
-        if (!string.IsNullOrEmpty(query.DiskName))
-        {
-            instances = instances.Where(i => i.SystemDiskName == query.DiskName);
-        }
+        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId)
+            .WhereIf(query.DiskType is "data" || query.Status is { Length: > 0 } and not "In_use", _ => false)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceId), i => i.InstanceId == query.InstanceId)
+            .WhereIf(query.DiskIds.Count > 0, i => query.DiskIds.Contains(i.SystemDiskId))
+            .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)
+            .WhereIf(!string.IsNullOrEmpty(query.Category), i => i.SystemDiskCategory == query.Category)
+            .WhereIf(!string.IsNullOrEmpty(query.DiskName), i => i.SystemDiskName == query.DiskName);
 
         var total = await instances.CountAsync(ct).ConfigureAwait(false);
         var page = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(query.Page.Skip).Take(query.Page.PageSize)

@@ -160,50 +160,20 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
         instances = await FilterAsync(instances, query, ct).ConfigureAwait(false);
-        if (query.InstanceIds.Count > 0)
-        {
-            instances = instances.Where(i => query.InstanceIds.Contains(i.InstanceId));
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            instances = instances.Where(i => i.VpcId == query.VpcId);
-        }
-
-        if (!string.IsNullOrEmpty(query.VSwitchId))
-        {
-            instances = instances.Where(i => i.VSwitchId == query.VSwitchId);
-        }
-
-        if (!string.IsNullOrEmpty(query.ZoneId))
-        {
-            instances = instances.Where(i => i.ZoneId == query.ZoneId);
-        }
-
-        if (!string.IsNullOrEmpty(query.Status))
-        {
-            instances = instances.Where(i => i.Status == query.Status);
-        }
-
-
-        if (!string.IsNullOrEmpty(query.SecurityGroupId))
-        {
-            // IN (the group's members): SQLite starts from the group's memberships (an index on SecurityGroupId) instead of
-            // testing every instance of the region against them.
-            var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
-            instances = instances.Where(i => members.Contains(i.PrimaryNetworkInterfaceId));
-        }
-
-        if (query.PrivateIpAddresses.Count > 0)
-        {
-            instances = instances.Where(i => db.PrivateIpAddresses.Any(p => p.OwnerId == i.PrimaryNetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)));
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            instances = instances.Where(i => tagged.Contains(i.InstanceId));
-        }
+        // IN (the group's members): SQLite starts from the group's memberships (an index on SecurityGroupId) instead of
+        // testing every instance of the region against them.
+        var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        instances = instances
+            .WhereIf(query.InstanceIds.Count > 0, i => query.InstanceIds.Contains(i.InstanceId))
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), i => i.VpcId == query.VpcId)
+            .WhereIf(!string.IsNullOrEmpty(query.VSwitchId), i => i.VSwitchId == query.VSwitchId)
+            .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)
+            .WhereIf(!string.IsNullOrEmpty(query.Status), i => i.Status == query.Status)
+            .WhereIf(!string.IsNullOrEmpty(query.SecurityGroupId), i => members.Contains(i.PrimaryNetworkInterfaceId))
+            .WhereIf(query.PrivateIpAddresses.Count > 0,
+                i => db.PrivateIpAddresses.Any(p => p.OwnerId == i.PrimaryNetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)))
+            .WhereIf(query.Tags.Count > 0, i => tagged.Contains(i.InstanceId));
 
         if (query.Page is { } page)
         {
@@ -212,10 +182,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             return new Listing<InstanceView>(await views.InstancesAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        if (after is not null)
-        {
-            instances = instances.Where(i => string.Compare(i.InstanceId, after) > 0);
-        }
+        instances = instances.WhereIf(after is not null, i => string.Compare(i.InstanceId, after) > 0);
 
         var window = await instances.OrderBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.MaxResults;
@@ -317,55 +284,19 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             }
         }
 
-        if (!string.IsNullOrEmpty(query.InstanceType))
-        {
-            instances = instances.Where(i => i.InstanceType == query.InstanceType);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceTypeFamily))
-        {
-            var family = query.InstanceTypeFamily + ".";
-            instances = instances.Where(i => i.InstanceType.StartsWith(family));
-        }
-
-        if (!string.IsNullOrEmpty(query.ImageId))
-        {
-            instances = instances.Where(i => i.ImageId == query.ImageId);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            instances = instances.Where(i => i.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (!string.IsNullOrEmpty(query.KeyPairName))
-        {
-            instances = instances.Where(i => i.KeyPairName == query.KeyPairName);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceChargeType))
-        {
-            instances = instances.Where(i => i.InstanceChargeType == query.InstanceChargeType);
-        }
-
-        if (!string.IsNullOrEmpty(query.InternetChargeType))
-        {
-            instances = instances.Where(i => i.InternetChargeType == query.InternetChargeType);
-        }
-
-        if (query.PublicIpAddresses.Count > 0)
-        {
-            instances = instances.Where(i => query.PublicIpAddresses.Contains(i.PublicIpAddress));
-        }
-
-        if (query.Ipv6Addresses.Count > 0)
-        {
-            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
-            instances = instances.Where(i => db.NetworkInterfaceIpv6Addresses.Any(a => canonical.Contains(a.Address)
+        var family = query.InstanceTypeFamily + ".";
+        var ipv6 = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
+        return instances
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceType), i => i.InstanceType == query.InstanceType)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceTypeFamily), i => i.InstanceType.StartsWith(family))
+            .WhereIf(!string.IsNullOrEmpty(query.ImageId), i => i.ImageId == query.ImageId)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), i => i.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(!string.IsNullOrEmpty(query.KeyPairName), i => i.KeyPairName == query.KeyPairName)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceChargeType), i => i.InstanceChargeType == query.InstanceChargeType)
+            .WhereIf(!string.IsNullOrEmpty(query.InternetChargeType), i => i.InternetChargeType == query.InternetChargeType)
+            .WhereIf(query.PublicIpAddresses.Count > 0, i => query.PublicIpAddresses.Contains(i.PublicIpAddress))
+            .WhereIf(query.Ipv6Addresses.Count > 0, i => db.NetworkInterfaceIpv6Addresses.Any(a => ipv6.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
-        }
-
-        return instances;
     }
 
     /// <summary>Alibaba's default host name: <c>iZ</c>, the instance ID without <c>i-</c>, <c>Z</c>.</summary>

@@ -80,11 +80,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         return gate.RunAsync(db, async c =>
         {
             await RequireResourcesAsync(regionId, resourceType, resourceIds, c).ConfigureAwait(false);
-            var tags = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && resourceIds.Contains(t.ResourceId));
-            if (!all)
-            {
-                tags = tags.Where(t => keys.Contains(t.TagKey));
-            }
+            var tags = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && resourceIds.Contains(t.ResourceId))
+                .WhereIf(!all, t => keys.Contains(t.TagKey));
 
             if (all || keys.Count > 0)
             {
@@ -122,17 +119,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         }
 
         var offset = nextToken is { Length: > 0 } ? ParseOffset(nextToken) : 0;
-        var rows = db.ResourceTags.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.RegionId == regionId && t.ResourceType == resourceType);
-        if (resourceIds.Count > 0)
-        {
-            rows = rows.Where(t => resourceIds.Contains(t.ResourceId));
-        }
-
-        if (tags.Count > 0)
-        {
-            var matching = store.Matching(caller.AccountId, resourceType, tags);
-            rows = rows.Where(t => matching.Contains(t.ResourceId));
-        }
+        var tagged = store.Matching(caller.AccountId, resourceType, tags);
+        var rows = db.ResourceTags.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.RegionId == regionId && t.ResourceType == resourceType)
+            .WhereIf(resourceIds.Count > 0, t => resourceIds.Contains(t.ResourceId))
+            .WhereIf(tags.Count > 0, t => tagged.Contains(t.ResourceId));
 
         foreach (var filter in filters)
         {
