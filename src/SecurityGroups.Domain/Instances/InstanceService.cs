@@ -191,7 +191,8 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
     }
 
-    /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases primary ENIs, detaches the others.</summary>
+    /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases the primary ENI and the
+    /// attached secondary ENIs whose DeleteOnRelease is true, detaches the others.</summary>
     public Task DeleteAsync(string? regionId, IReadOnlyList<string> instanceIds, bool force, bool dryRun, CancellationToken ct)
     {
         if (regionId is not null)
@@ -217,6 +218,14 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 if (dryRun)
                 {
                     continue;
+                }
+
+                // Attached secondary ENIs go with the instance when DeleteOnRelease (the default); the others are detached and kept.
+                var released = await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary
+                    && e.DeleteOnRelease).OrderBy(e => e.NetworkInterfaceId).Select(e => e.NetworkInterfaceId).ToListAsync(c).ConfigureAwait(false);
+                foreach (var eniId in released)
+                {
+                    await ReleaseEniAsync(eniId, c).ConfigureAwait(false);
                 }
 
                 await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary)
