@@ -109,6 +109,7 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
             case InstanceOperation.Start:
                 instance.Status = InstanceStatus.Running;
                 instance.StartedAt = AcsTime.Now(clock);
+                instance.NetworkChangedSinceStart = false;
                 return InstanceStatus.Starting;
             case InstanceOperation.Stop:
                 instance.Status = InstanceStatus.Stopped;
