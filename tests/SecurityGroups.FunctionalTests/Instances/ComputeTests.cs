@@ -113,6 +113,35 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
     }
 
     [Fact]
+    public async Task DescribeDisks_FiltersOnWhatASystemDiskShows()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var web = (await Run(group, 1, P("ResourceGroupId", "rg-web")))[0];
+        var db = (await Run(group, 1, P("InstanceChargeType", "PrePaid")))[0];
+        async Task<List<string>> Owners(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeDisks", [P("RegionId", Region), .. filter])).Ok().GetProperty("Disks").GetProperty("Disk").EnumerateArray()
+                .Select(d => d.GetProperty("InstanceId").GetString()!).Order(StringComparer.Ordinal)];
+        var both = new[] { web, db }.Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(both, await Owners());
+        Assert.Equal([web], await Owners(P("ResourceGroupId", "rg-web")));
+        Assert.Empty(await Owners(P("ResourceGroupId", "rg-other")));
+        Assert.Equal([db], await Owners(P("DiskChargeType", "PrePaid")));
+        Assert.Equal([web], await Owners(P("DiskChargeType", "PostPaid")));
+        // What every system disk shows alike: the same value matches all, another none.
+        Assert.Equal(both, await Owners(P("DeleteWithInstance", "true"), P("Portable", "false"), P("Encrypted", "false"), P("MultiAttach", "Disabled")));
+        foreach (var filter in new[] { P("DeleteWithInstance", "false"), P("DeleteAutoSnapshot", "false"), P("EnableAutoSnapshot", "true"),
+            P("EnableAutomatedSnapshotPolicy", "true"), P("EnableShared", "true"), P("Encrypted", "true"), P("Portable", "true"), P("MultiAttach", "Enabled"),
+            P("AutoSnapshotPolicyId", "sp-1"), P("SnapshotId", "s-1"), P("KMSKeyId", "key-1"), P("LockReason", "security"), P("Tag.1.Key", "env") })
+        {
+            Assert.Empty(await Owners(filter));
+        }
+
+        (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DryRun", "true"))).Error("DryRunOperation", 400);
+    }
+
+    [Fact]
     public async Task AttributeReads_Refusals()
     {
         (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DiskIds", "d-1"))).Error("InvalidDiskIds.Malformed", 400);
