@@ -39,7 +39,8 @@ public sealed class DescribeDisksRequest : CommonParameters
 
     public List<TagParameter>? Tag { get; set; }
 
-    /// <summary><c>Filter.N.Key</c>/<c>Value</c> (creation-time bounds), N = 1..10: Accepted; no effect here.</summary>
+    /// <summary><c>Filter.N.Key</c> <c>CreationStartTime</c> / <c>CreationEndTime</c> and <c>Filter.N.Value</c> (UTC,
+    /// <c>yyyy-MM-ddTHH:mmZ</c>), N = 1..10: disks created at or after / at or before that time; other keys: no effect.</summary>
     public List<FilterParameter>? Filter { get; set; }
 
     /// <summary><c>AdditionalAttributes.N</c>: Accepted; no effect here.</summary>
@@ -110,6 +111,7 @@ public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Filter).MaxItems(ListBounds.Filters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.Filter).Must(FilterParameter.AreValid).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.AdditionalAttributes).MaxItems(ListBounds.AdditionalAttributes, AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.DiskIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidDiskIdsMalformed);

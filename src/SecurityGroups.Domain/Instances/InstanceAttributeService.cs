@@ -24,6 +24,12 @@ public sealed record DiskQuery(string RegionId, string? InstanceId, IReadOnlyLis
     /// <summary>A filter on a property every system disk shows alike was set to another value: no disk matches.</summary>
     public bool MatchesNothing { get; init; }
 
+    /// <summary><c>Filter.N</c> <c>CreationStartTime</c>: created (with its instance) at or after.</summary>
+    public DateTime? CreatedFrom { get; init; }
+
+    /// <summary><c>Filter.N</c> <c>CreationEndTime</c>: created at or before.</summary>
+    public DateTime? CreatedTo { get; init; }
+
     public bool DryRun { get; init; }
 }
 
@@ -81,6 +87,8 @@ public sealed class InstanceAttributeService(EmulatorDbContext db, ICaller calle
             .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), i => i.ResourceGroupId == query.ResourceGroupId)
             .WhereIf(!string.IsNullOrEmpty(query.DiskChargeType), i => i.InstanceChargeType == query.DiskChargeType)
             .WhereIf(query.Tags.Count > 0, i => tagged.Contains(i.SystemDiskId))
+            .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
+            .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
             .WhereIf(!string.IsNullOrEmpty(query.InstanceId), i => i.InstanceId == query.InstanceId)
             .WhereIf(query.DiskIds.Count > 0, i => query.DiskIds.Contains(i.SystemDiskId))
             .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)

@@ -304,6 +304,8 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             .WhereIf(!string.IsNullOrEmpty(query.InstanceChargeType), i => i.InstanceChargeType == query.InstanceChargeType)
             .WhereIf(!string.IsNullOrEmpty(query.InternetChargeType), i => i.InternetChargeType == query.InternetChargeType)
             .WhereIf(query.PublicIpAddresses.Count > 0, i => query.PublicIpAddresses.Contains(i.PublicIpAddress))
+            .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
+            .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
             .WhereIf(query.Ipv6Addresses.Count > 0, i => db.NetworkInterfaceIpv6Addresses.Any(a => ipv6.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
     }

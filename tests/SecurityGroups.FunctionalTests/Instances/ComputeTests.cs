@@ -142,6 +142,37 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
     }
 
     [Fact]
+    public async Task DescribeInstancesAndDisks_FilterOnTheCreationTime()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var id = (await Run(group))[0];
+        var dayBefore = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var dayAfter = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<List<string>> Instances(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeInstances", [P("RegionId", Region), .. filter])).Ok().GetProperty("Instances").GetProperty("Instance").EnumerateArray()
+                .Select(i => i.GetProperty("InstanceId").GetString()!)];
+        async Task<List<string>> Disks(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeDisks", [P("RegionId", Region), .. filter])).Ok().GetProperty("Disks").GetProperty("Disk").EnumerateArray()
+                .Select(d => d.GetProperty("InstanceId").GetString()!)];
+
+        foreach (var list in new Func<(string, string)[], Task<List<string>>>[] { Instances, Disks })
+        {
+            Assert.Equal([id], await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayBefore)]));
+            Assert.Equal([id], await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayBefore),
+                P("Filter.2.Key", "CreationEndTime"), P("Filter.2.Value", dayAfter)]));
+            Assert.Empty(await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayAfter)]));
+            Assert.Empty(await list([P("Filter.1.Key", "CreationEndTime"), P("Filter.1.Value", dayBefore)]));
+            Assert.Equal([id], await list([P("Filter.1.Key", "SomethingElse"), P("Filter.1.Value", "whatever")]));
+        }
+
+        (await Client.Ecs("DescribeInstances", P("RegionId", Region), P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", "yesterday")))
+            .Error("InvalidParameter", 400);
+        (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("Filter.1.Key", "CreationEndTime"), P("Filter.1.Value", "2024-13-01T00:00Z")))
+            .Error("InvalidParameter", 400);
+    }
+
+    [Fact]
     public async Task AttributeReads_Refusals()
     {
         (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DiskIds", "d-1"))).Error("InvalidDiskIds.Malformed", 400);
