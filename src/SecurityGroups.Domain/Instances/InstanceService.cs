@@ -119,7 +119,10 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
                 await membership.SetAsync(eni, command.SecurityGroupIds, AcsErrors.InvalidParameterVpcMismatch, c).ConfigureAwait(false);
                 db.Instances.Add(instance);
+                // Alibaba: Tag.N tags the instance, its disk and its primary ENI alike.
                 tags.AddAll(instance.AccountId, instance.RegionId, ResourceType, instance.InstanceId, command.Tags);
+                tags.AddAll(instance.AccountId, instance.RegionId, InstanceAttributeService.DiskResourceType, instance.SystemDiskId, command.Tags);
+                tags.AddAll(instance.AccountId, instance.RegionId, EniResourceType, eni.NetworkInterfaceId, command.Tags);
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
                 if (command.Ipv6Addresses.Count > 0 || command.Ipv6AddressCount > 0)
                 {
@@ -232,6 +235,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstanceId, "").SetProperty(e => e.DeviceIndex, 0).SetProperty(e => e.Status, NetworkInterfaceStatus.Available), c).ConfigureAwait(false);
                 await ReleaseEniAsync(instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
                 await tags.RemoveAllAsync(instance.InstanceId, c).ConfigureAwait(false);
+                await tags.RemoveAllAsync(instance.SystemDiskId, c).ConfigureAwait(false);
                 await idempotency.ForgetAsync(instance.InstanceId, c).ConfigureAwait(false);
                 db.Instances.Remove(instance);
             }

@@ -26,7 +26,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
 
     /// <summary>The ECS resource types that can be tagged here.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType];
+        [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType,
+            InstanceAttributeService.DiskResourceType];
 
     /// <summary>The VPC API's taggable types (its TagResources, UnTagResources, ListTagResources).</summary>
     public static readonly IReadOnlyList<string> VpcResourceTypes = [VpcService.ResourceType, VSwitchService.ResourceType];
@@ -175,6 +176,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 && wanted.Contains(i.InstanceId), ct).ConfigureAwait(false),
             InstanceService.EniResourceType => await db.NetworkInterfaces.CountAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
                 && wanted.Contains(e.NetworkInterfaceId), ct).ConfigureAwait(false),
+            InstanceAttributeService.DiskResourceType => await db.Instances.CountAsync(i => i.AccountId == caller.AccountId && i.RegionId == regionId
+                && wanted.Contains(i.SystemDiskId), ct).ConfigureAwait(false),
             VpcService.ResourceType => await db.Vpcs.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId
                 && wanted.Contains(v.VpcId), ct).ConfigureAwait(false),
             VSwitchService.ResourceType => await db.VSwitches.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId

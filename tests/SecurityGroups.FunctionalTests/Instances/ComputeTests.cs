@@ -173,6 +173,41 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
     }
 
     [Fact]
+    public async Task RunInstances_TagsTheInstanceItsDiskAndItsPrimaryEni_UntilDeleted()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var tagged = (await Run(group, 1, P("Tag.1.Key", "env"), P("Tag.1.Value", "prod")))[0];
+        var plain = (await Run(group))[0];
+        static string Tags(JsonElement item) => string.Join(',', item.GetProperty("Tags").GetProperty("Tag").EnumerateArray()
+            .Select(t => (t.TryGetProperty("TagKey", out var k) ? k : t.GetProperty("Key")).GetString() + "=" + (t.TryGetProperty("TagValue", out var v) ? v : t.GetProperty("Value")).GetString()));
+
+        var disk = (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("Tag.1.Key", "env"), P("Tag.1.Value", "prod"))).Ok()
+            .GetProperty("Disks").GetProperty("Disk");
+        Assert.Equal(tagged, Assert.Single(disk.EnumerateArray()).GetProperty("InstanceId").GetString());
+        Assert.Equal("env=prod", Tags(disk[0]));
+        var eni = (await Instance(tagged)).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("NetworkInterfaceId").GetString()!;
+        Assert.Equal("env=prod", Tags(await NetworkInterface(eni)));
+        var enis = (await Client.Ecs("DescribeNetworkInterfaces", P("RegionId", Region), P("Tag.1.Key", "env"), P("Tag.1.Value", "prod"))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet");
+        Assert.Equal(eni, Assert.Single(enis.EnumerateArray()).GetProperty("NetworkInterfaceId").GetString());
+        Assert.Equal(1, (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("InstanceId", plain))).Ok().GetProperty("TotalCount").GetInt32());
+
+        // A system disk is a taggable resource (TagResources, ListTagResources, the legacy Actions).
+        var diskId = disk[0].GetProperty("DiskId").GetString()!;
+        (await Client.Ecs("TagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", diskId), P("Tag.1.Key", "tier"), P("Tag.1.Value", "gold"))).Ok();
+        (await Client.Ecs("TagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", "d-nope"), P("Tag.1.Key", "k"))).Error("InvalidResourceId.NotFound", 404);
+        var listed = (await Client.Ecs("ListTagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", diskId))).Ok()
+            .GetProperty("TagResources").GetProperty("TagResource");
+        Assert.Equal(["env=prod", "tier=gold"], listed.EnumerateArray().Select(t => t.GetProperty("TagKey").GetString() + "=" + t.GetProperty("TagValue").GetString()).Order(StringComparer.Ordinal));
+        var counts = (await Client.Ecs("DescribeTags", P("RegionId", Region), P("Tag.1.Key", "env"))).Ok().GetProperty("Tags").GetProperty("Tag")[0].GetProperty("ResourceTypeCount");
+        Assert.Equal((1, 1, 1), (counts.GetProperty("Instance").GetInt32(), counts.GetProperty("Disk").GetInt32(), counts.GetProperty("Eni").GetInt32()));
+
+        (await Client.Ecs("DeleteInstance", P("InstanceId", tagged), P("Force", "true"))).Ok();
+        Assert.Equal(0, (await Client.Ecs("DescribeTags", P("RegionId", Region), P("ResourceType", "disk"))).Ok().GetProperty("TotalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AttributeReads_Refusals()
     {
         (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DiskIds", "d-1"))).Error("InvalidDiskIds.Malformed", 400);
