@@ -39,62 +39,70 @@ public sealed class DescribeDisksRequest : CommonParameters
 
     public List<TagParameter>? Tag { get; set; }
 
-    /// <summary><c>Filter.N.Key</c>/<c>Value</c> (creation-time bounds), N = 1..10: Accepted; no effect here.</summary>
+    /// <summary><c>Filter.N.Key</c> <c>CreationStartTime</c> / <c>CreationEndTime</c> and <c>Filter.N.Value</c> (UTC,
+    /// <c>yyyy-MM-ddTHH:mmZ</c>), N = 1..10: disks created at or after / at or before that time; other keys: no effect.</summary>
     public List<FilterParameter>? Filter { get; set; }
 
     /// <summary><c>AdditionalAttributes.N</c>: Accepted; no effect here.</summary>
     public List<string>? AdditionalAttributes { get; set; }
 
-    /// <summary>Accepted; no effect here (no snapshot policies: filters nothing).</summary>
+    /// <summary>No disk has an automatic snapshot policy: a value matches no disk.</summary>
     public string? AutoSnapshotPolicyId { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Every system disk shows true: false matches no disk.</summary>
     public bool? DeleteAutoSnapshot { get; set; }
 
-    /// <summary>Accepted; no effect here (system disks are always released with their instance).</summary>
+    /// <summary>System disks are always released with their instance (true): false matches no disk.</summary>
     public bool? DeleteWithInstance { get; set; }
 
-    /// <summary>Accepted; no effect here (every disk is pay-as-you-go).</summary>
+    /// <summary><c>PostPaid</c> or <c>PrePaid</c>: a system disk is charged as its instance.</summary>
     public string? DiskChargeType { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>true: the request is checked and answered with <c>DryRunOperation</c>.</summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Every system disk shows false: true matches no disk.</summary>
     public bool? EnableAutoSnapshot { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Every system disk shows false: true matches no disk.</summary>
     public bool? EnableAutomatedSnapshotPolicy { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>No disk is shared: true matches no disk.</summary>
     public bool? EnableShared { get; set; }
 
-    /// <summary>Accepted; no effect here (disks are not encrypted).</summary>
+    /// <summary>Disks are not encrypted: true matches no disk.</summary>
     public bool? Encrypted { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Disks are not encrypted: a key matches no disk.</summary>
     public string? KMSKeyId { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>No disk is locked: a reason matches no disk.</summary>
     public string? LockReason { get; set; }
 
     /// <summary>Accepted; no effect here (use PageNumber/PageSize).</summary>
     public int? MaxResults { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Every system disk shows <c>Disabled</c>: another value matches no disk.</summary>
     public string? MultiAttach { get; set; }
 
     /// <summary>Accepted; no effect here (use PageNumber/PageSize).</summary>
     public string? NextToken { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>System disks are not portable: true matches no disk.</summary>
     public bool? Portable { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>A system disk is in its instance's resource group.</summary>
     public string? ResourceGroupId { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>System disks are made from their image, not a snapshot: a value matches no disk.</summary>
     public string? SnapshotId { get; set; }
+
+    /// <summary>Whether a filter on a property every system disk shows alike (see <see cref="DiskItem"/>) asks for another value.</summary>
+    internal bool MatchesNothing() =>
+        DeleteWithInstance == false || DeleteAutoSnapshot == false || EnableAutoSnapshot == true || EnableAutomatedSnapshotPolicy == true
+        || EnableShared == true || Encrypted == true || Portable == true || MultiAttach is { Length: > 0 } and not "Disabled"
+        || !string.IsNullOrEmpty(AutoSnapshotPolicyId) || !string.IsNullOrEmpty(SnapshotId) || !string.IsNullOrEmpty(KMSKeyId)
+        || !string.IsNullOrEmpty(LockReason);
 }
 
 public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
@@ -103,6 +111,7 @@ public sealed class DescribeDisksValidator : AcsValidator<DescribeDisksRequest>
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Filter).MaxItems(ListBounds.Filters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.Filter).Must(FilterParameter.AreValid).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.AdditionalAttributes).MaxItems(ListBounds.AdditionalAttributes, AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.DiskIds).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidDiskIdsMalformed);

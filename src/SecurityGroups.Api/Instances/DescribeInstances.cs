@@ -92,8 +92,9 @@ public sealed class DescribeInstancesRequest : CommonParameters
     /// <summary>Every instance shows 1: another value matches nothing.</summary>
     public int? HttpPutResponseHopLimit { get; set; }
 
-    /// <summary>Accepted, no effect (<c>Filter.N.Key</c> such as <c>CreationStartTime</c>, <c>Filter.N.Value</c>).</summary>
-    public List<TagParameter>? Filter { get; set; }
+    /// <summary><c>Filter.N.Key</c> <c>CreationStartTime</c> / <c>CreationEndTime</c> and <c>Filter.N.Value</c> (UTC,
+    /// <c>yyyy-MM-ddTHH:mmZ</c>): instances created at or after / at or before that time; other keys: no effect.</summary>
+    public List<FilterParameter>? Filter { get; set; }
 
     /// <summary>Whether a filter on a feature the emulator does not model is set (then nothing matches).</summary>
     internal bool MatchesNothing() =>
@@ -138,6 +139,7 @@ public sealed class DescribeInstancesValidator : AcsValidator<DescribeInstancesR
         RuleFor(r => r.RdmaIpAddresses).Must(ids => JsonIdList.TryParse(ids, 100, out _)).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.Ipv6Address).MaxItems(ListBounds.Ids, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Filter).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
+        RuleFor(r => r.Filter).Must(FilterParameter.AreValid).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.MaxResults).InclusiveBetween(1, 100).Raises(AcsErrors.InvalidParameterMaxResults);
     }
 }

@@ -17,7 +17,16 @@ public sealed class InstanceAttributesController(InstanceAttributeService attrib
         JsonIdList.TryParse(request.DiskIds, 100, out var ids);
         var page = PageParameters.From(request.PageNumber, request.PageSize, 100);
         var listing = await attributes.DisksAsync(new DiskQuery(request.RegionId!, request.InstanceId, ids, request.ZoneId, request.DiskType,
-            request.Category, request.Status, request.DiskName, page), ct);
+            request.Category, request.Status, request.DiskName, page)
+        {
+            Tags = TagParameter.ToInputs(request.Tag),
+            ResourceGroupId = request.ResourceGroupId,
+            DiskChargeType = request.DiskChargeType,
+            MatchesNothing = request.MatchesNothing(),
+            CreatedFrom = FilterParameter.Time(request.Filter, FilterParameter.CreationStartTime),
+            CreatedTo = FilterParameter.Time(request.Filter, FilterParameter.CreationEndTime),
+            DryRun = request.DryRun == true,
+        }, ct);
         return DescribeDisksResponse.From(listing);
     }
 

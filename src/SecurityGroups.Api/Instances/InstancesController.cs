@@ -49,6 +49,8 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             PublicIpAddresses = publicIps,
             Ipv6Addresses = request.Ipv6Address ?? [],
             MatchesNothing = request.MatchesNothing(),
+            CreatedFrom = FilterParameter.Time(request.Filter, FilterParameter.CreationStartTime),
+            CreatedTo = FilterParameter.Time(request.Filter, FilterParameter.CreationEndTime),
             DryRun = request.DryRun == true,
         }, ct);
         return DescribeInstancesResponse.From(listing, compute);

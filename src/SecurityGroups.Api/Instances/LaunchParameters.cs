@@ -34,7 +34,7 @@ public sealed class LaunchNetworkInterfaceParameter
     /// <summary>Stored and shown.</summary>
     public string? NetworkInterfaceTrafficMode { get; set; }
 
-    /// <summary>Stored and shown.</summary>
+    /// <summary>Secondary ENI: released with the instance (default true); false: detached and kept when the instance is deleted.</summary>
     public bool? DeleteOnRelease { get; set; }
 
     /// <summary>Stored and shown.</summary>

@@ -49,7 +49,7 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     /// <summary>Source/destination check (stored and shown; no effect here).</summary>
     public bool? SourceDestCheck { get; set; }
 
-    /// <summary>Release with the instance (default true; stored and shown).</summary>
+    /// <summary>Release with the instance it is attached to (default true); false: detached and kept when the instance is deleted.</summary>
     public bool? DeleteOnRelease { get; set; }
 
     /// <summary><c>Standard</c> (default), <c>HighPerformance</c> or <c>HighPerformanceRDMA</c> (stored and shown).</summary>
@@ -527,7 +527,7 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary>Source/destination check (stored and shown; no effect here).</summary>
     public bool? SourceDestCheck { get; set; }
 
-    /// <summary>Release with the instance (stored and shown).</summary>
+    /// <summary>Release with the instance it is attached to; false: detached and kept when the instance is deleted.</summary>
     public bool? DeleteOnRelease { get; set; }
 
     /// <summary><c>ConnectionTrackingConfiguration.*</c>: Accepted; no effect here.</summary>

@@ -37,7 +37,12 @@ public sealed class Instance
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>When the instance last started (null: never, e.g. created by CreateInstance and not started since).</summary>
     public DateTime? StartedAt { get; set; }
+
+    /// <summary>ModifyInstanceVpcAttribute changed the private IP or vSwitch since the instance last started: Alibaba refuses
+    /// another such change until it has been started again (docs/actions.md, ModifyInstanceVpcAttribute).</summary>
+    public bool NetworkChangedSinceStart { get; set; }
 
     /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c>: shown, and it decides what DescribeInstanceAutoRenewAttribute answers.</summary>
     public string InstanceChargeType { get; init; } = "PostPaid";

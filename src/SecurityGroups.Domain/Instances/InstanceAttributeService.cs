@@ -10,7 +10,28 @@ namespace SecurityGroups.Domain.Instances;
 public sealed record SystemDiskView(Instance Instance, IReadOnlyList<Tags.ResourceTag> Tags);
 
 public sealed record DiskQuery(string RegionId, string? InstanceId, IReadOnlyList<string> DiskIds, string? ZoneId, string? DiskType,
-    string? Category, string? Status, string? DiskName, PageRequest Page);
+    string? Category, string? Status, string? DiskName, PageRequest Page)
+{
+    /// <summary><c>Tag.N</c>: disks carrying every one of them (a key without a value: any value).</summary>
+    public IReadOnlyList<Tags.TagInput> Tags { get; init; } = [];
+
+    /// <summary>A system disk is in its instance's resource group.</summary>
+    public string? ResourceGroupId { get; init; }
+
+    /// <summary>A system disk is charged as its instance (<c>PostPaid</c> or <c>PrePaid</c>).</summary>
+    public string? DiskChargeType { get; init; }
+
+    /// <summary>A filter on a property every system disk shows alike was set to another value: no disk matches.</summary>
+    public bool MatchesNothing { get; init; }
+
+    /// <summary><c>Filter.N</c> <c>CreationStartTime</c>: created (with its instance) at or after.</summary>
+    public DateTime? CreatedFrom { get; init; }
+
+    /// <summary><c>Filter.N</c> <c>CreationEndTime</c>: created at or before.</summary>
+    public DateTime? CreatedTo { get; init; }
+
+    public bool DryRun { get; init; }
+}
 
 /// <summary>
 /// The read side of an instance beyond DescribeInstances, as Terraform's alicloud provider reads it: its system disk
@@ -54,37 +75,25 @@ public sealed class InstanceAttributeService(EmulatorDbContext db, ICaller calle
     public async Task<Listing<SystemDiskView>> DisksAsync(DiskQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);
+        if (query.DryRun)
+        {
+            throw new AcsException(AcsErrors.DryRunOperation);
+        }
+
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
-        if (query.DiskType is "data" || query.Status is { Length: > 0 } and not "In_use")
-        {
-            instances = instances.Where(_ => false);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceId))
-        {
-            instances = instances.Where(i => i.InstanceId == query.InstanceId);
-        }
-
-        if (query.DiskIds.Count > 0)
-        {
-            instances = instances.Where(i => query.DiskIds.Contains(i.SystemDiskId));
-        }
-
-        if (!string.IsNullOrEmpty(query.ZoneId))
-        {
-            instances = instances.Where(i => i.ZoneId == query.ZoneId);
-        }
-
-        if (!string.IsNullOrEmpty(query.Category))
-        {
-            instances = instances.Where(i => i.SystemDiskCategory == query.Category);
-        }
-
-        if (!string.IsNullOrEmpty(query.DiskName))
-        {
-            instances = instances.Where(i => i.SystemDiskName == query.DiskName);
-        }
+        var tagged = tags.Matching(caller.AccountId, DiskResourceType, query.Tags);
+        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId)
+            .WhereIf(query.MatchesNothing || query.DiskType is "data" || query.Status is { Length: > 0 } and not "In_use", _ => false)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), i => i.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(!string.IsNullOrEmpty(query.DiskChargeType), i => i.InstanceChargeType == query.DiskChargeType)
+            .WhereIf(query.Tags.Count > 0, i => tagged.Contains(i.SystemDiskId))
+            .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
+            .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceId), i => i.InstanceId == query.InstanceId)
+            .WhereIf(query.DiskIds.Count > 0, i => query.DiskIds.Contains(i.SystemDiskId))
+            .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)
+            .WhereIf(!string.IsNullOrEmpty(query.Category), i => i.SystemDiskCategory == query.Category)
+            .WhereIf(!string.IsNullOrEmpty(query.DiskName), i => i.SystemDiskName == query.DiskName);
 
         var total = await instances.CountAsync(ct).ConfigureAwait(false);
         var page = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(query.Page.Skip).Take(query.Page.PageSize)

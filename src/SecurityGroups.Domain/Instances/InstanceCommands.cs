@@ -84,6 +84,12 @@ public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> Instan
     /// matches nothing.</summary>
     public bool MatchesNothing { get; init; }
 
+    /// <summary><c>Filter.N</c> <c>CreationStartTime</c>: created at or after.</summary>
+    public DateTime? CreatedFrom { get; init; }
+
+    /// <summary><c>Filter.N</c> <c>CreationEndTime</c>: created at or before.</summary>
+    public DateTime? CreatedTo { get; init; }
+
     public bool DryRun { get; init; }
 }
 

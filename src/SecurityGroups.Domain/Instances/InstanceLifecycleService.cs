@@ -84,16 +84,9 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
     {
         regions.Require(regionId);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == regionId);
-        if (instanceIds.Count > 0)
-        {
-            instances = instances.Where(i => instanceIds.Contains(i.InstanceId));
-        }
-
-        if (!string.IsNullOrEmpty(zoneId))
-        {
-            instances = instances.Where(i => i.ZoneId == zoneId);
-        }
+        var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == regionId)
+            .WhereIf(instanceIds.Count > 0, i => instanceIds.Contains(i.InstanceId))
+            .WhereIf(!string.IsNullOrEmpty(zoneId), i => i.ZoneId == zoneId);
 
         var total = await instances.CountAsync(ct).ConfigureAwait(false);
         var items = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct).ConfigureAwait(false);
@@ -116,6 +109,7 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
             case InstanceOperation.Start:
                 instance.Status = InstanceStatus.Running;
                 instance.StartedAt = AcsTime.Now(clock);
+                instance.NetworkChangedSinceStart = false;
                 return InstanceStatus.Starting;
             case InstanceOperation.Stop:
                 instance.Status = InstanceStatus.Stopped;

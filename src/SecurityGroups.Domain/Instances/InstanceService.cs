@@ -119,7 +119,10 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
                 await membership.SetAsync(eni, command.SecurityGroupIds, AcsErrors.InvalidParameterVpcMismatch, c).ConfigureAwait(false);
                 db.Instances.Add(instance);
+                // Alibaba: Tag.N tags the instance, its disk and its primary ENI alike.
                 tags.AddAll(instance.AccountId, instance.RegionId, ResourceType, instance.InstanceId, command.Tags);
+                tags.AddAll(instance.AccountId, instance.RegionId, InstanceAttributeService.DiskResourceType, instance.SystemDiskId, command.Tags);
+                tags.AddAll(instance.AccountId, instance.RegionId, EniResourceType, eni.NetworkInterfaceId, command.Tags);
                 await db.SaveChangesAsync(c).ConfigureAwait(false);
                 if (command.Ipv6Addresses.Count > 0 || command.Ipv6AddressCount > 0)
                 {
@@ -160,50 +163,20 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
         instances = await FilterAsync(instances, query, ct).ConfigureAwait(false);
-        if (query.InstanceIds.Count > 0)
-        {
-            instances = instances.Where(i => query.InstanceIds.Contains(i.InstanceId));
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            instances = instances.Where(i => i.VpcId == query.VpcId);
-        }
-
-        if (!string.IsNullOrEmpty(query.VSwitchId))
-        {
-            instances = instances.Where(i => i.VSwitchId == query.VSwitchId);
-        }
-
-        if (!string.IsNullOrEmpty(query.ZoneId))
-        {
-            instances = instances.Where(i => i.ZoneId == query.ZoneId);
-        }
-
-        if (!string.IsNullOrEmpty(query.Status))
-        {
-            instances = instances.Where(i => i.Status == query.Status);
-        }
-
-
-        if (!string.IsNullOrEmpty(query.SecurityGroupId))
-        {
-            // IN (the group's members): SQLite starts from the group's memberships (an index on SecurityGroupId) instead of
-            // testing every instance of the region against them.
-            var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
-            instances = instances.Where(i => members.Contains(i.PrimaryNetworkInterfaceId));
-        }
-
-        if (query.PrivateIpAddresses.Count > 0)
-        {
-            instances = instances.Where(i => db.PrivateIpAddresses.Any(p => p.OwnerId == i.PrimaryNetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)));
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            instances = instances.Where(i => tagged.Contains(i.InstanceId));
-        }
+        // IN (the group's members): SQLite starts from the group's memberships (an index on SecurityGroupId) instead of
+        // testing every instance of the region against them.
+        var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        instances = instances
+            .WhereIf(query.InstanceIds.Count > 0, i => query.InstanceIds.Contains(i.InstanceId))
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), i => i.VpcId == query.VpcId)
+            .WhereIf(!string.IsNullOrEmpty(query.VSwitchId), i => i.VSwitchId == query.VSwitchId)
+            .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)
+            .WhereIf(!string.IsNullOrEmpty(query.Status), i => i.Status == query.Status)
+            .WhereIf(!string.IsNullOrEmpty(query.SecurityGroupId), i => members.Contains(i.PrimaryNetworkInterfaceId))
+            .WhereIf(query.PrivateIpAddresses.Count > 0,
+                i => db.PrivateIpAddresses.Any(p => p.OwnerId == i.PrimaryNetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)))
+            .WhereIf(query.Tags.Count > 0, i => tagged.Contains(i.InstanceId));
 
         if (query.Page is { } page)
         {
@@ -212,10 +185,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             return new Listing<InstanceView>(await views.InstancesAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        if (after is not null)
-        {
-            instances = instances.Where(i => string.Compare(i.InstanceId, after) > 0);
-        }
+        instances = instances.WhereIf(after is not null, i => string.Compare(i.InstanceId, after) > 0);
 
         var window = await instances.OrderBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.MaxResults;
@@ -224,7 +194,8 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
     }
 
-    /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases primary ENIs, detaches the others.</summary>
+    /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases the primary ENI and the
+    /// attached secondary ENIs whose DeleteOnRelease is true, detaches the others.</summary>
     public Task DeleteAsync(string? regionId, IReadOnlyList<string> instanceIds, bool force, bool dryRun, CancellationToken ct)
     {
         if (regionId is not null)
@@ -252,10 +223,19 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     continue;
                 }
 
+                // Attached secondary ENIs go with the instance when DeleteOnRelease (the default); the others are detached and kept.
+                var released = await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary
+                    && e.DeleteOnRelease).OrderBy(e => e.NetworkInterfaceId).Select(e => e.NetworkInterfaceId).ToListAsync(c).ConfigureAwait(false);
+                foreach (var eniId in released)
+                {
+                    await ReleaseEniAsync(eniId, c).ConfigureAwait(false);
+                }
+
                 await db.NetworkInterfaces.Where(e => e.InstanceId == instance.InstanceId && e.Type != NetworkInterfaceTypes.Primary)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstanceId, "").SetProperty(e => e.DeviceIndex, 0).SetProperty(e => e.Status, NetworkInterfaceStatus.Available), c).ConfigureAwait(false);
                 await ReleaseEniAsync(instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
                 await tags.RemoveAllAsync(instance.InstanceId, c).ConfigureAwait(false);
+                await tags.RemoveAllAsync(instance.SystemDiskId, c).ConfigureAwait(false);
                 await idempotency.ForgetAsync(instance.InstanceId, c).ConfigureAwait(false);
                 db.Instances.Remove(instance);
             }
@@ -317,55 +297,21 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             }
         }
 
-        if (!string.IsNullOrEmpty(query.InstanceType))
-        {
-            instances = instances.Where(i => i.InstanceType == query.InstanceType);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceTypeFamily))
-        {
-            var family = query.InstanceTypeFamily + ".";
-            instances = instances.Where(i => i.InstanceType.StartsWith(family));
-        }
-
-        if (!string.IsNullOrEmpty(query.ImageId))
-        {
-            instances = instances.Where(i => i.ImageId == query.ImageId);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            instances = instances.Where(i => i.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (!string.IsNullOrEmpty(query.KeyPairName))
-        {
-            instances = instances.Where(i => i.KeyPairName == query.KeyPairName);
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceChargeType))
-        {
-            instances = instances.Where(i => i.InstanceChargeType == query.InstanceChargeType);
-        }
-
-        if (!string.IsNullOrEmpty(query.InternetChargeType))
-        {
-            instances = instances.Where(i => i.InternetChargeType == query.InternetChargeType);
-        }
-
-        if (query.PublicIpAddresses.Count > 0)
-        {
-            instances = instances.Where(i => query.PublicIpAddresses.Contains(i.PublicIpAddress));
-        }
-
-        if (query.Ipv6Addresses.Count > 0)
-        {
-            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
-            instances = instances.Where(i => db.NetworkInterfaceIpv6Addresses.Any(a => canonical.Contains(a.Address)
+        var family = query.InstanceTypeFamily + ".";
+        var ipv6 = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
+        return instances
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceType), i => i.InstanceType == query.InstanceType)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceTypeFamily), i => i.InstanceType.StartsWith(family))
+            .WhereIf(!string.IsNullOrEmpty(query.ImageId), i => i.ImageId == query.ImageId)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), i => i.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(!string.IsNullOrEmpty(query.KeyPairName), i => i.KeyPairName == query.KeyPairName)
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceChargeType), i => i.InstanceChargeType == query.InstanceChargeType)
+            .WhereIf(!string.IsNullOrEmpty(query.InternetChargeType), i => i.InternetChargeType == query.InternetChargeType)
+            .WhereIf(query.PublicIpAddresses.Count > 0, i => query.PublicIpAddresses.Contains(i.PublicIpAddress))
+            .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
+            .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
+            .WhereIf(query.Ipv6Addresses.Count > 0, i => db.NetworkInterfaceIpv6Addresses.Any(a => ipv6.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
-        }
-
-        return instances;
     }
 
     /// <summary>Alibaba's default host name: <c>iZ</c>, the instance ID without <c>i-</c>, <c>Z</c>.</summary>

@@ -49,7 +49,14 @@ public sealed class InstanceVpcService(EmulatorDbContext db, WriteGate gate, Ins
             var eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
             if (vSwitch.VSwitchId != instance.VSwitchId || !string.IsNullOrEmpty(command.PrivateIpAddress))
             {
+                // Alibaba: a new instance must have been started once, and after each change of IP or vSwitch started again.
+                if (instance.StartedAt is null || instance.NetworkChangedSinceStart)
+                {
+                    throw new AcsException(AcsErrors.IncorrectInstanceStatus);
+                }
+
                 await RefuseExtraAddressesAsync(instance, eni, changesVpc, c).ConfigureAwait(false);
+                instance.NetworkChangedSinceStart = true;
                 await allocator.ReleaseAllAsync(eni.NetworkInterfaceId, c).ConfigureAwait(false);
                 await allocator.AllocateAsync(vSwitch, command.PrivateIpAddress, eni.NetworkInterfaceId, isPrimary: true, c).ConfigureAwait(false);
             }

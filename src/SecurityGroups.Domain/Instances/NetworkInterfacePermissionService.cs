@@ -55,16 +55,9 @@ public sealed class NetworkInterfacePermissionService(EmulatorDbContext db, Writ
         CancellationToken ct)
     {
         regions.Require(regionId);
-        var query = db.NetworkInterfacePermissions.AsNoTracking().Where(p => p.AccountId == caller.AccountId && p.RegionId == regionId);
-        if (ids.Count > 0)
-        {
-            query = query.Where(p => ids.Contains(p.NetworkInterfacePermissionId));
-        }
-
-        if (!string.IsNullOrEmpty(networkInterfaceId))
-        {
-            query = query.Where(p => p.NetworkInterfaceId == networkInterfaceId);
-        }
+        var query = db.NetworkInterfacePermissions.AsNoTracking().Where(p => p.AccountId == caller.AccountId && p.RegionId == regionId)
+            .WhereIf(ids.Count > 0, p => ids.Contains(p.NetworkInterfacePermissionId))
+            .WhereIf(!string.IsNullOrEmpty(networkInterfaceId), p => p.NetworkInterfaceId == networkInterfaceId);
 
         var total = await query.CountAsync(ct).ConfigureAwait(false);
         var items = await query.OrderBy(p => p.CreatedAt).ThenBy(p => p.NetworkInterfacePermissionId).Skip(page.Skip).Take(page.PageSize)

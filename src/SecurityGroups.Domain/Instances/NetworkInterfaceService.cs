@@ -79,79 +79,27 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
     private async Task<Listing<NetworkInterfaceView>> LoadAsync(NetworkInterfaceQuery query, string? after, CancellationToken ct)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var enis = db.NetworkInterfaces.AsNoTracking().Where(e => e.AccountId == caller.AccountId && e.RegionId == query.RegionId);
-        if (query.NetworkInterfaceIds.Count > 0)
-        {
-            enis = enis.Where(e => query.NetworkInterfaceIds.Contains(e.NetworkInterfaceId));
-        }
-
-        if (!string.IsNullOrEmpty(query.InstanceId))
-        {
-            enis = enis.Where(e => e.InstanceId == query.InstanceId);
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            enis = enis.Where(e => e.VpcId == query.VpcId);
-        }
-
-        if (!string.IsNullOrEmpty(query.VSwitchId))
-        {
-            enis = enis.Where(e => e.VSwitchId == query.VSwitchId);
-        }
-
-        if (!string.IsNullOrEmpty(query.Type))
-        {
-            enis = enis.Where(e => e.Type == query.Type);
-        }
-
-        if (!string.IsNullOrEmpty(query.Status))
-        {
-            enis = enis.Where(e => e.Status == query.Status);
-        }
-
-        if (!string.IsNullOrEmpty(query.NetworkInterfaceName))
-        {
-            enis = enis.Where(e => e.NetworkInterfaceName == query.NetworkInterfaceName);
-        }
-
-        if (!string.IsNullOrEmpty(query.SecurityGroupId))
-        {
-            var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
-            enis = enis.Where(e => members.Contains(e.NetworkInterfaceId)); // from the group's memberships (see DescribeInstances)
-        }
-
-        if (!string.IsNullOrEmpty(query.PrimaryIpAddress))
-        {
-            enis = enis.Where(e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && p.IsPrimary && p.Address == query.PrimaryIpAddress));
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, InstanceService.EniResourceType, query.Tags);
-            enis = enis.Where(e => tagged.Contains(e.NetworkInterfaceId));
-        }
-
-        if (query.PrivateIpAddresses.Count > 0)
-        {
-            enis = enis.Where(e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)));
-        }
-
-        if (query.Ipv6Addresses.Count > 0)
-        {
-            var canonical = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
-            enis = enis.Where(e => db.NetworkInterfaceIpv6Addresses.Any(a => a.NetworkInterfaceId == e.NetworkInterfaceId && canonical.Contains(a.Address)));
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            enis = enis.Where(e => e.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.ServiceManaged == true)
-        {
-            enis = enis.Where(e => false);
-        }
+        var members = db.NetworkInterfaceGroups.Where(m => m.SecurityGroupId == query.SecurityGroupId).Select(m => m.NetworkInterfaceId);
+        var tagged = tags.Matching(caller.AccountId, InstanceService.EniResourceType, query.Tags);
+        var ipv6 = query.Ipv6Addresses.Select(a => Ipv6Blocks.Canonical(a) ?? a).ToList();
+        var enis = db.NetworkInterfaces.AsNoTracking().Where(e => e.AccountId == caller.AccountId && e.RegionId == query.RegionId)
+            .WhereIf(query.NetworkInterfaceIds.Count > 0, e => query.NetworkInterfaceIds.Contains(e.NetworkInterfaceId))
+            .WhereIf(!string.IsNullOrEmpty(query.InstanceId), e => e.InstanceId == query.InstanceId)
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), e => e.VpcId == query.VpcId)
+            .WhereIf(!string.IsNullOrEmpty(query.VSwitchId), e => e.VSwitchId == query.VSwitchId)
+            .WhereIf(!string.IsNullOrEmpty(query.Type), e => e.Type == query.Type)
+            .WhereIf(!string.IsNullOrEmpty(query.Status), e => e.Status == query.Status)
+            .WhereIf(!string.IsNullOrEmpty(query.NetworkInterfaceName), e => e.NetworkInterfaceName == query.NetworkInterfaceName)
+            .WhereIf(!string.IsNullOrEmpty(query.SecurityGroupId), e => members.Contains(e.NetworkInterfaceId)) // from the group's memberships (see DescribeInstances)
+            .WhereIf(!string.IsNullOrEmpty(query.PrimaryIpAddress),
+                e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && p.IsPrimary && p.Address == query.PrimaryIpAddress))
+            .WhereIf(query.Tags.Count > 0, e => tagged.Contains(e.NetworkInterfaceId))
+            .WhereIf(query.PrivateIpAddresses.Count > 0,
+                e => db.PrivateIpAddresses.Any(p => p.OwnerId == e.NetworkInterfaceId && query.PrivateIpAddresses.Contains(p.Address)))
+            .WhereIf(query.Ipv6Addresses.Count > 0,
+                e => db.NetworkInterfaceIpv6Addresses.Any(a => a.NetworkInterfaceId == e.NetworkInterfaceId && ipv6.Contains(a.Address)))
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), e => e.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.ServiceManaged == true, e => false);
 
         if (query.Page is { } page)
         {
@@ -160,10 +108,7 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
             return new Listing<NetworkInterfaceView>(await views.EnisAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        if (after is not null)
-        {
-            enis = enis.Where(e => string.Compare(e.NetworkInterfaceId, after) > 0);
-        }
+        enis = enis.WhereIf(after is not null, e => string.Compare(e.NetworkInterfaceId, after) > 0);
 
         var window = await enis.OrderBy(e => e.NetworkInterfaceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.MaxResults;

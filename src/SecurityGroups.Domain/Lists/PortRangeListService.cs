@@ -73,27 +73,12 @@ public sealed class PortRangeListService(EmulatorDbContext db, WriteGate gate, I
 
         var offset = ListRules.Offset(TokenKind, query.NextToken);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var lists = db.PortRangeLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId && l.RegionId == query.RegionId);
-        if (query.Ids.Count > 0)
-        {
-            lists = lists.Where(l => query.Ids.Contains(l.PortRangeListId));
-        }
-
-        if (!string.IsNullOrEmpty(query.Name))
-        {
-            lists = lists.Where(l => l.PortRangeListName == query.Name);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            lists = lists.Where(l => l.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            lists = lists.Where(l => tagged.Contains(l.PortRangeListId));
-        }
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        var lists = db.PortRangeLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId && l.RegionId == query.RegionId)
+            .WhereIf(query.Ids.Count > 0, l => query.Ids.Contains(l.PortRangeListId))
+            .WhereIf(!string.IsNullOrEmpty(query.Name), l => l.PortRangeListName == query.Name)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), l => l.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.Tags.Count > 0, l => tagged.Contains(l.PortRangeListId));
 
         var window = await lists.OrderBy(l => l.CreatedAt).ThenBy(l => l.PortRangeListId).Skip(offset).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var page = ListRules.Page(TokenKind, window, offset, query.MaxResults);

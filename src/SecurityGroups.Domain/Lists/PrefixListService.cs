@@ -83,32 +83,13 @@ public sealed class PrefixListService(EmulatorDbContext db, WriteGate gate, ICal
 
         var offset = ListRules.Offset(TokenKind, query.NextToken);
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var lists = db.PrefixLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId && l.RegionId == query.RegionId);
-        if (query.Ids.Count > 0)
-        {
-            lists = lists.Where(l => query.Ids.Contains(l.PrefixListId));
-        }
-
-        if (!string.IsNullOrEmpty(query.Name))
-        {
-            lists = lists.Where(l => l.PrefixListName == query.Name);
-        }
-
-        if (!string.IsNullOrEmpty(query.AddressFamily))
-        {
-            lists = lists.Where(l => l.AddressFamily == query.AddressFamily);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            lists = lists.Where(l => l.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            lists = lists.Where(l => tagged.Contains(l.PrefixListId));
-        }
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        var lists = db.PrefixLists.AsNoTracking().Where(l => l.AccountId == caller.AccountId && l.RegionId == query.RegionId)
+            .WhereIf(query.Ids.Count > 0, l => query.Ids.Contains(l.PrefixListId))
+            .WhereIf(!string.IsNullOrEmpty(query.Name), l => l.PrefixListName == query.Name)
+            .WhereIf(!string.IsNullOrEmpty(query.AddressFamily), l => l.AddressFamily == query.AddressFamily)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), l => l.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.Tags.Count > 0, l => tagged.Contains(l.PrefixListId));
 
         var window = await lists.OrderBy(l => l.CreatedAt).ThenBy(l => l.PrefixListId).Skip(offset).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var page = ListRules.Page(TokenKind, window, offset, query.MaxResults);

@@ -103,52 +103,17 @@ public sealed class VSwitchService(EmulatorDbContext db, WriteGate gate, ICaller
             throw new AcsException(AcsErrors.DryRunOperation);
         }
 
-        var switches = db.VSwitches.AsNoTracking().Where(s => s.AccountId == caller.AccountId);
-        if (query.RegionId is not null)
-        {
-            switches = switches.Where(s => s.RegionId == query.RegionId);
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            switches = switches.Where(s => s.VpcId == query.VpcId);
-        }
-
-        if (query.VSwitchIds.Count > 0)
-        {
-            switches = switches.Where(s => query.VSwitchIds.Contains(s.VSwitchId));
-        }
-
-        if (!string.IsNullOrEmpty(query.VSwitchName))
-        {
-            switches = switches.Where(s => s.VSwitchName == query.VSwitchName);
-        }
-
-        if (!string.IsNullOrEmpty(query.ZoneId))
-        {
-            switches = switches.Where(s => s.ZoneId == query.ZoneId);
-        }
-
-        if (query.IsDefault is bool isDefault)
-        {
-            switches = switches.Where(s => s.IsDefault == isDefault);
-        }
-
-        if (query.EnableIpv6 is bool ipv6)
-        {
-            switches = switches.Where(s => (s.Ipv6CidrBlock != "") == ipv6);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            switches = switches.Where(s => s.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            switches = switches.Where(s => tagged.Contains(s.VSwitchId));
-        }
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        var switches = db.VSwitches.AsNoTracking().Where(s => s.AccountId == caller.AccountId)
+            .WhereIf(query.RegionId is not null, s => s.RegionId == query.RegionId)
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), s => s.VpcId == query.VpcId)
+            .WhereIf(query.VSwitchIds.Count > 0, s => query.VSwitchIds.Contains(s.VSwitchId))
+            .WhereIf(!string.IsNullOrEmpty(query.VSwitchName), s => s.VSwitchName == query.VSwitchName)
+            .WhereIf(!string.IsNullOrEmpty(query.ZoneId), s => s.ZoneId == query.ZoneId)
+            .WhereIf(query.IsDefault.HasValue, s => s.IsDefault == query.IsDefault)
+            .WhereIf(query.EnableIpv6.HasValue, s => (s.Ipv6CidrBlock != "") == query.EnableIpv6)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), s => s.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.Tags.Count > 0, s => tagged.Contains(s.VSwitchId));
 
         var total = await switches.CountAsync(ct).ConfigureAwait(false);
         var page = await switches.OrderByDescending(s => s.CreatedAt).ThenBy(s => s.VSwitchId)

@@ -68,37 +68,14 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
             throw new AcsException(AcsErrors.DryRunOperation);
         }
 
-        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId);
-        if (query.VpcIds.Count > 0)
-        {
-            vpcs = vpcs.Where(v => query.VpcIds.Contains(v.VpcId));
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcName))
-        {
-            vpcs = vpcs.Where(v => v.VpcName == query.VpcName);
-        }
-
-        if (query.IsDefault is bool isDefault)
-        {
-            vpcs = vpcs.Where(v => v.IsDefault == isDefault);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            vpcs = vpcs.Where(v => v.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            vpcs = vpcs.Where(v => tagged.Contains(v.VpcId));
-        }
-
-        if (query.EnableIpv6 is bool ipv6)
-        {
-            vpcs = vpcs.Where(v => (v.Ipv6CidrBlock != "") == ipv6);
-        }
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId)
+            .WhereIf(query.VpcIds.Count > 0, v => query.VpcIds.Contains(v.VpcId))
+            .WhereIf(!string.IsNullOrEmpty(query.VpcName), v => v.VpcName == query.VpcName)
+            .WhereIf(query.IsDefault.HasValue, v => v.IsDefault == query.IsDefault)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), v => v.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.Tags.Count > 0, v => tagged.Contains(v.VpcId))
+            .WhereIf(query.EnableIpv6.HasValue, v => (v.Ipv6CidrBlock != "") == query.EnableIpv6);
 
         var total = await vpcs.CountAsync(ct).ConfigureAwait(false);
         var page = await vpcs.OrderByDescending(v => v.CreatedAt).ThenBy(v => v.VpcId)
@@ -194,36 +171,13 @@ public sealed class VpcService(EmulatorDbContext db, WriteGate gate, ICaller cal
     public async Task<Page<RouteTableView>> DescribeRouteTablesAsync(RouteTableQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);
-        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId);
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            vpcs = vpcs.Where(v => v.VpcId == query.VpcId);
-        }
-
-        if (!string.IsNullOrEmpty(query.RouteTableId))
-        {
-            vpcs = vpcs.Where(v => v.RouteTableId == query.RouteTableId);
-        }
-
-        if (!string.IsNullOrEmpty(query.RouterId))
-        {
-            vpcs = vpcs.Where(v => v.VRouterId == query.RouterId);
-        }
-
-        if (!string.IsNullOrEmpty(query.RouteTableName))
-        {
-            vpcs = vpcs.Where(v => v.RouteTableName == query.RouteTableName);
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            vpcs = vpcs.Where(v => v.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.RouteTableType is not null && query.RouteTableType != RouteTableView.SystemType)
-        {
-            vpcs = vpcs.Where(_ => false);
-        }
+        var vpcs = db.Vpcs.AsNoTracking().Where(v => v.AccountId == caller.AccountId && v.RegionId == query.RegionId)
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), v => v.VpcId == query.VpcId)
+            .WhereIf(!string.IsNullOrEmpty(query.RouteTableId), v => v.RouteTableId == query.RouteTableId)
+            .WhereIf(!string.IsNullOrEmpty(query.RouterId), v => v.VRouterId == query.RouterId)
+            .WhereIf(!string.IsNullOrEmpty(query.RouteTableName), v => v.RouteTableName == query.RouteTableName)
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), v => v.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.RouteTableType is not null && query.RouteTableType != RouteTableView.SystemType, _ => false);
 
         var total = await vpcs.CountAsync(ct).ConfigureAwait(false);
         var page = await vpcs.OrderByDescending(v => v.CreatedAt).ThenBy(v => v.VpcId)

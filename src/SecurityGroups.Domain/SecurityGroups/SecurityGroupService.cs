@@ -54,16 +54,8 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         tags.Validate(command.Tags, AcsErrors.QuotaExceedTags);
         return gate.RunAsync(db, async c =>
         {
-            if (!string.IsNullOrEmpty(command.VpcId) && !await VpcExists.For(db)(db, caller.AccountId, command.RegionId, command.VpcId, c).ConfigureAwait(false))
-            {
-                throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
-            }
-
-            var count = await GroupsInRegion.For(db)(db, caller.AccountId, command.RegionId, c).ConfigureAwait(false);
-            if (count >= quotas.Value.SecurityGroupsPerRegion)
-            {
-                throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
-            }
+            await RequireVpcAsync(command.RegionId, command.VpcId, c).ConfigureAwait(false);
+            await RequireRoomAsync(command.RegionId, 1, c).ConfigureAwait(false);
 
             var group = new SecurityGroup
             {
@@ -111,10 +103,7 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
             return new Listing<SecurityGroupView>(await ViewsAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        if (after is not null)
-        {
-            groups = groups.Where(g => string.Compare(g.SecurityGroupId, after) < 0);
-        }
+        groups = groups.WhereIf(after is not null, g => string.Compare(g.SecurityGroupId, after) < 0);
 
         var window = await groups.OrderByDescending(g => g.SecurityGroupId).Take(query.Paging.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.Paging.MaxResults;
@@ -138,17 +127,10 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var group = await FindAsync(query.RegionId, query.SecurityGroupId, AcsErrors.InvalidSecurityGroupIdNotFound, ct).ConfigureAwait(false);
         db.Entry(group).State = EntityState.Detached; // shared by every reader through the cache: never tracked, never changed
-        var rules = db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId);
-        if (query.Direction is "ingress" or "egress")
-        {
-            rules = rules.Where(r => r.Direction == query.Direction);
-        }
-
-        // A VPC group's rules are all intranet, and Alibaba reads NicType=internet (or none) on a VPC group as intranet: no filter.
-        if (!string.IsNullOrEmpty(query.NicType) && string.IsNullOrEmpty(group.VpcId))
-        {
-            rules = rules.Where(r => r.NicType == query.NicType);
-        }
+        var rules = db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == group.SecurityGroupId)
+            .WhereIf(query.Direction is "ingress" or "egress", r => r.Direction == query.Direction)
+            // A VPC group's rules are all intranet, and Alibaba reads NicType=internet (or none) on a VPC group as intranet: no filter.
+            .WhereIf(!string.IsNullOrEmpty(query.NicType) && string.IsNullOrEmpty(group.VpcId), r => r.NicType == query.NicType);
 
         var window = await rules.OrderBy(r => r.CreatedAt).ThenBy(r => r.SecurityGroupRuleId).Skip(offset).Take(query.MaxResults + 1)
             .ToListAsync(ct).ConfigureAwait(false);
@@ -232,6 +214,25 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         }, ct);
     }
 
+    /// <summary>A group's VPC (none for a classic group) must be the caller's, in the region (<c>InvalidVpcId.NotFound</c>).</summary>
+    internal async Task RequireVpcAsync(string regionId, string? vpcId, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(vpcId) && !await VpcExists.For(db)(db, caller.AccountId, regionId, vpcId, ct).ConfigureAwait(false))
+        {
+            throw new AcsException(AcsErrors.InvalidVpcIdNotFound);
+        }
+    }
+
+    /// <summary>The region must have room for <paramref name="adding"/> more of the caller's groups (<c>QuotaExceed.SecurityGroup</c>).</summary>
+    internal async Task RequireRoomAsync(string regionId, int adding, CancellationToken ct)
+    {
+        var count = await GroupsInRegion.For(db)(db, caller.AccountId, regionId, ct).ConfigureAwait(false);
+        if (count + adding > quotas.Value.SecurityGroupsPerRegion)
+        {
+            throw new AcsException(AcsErrors.QuotaExceedSecurityGroup);
+        }
+    }
+
     /// <summary>The caller's group in the region, or <paramref name="notFound"/>.</summary>
     internal async Task<SecurityGroup> FindAsync(string regionId, string securityGroupId, AcsErrorCode notFound, CancellationToken ct) =>
         await FindTracked.For(db)(db, caller.AccountId, regionId, securityGroupId, ct).ConfigureAwait(false) ?? throw new AcsException(notFound);
@@ -245,53 +246,17 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
 
     private IQueryable<SecurityGroup> Filter(SecurityGroupQuery query)
     {
-        var groups = db.SecurityGroups.AsNoTracking().Where(g => g.AccountId == caller.AccountId && g.RegionId == query.RegionId);
-        if (query.SecurityGroupIds.Count > 0)
-        {
-            groups = groups.Where(g => query.SecurityGroupIds.Contains(g.SecurityGroupId));
-        }
-
-        if (!string.IsNullOrEmpty(query.VpcId))
-        {
-            groups = groups.Where(g => g.VpcId == query.VpcId);
-        }
-
-        if (!string.IsNullOrEmpty(query.SecurityGroupName))
-        {
-            groups = groups.Where(g => g.SecurityGroupName == query.SecurityGroupName);
-        }
-
-        if (!string.IsNullOrEmpty(query.SecurityGroupType))
-        {
-            groups = groups.Where(g => g.SecurityGroupType == query.SecurityGroupType);
-        }
-
-        if (query.NetworkType == "vpc")
-        {
-            groups = groups.Where(g => g.VpcId != "");
-        }
-        else if (query.NetworkType == "classic")
-        {
-            groups = groups.Where(g => g.VpcId == "");
-        }
-
-        if (!string.IsNullOrEmpty(query.ResourceGroupId))
-        {
-            groups = groups.Where(g => g.ResourceGroupId == query.ResourceGroupId);
-        }
-
-        if (query.ServiceManaged is bool managed)
-        {
-            groups = groups.Where(g => g.ServiceManaged == managed);
-        }
-
-        if (query.Tags.Count > 0)
-        {
-            var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
-            groups = groups.Where(g => tagged.Contains(g.SecurityGroupId));
-        }
-
-        return groups;
+        var tagged = tags.Matching(caller.AccountId, ResourceType, query.Tags);
+        return db.SecurityGroups.AsNoTracking().Where(g => g.AccountId == caller.AccountId && g.RegionId == query.RegionId)
+            .WhereIf(query.SecurityGroupIds.Count > 0, g => query.SecurityGroupIds.Contains(g.SecurityGroupId))
+            .WhereIf(!string.IsNullOrEmpty(query.VpcId), g => g.VpcId == query.VpcId)
+            .WhereIf(!string.IsNullOrEmpty(query.SecurityGroupName), g => g.SecurityGroupName == query.SecurityGroupName)
+            .WhereIf(!string.IsNullOrEmpty(query.SecurityGroupType), g => g.SecurityGroupType == query.SecurityGroupType)
+            .WhereIf(query.NetworkType == "vpc", g => g.VpcId != "")
+            .WhereIf(query.NetworkType == "classic", g => g.VpcId == "")
+            .WhereIf(!string.IsNullOrEmpty(query.ResourceGroupId), g => g.ResourceGroupId == query.ResourceGroupId)
+            .WhereIf(query.ServiceManaged.HasValue, g => g.ServiceManaged == query.ServiceManaged)
+            .WhereIf(query.Tags.Count > 0, g => tagged.Contains(g.SecurityGroupId));
     }
 
     private async Task<IReadOnlyList<SecurityGroupView>> ViewsAsync(List<SecurityGroup> groups, CancellationToken ct)

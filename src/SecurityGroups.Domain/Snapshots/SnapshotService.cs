@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.Rules;
 using SecurityGroups.Domain.SecurityGroups;
@@ -29,7 +27,7 @@ public sealed record RestoreResult(int GroupsCreated, int GroupsDeleted, int Gro
 /// the group quota, AuthorizeSecurityGroup's checks and rule quotas, the membership rules): refused, it changes nothing.
 /// </summary>
 public sealed class SnapshotService(EmulatorDbContext db, WriteGate gate, ICaller caller, RegionCatalog regions, SecurityGroupService groups,
-    RuleBuilder builder, RuleQuota quota, Membership membership, TagStore tags, IOptions<QuotaOptions> quotas, TimeProvider clock)
+    RuleBuilder builder, RuleQuota quota, Membership membership, TagStore tags, TimeProvider clock)
 {
     /// <summary>Snapshots kept per account (all regions): taking one more deletes the oldest.</summary>
     public const int KeptPerAccount = 10;
@@ -154,17 +152,10 @@ public sealed class SnapshotService(EmulatorDbContext db, WriteGate gate, ICalle
             var stored = await db.SecurityGroups.Where(g => g.AccountId == caller.AccountId && g.RegionId == region)
                 .ToDictionaryAsync(g => g.SecurityGroupId, StringComparer.Ordinal, c).ConfigureAwait(false);
             var missing = saved.Groups.Where(g => !stored.ContainsKey(g.SecurityGroupId)).ToList();
-            if (stored.Count + missing.Count > quotas.Value.SecurityGroupsPerRegion)
-            {
-                throw Explain(new AcsException(AcsErrors.QuotaExceedSecurityGroup), $"Recreating {missing.Count} deleted group(s)");
-            }
-
+            await ExplainAsync($"Recreating {missing.Count} deleted group(s)", () => groups.RequireRoomAsync(region, missing.Count, c)).ConfigureAwait(false);
             foreach (var g in missing)
             {
-                if (g.VpcId.Length > 0 && !await db.Vpcs.AnyAsync(v => v.AccountId == caller.AccountId && v.RegionId == region && v.VpcId == g.VpcId, c).ConfigureAwait(false))
-                {
-                    throw Explain(new AcsException(AcsErrors.InvalidVpcIdNotFound), $"Recreating {g.SecurityGroupId} in {g.VpcId}");
-                }
+                await ExplainAsync($"Recreating {g.SecurityGroupId} in {g.VpcId}", () => groups.RequireVpcAsync(region, g.VpcId, c)).ConfigureAwait(false);
 
                 stored[g.SecurityGroupId] = db.SecurityGroups.Add(new SecurityGroup
                 {

@@ -17,7 +17,7 @@ public sealed record TaggedResource(string ResourceId, string ResourceType, stri
 /// <summary>
 /// The legacy ECS tag Actions (AddTags, RemoveTags, DescribeTags, DescribeResourceByTags) over the same tag storage as
 /// TagResources: one resource per call, and PageNumber/PageSize paging. Types stored here: <c>securitygroup</c>,
-/// <c>instance</c>, <c>eni</c>; the other types Alibaba documents are accepted and have no resources here.
+/// <c>instance</c>, <c>eni</c>, <c>disk</c> (system disks); the other types Alibaba documents are accepted and have no resources here.
 /// </summary>
 public sealed class LegacyTagService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, TagService tags)
 {
@@ -25,11 +25,12 @@ public sealed class LegacyTagService(EmulatorDbContext db, ICaller caller, Regio
     public const int DefaultPageSize = 50;
 
     /// <summary>The types whose resources exist here.</summary>
-    public static readonly IReadOnlyList<string> StoredTypes = [SecurityGroupService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType];
+    public static readonly IReadOnlyList<string> StoredTypes =
+        [SecurityGroupService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType, InstanceAttributeService.DiskResourceType];
 
     /// <summary>Every ResourceType of Alibaba's legacy tag Actions (lower case); any other is <c>InvalidResourceType.NotFound</c>.</summary>
     public static readonly IReadOnlyList<string> Types =
-        [.. StoredTypes, "disk", "image", "snapshot", "volume", "ddh", "keypair", "launchtemplate", "reservedinstance", "snapshotpolicy"];
+        [.. StoredTypes, "image", "snapshot", "volume", "ddh", "keypair", "launchtemplate", "reservedinstance", "snapshotpolicy"];
 
     public Task AddAsync(string regionId, string resourceType, string resourceId, IReadOnlyList<TagInput> add, CancellationToken ct) =>
         tags.TagAsync(regionId, resourceType, [resourceId], add, ct, Types);

@@ -26,7 +26,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
 
     /// <summary>The ECS resource types that can be tagged here.</summary>
     public static readonly IReadOnlyList<string> ResourceTypes =
-        [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType];
+        [SecurityGroupService.ResourceType, PrefixListService.ResourceType, PortRangeListService.ResourceType, InstanceService.ResourceType, InstanceService.EniResourceType,
+            InstanceAttributeService.DiskResourceType];
 
     /// <summary>The VPC API's taggable types (its TagResources, UnTagResources, ListTagResources).</summary>
     public static readonly IReadOnlyList<string> VpcResourceTypes = [VpcService.ResourceType, VSwitchService.ResourceType];
@@ -80,11 +81,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         return gate.RunAsync(db, async c =>
         {
             await RequireResourcesAsync(regionId, resourceType, resourceIds, c).ConfigureAwait(false);
-            var tags = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && resourceIds.Contains(t.ResourceId));
-            if (!all)
-            {
-                tags = tags.Where(t => keys.Contains(t.TagKey));
-            }
+            var tags = db.ResourceTags.Where(t => t.AccountId == caller.AccountId && resourceIds.Contains(t.ResourceId))
+                .WhereIf(!all, t => keys.Contains(t.TagKey));
 
             if (all || keys.Count > 0)
             {
@@ -122,17 +120,10 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
         }
 
         var offset = nextToken is { Length: > 0 } ? ParseOffset(nextToken) : 0;
-        var rows = db.ResourceTags.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.RegionId == regionId && t.ResourceType == resourceType);
-        if (resourceIds.Count > 0)
-        {
-            rows = rows.Where(t => resourceIds.Contains(t.ResourceId));
-        }
-
-        if (tags.Count > 0)
-        {
-            var matching = store.Matching(caller.AccountId, resourceType, tags);
-            rows = rows.Where(t => matching.Contains(t.ResourceId));
-        }
+        var tagged = store.Matching(caller.AccountId, resourceType, tags);
+        var rows = db.ResourceTags.AsNoTracking().Where(t => t.AccountId == caller.AccountId && t.RegionId == regionId && t.ResourceType == resourceType)
+            .WhereIf(resourceIds.Count > 0, t => resourceIds.Contains(t.ResourceId))
+            .WhereIf(tags.Count > 0, t => tagged.Contains(t.ResourceId));
 
         foreach (var filter in filters)
         {
@@ -185,6 +176,8 @@ public sealed class TagService(EmulatorDbContext db, WriteGate gate, ICaller cal
                 && wanted.Contains(i.InstanceId), ct).ConfigureAwait(false),
             InstanceService.EniResourceType => await db.NetworkInterfaces.CountAsync(e => e.AccountId == caller.AccountId && e.RegionId == regionId
                 && wanted.Contains(e.NetworkInterfaceId), ct).ConfigureAwait(false),
+            InstanceAttributeService.DiskResourceType => await db.Instances.CountAsync(i => i.AccountId == caller.AccountId && i.RegionId == regionId
+                && wanted.Contains(i.SystemDiskId), ct).ConfigureAwait(false),
             VpcService.ResourceType => await db.Vpcs.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId
                 && wanted.Contains(v.VpcId), ct).ConfigureAwait(false),
             VSwitchService.ResourceType => await db.VSwitches.CountAsync(v => v.AccountId == caller.AccountId && v.RegionId == regionId

@@ -120,6 +120,9 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<bool>("NetworkChangedSinceStart")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
                         .HasColumnType("text");

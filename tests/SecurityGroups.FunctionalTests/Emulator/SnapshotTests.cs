@@ -148,6 +148,24 @@ public sealed partial class SnapshotTests(EmulatorFactory factory) : InstanceTes
     }
 
     [Fact]
+    public async Task Restore_RefusedWhenADeletedGroupsVpcIsGone_ChangesNothing()
+    {
+        var vpc = await CreateVpc("10.20.0.0/16");
+        var inVpc = await CreateGroup(vpc, ("SecurityGroupName", "in-vpc"));
+        var snapshot = await Take(Client, "vpc-group");
+        (await Client.Ecs("DeleteSecurityGroup", ("RegionId", Region), ("SecurityGroupId", inVpc))).Ok();
+        (await Client.Vpc("DeleteVpc", ("RegionId", Region), ("VpcId", vpc))).Ok();
+        var kept = await CreateGroup(null, ("SecurityGroupName", "kept"));
+        var before = await State([kept]);
+
+        var refused = await Emulator(Client, HttpMethod.Post, $"/_emulator/snapshots/{snapshot}/restore", "{}");
+
+        refused.Error("InvalidVpcId.NotFound", 404);
+        Assert.Contains($"Recreating {inVpc} in {vpc}", refused.Str("Message"), StringComparison.Ordinal);
+        Assert.Equal(before, await State([kept]));
+    }
+
+    [Fact]
     public async Task Snapshots_AreKeptPerAccount_TheNewestTen_AndNeverShownToAnotherAccount()
     {
         var web = await CreateGroup(null, ("SecurityGroupName", "web"));

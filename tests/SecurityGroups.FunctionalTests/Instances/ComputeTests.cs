@@ -113,6 +113,101 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
     }
 
     [Fact]
+    public async Task DescribeDisks_FiltersOnWhatASystemDiskShows()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var web = (await Run(group, 1, P("ResourceGroupId", "rg-web")))[0];
+        var db = (await Run(group, 1, P("InstanceChargeType", "PrePaid")))[0];
+        async Task<List<string>> Owners(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeDisks", [P("RegionId", Region), .. filter])).Ok().GetProperty("Disks").GetProperty("Disk").EnumerateArray()
+                .Select(d => d.GetProperty("InstanceId").GetString()!).Order(StringComparer.Ordinal)];
+        var both = new[] { web, db }.Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(both, await Owners());
+        Assert.Equal([web], await Owners(P("ResourceGroupId", "rg-web")));
+        Assert.Empty(await Owners(P("ResourceGroupId", "rg-other")));
+        Assert.Equal([db], await Owners(P("DiskChargeType", "PrePaid")));
+        Assert.Equal([web], await Owners(P("DiskChargeType", "PostPaid")));
+        // What every system disk shows alike: the same value matches all, another none.
+        Assert.Equal(both, await Owners(P("DeleteWithInstance", "true"), P("Portable", "false"), P("Encrypted", "false"), P("MultiAttach", "Disabled")));
+        foreach (var filter in new[] { P("DeleteWithInstance", "false"), P("DeleteAutoSnapshot", "false"), P("EnableAutoSnapshot", "true"),
+            P("EnableAutomatedSnapshotPolicy", "true"), P("EnableShared", "true"), P("Encrypted", "true"), P("Portable", "true"), P("MultiAttach", "Enabled"),
+            P("AutoSnapshotPolicyId", "sp-1"), P("SnapshotId", "s-1"), P("KMSKeyId", "key-1"), P("LockReason", "security"), P("Tag.1.Key", "env") })
+        {
+            Assert.Empty(await Owners(filter));
+        }
+
+        (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DryRun", "true"))).Error("DryRunOperation", 400);
+    }
+
+    [Fact]
+    public async Task DescribeInstancesAndDisks_FilterOnTheCreationTime()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var id = (await Run(group))[0];
+        var dayBefore = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var dayAfter = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<List<string>> Instances(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeInstances", [P("RegionId", Region), .. filter])).Ok().GetProperty("Instances").GetProperty("Instance").EnumerateArray()
+                .Select(i => i.GetProperty("InstanceId").GetString()!)];
+        async Task<List<string>> Disks(params (string, string)[] filter) =>
+            [.. (await Client.Ecs("DescribeDisks", [P("RegionId", Region), .. filter])).Ok().GetProperty("Disks").GetProperty("Disk").EnumerateArray()
+                .Select(d => d.GetProperty("InstanceId").GetString()!)];
+
+        foreach (var list in new Func<(string, string)[], Task<List<string>>>[] { Instances, Disks })
+        {
+            Assert.Equal([id], await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayBefore)]));
+            Assert.Equal([id], await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayBefore),
+                P("Filter.2.Key", "CreationEndTime"), P("Filter.2.Value", dayAfter)]));
+            Assert.Empty(await list([P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", dayAfter)]));
+            Assert.Empty(await list([P("Filter.1.Key", "CreationEndTime"), P("Filter.1.Value", dayBefore)]));
+            Assert.Equal([id], await list([P("Filter.1.Key", "SomethingElse"), P("Filter.1.Value", "whatever")]));
+        }
+
+        (await Client.Ecs("DescribeInstances", P("RegionId", Region), P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", "yesterday")))
+            .Error("InvalidParameter", 400);
+        (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("Filter.1.Key", "CreationEndTime"), P("Filter.1.Value", "2024-13-01T00:00Z")))
+            .Error("InvalidParameter", 400);
+    }
+
+    [Fact]
+    public async Task RunInstances_TagsTheInstanceItsDiskAndItsPrimaryEni_UntilDeleted()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var tagged = (await Run(group, 1, P("Tag.1.Key", "env"), P("Tag.1.Value", "prod")))[0];
+        var plain = (await Run(group))[0];
+        static string Tags(JsonElement item) => string.Join(',', item.GetProperty("Tags").GetProperty("Tag").EnumerateArray()
+            .Select(t => (t.TryGetProperty("TagKey", out var k) ? k : t.GetProperty("Key")).GetString() + "=" + (t.TryGetProperty("TagValue", out var v) ? v : t.GetProperty("Value")).GetString()));
+
+        var disk = (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("Tag.1.Key", "env"), P("Tag.1.Value", "prod"))).Ok()
+            .GetProperty("Disks").GetProperty("Disk");
+        Assert.Equal(tagged, Assert.Single(disk.EnumerateArray()).GetProperty("InstanceId").GetString());
+        Assert.Equal("env=prod", Tags(disk[0]));
+        var eni = (await Instance(tagged)).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("NetworkInterfaceId").GetString()!;
+        Assert.Equal("env=prod", Tags(await NetworkInterface(eni)));
+        var enis = (await Client.Ecs("DescribeNetworkInterfaces", P("RegionId", Region), P("Tag.1.Key", "env"), P("Tag.1.Value", "prod"))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet");
+        Assert.Equal(eni, Assert.Single(enis.EnumerateArray()).GetProperty("NetworkInterfaceId").GetString());
+        Assert.Equal(1, (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("InstanceId", plain))).Ok().GetProperty("TotalCount").GetInt32());
+
+        // A system disk is a taggable resource (TagResources, ListTagResources, the legacy Actions).
+        var diskId = disk[0].GetProperty("DiskId").GetString()!;
+        (await Client.Ecs("TagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", diskId), P("Tag.1.Key", "tier"), P("Tag.1.Value", "gold"))).Ok();
+        (await Client.Ecs("TagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", "d-nope"), P("Tag.1.Key", "k"))).Error("InvalidResourceId.NotFound", 404);
+        var listed = (await Client.Ecs("ListTagResources", P("RegionId", Region), P("ResourceType", "disk"), P("ResourceId.1", diskId))).Ok()
+            .GetProperty("TagResources").GetProperty("TagResource");
+        Assert.Equal(["env=prod", "tier=gold"], listed.EnumerateArray().Select(t => t.GetProperty("TagKey").GetString() + "=" + t.GetProperty("TagValue").GetString()).Order(StringComparer.Ordinal));
+        var counts = (await Client.Ecs("DescribeTags", P("RegionId", Region), P("Tag.1.Key", "env"))).Ok().GetProperty("Tags").GetProperty("Tag")[0].GetProperty("ResourceTypeCount");
+        Assert.Equal((1, 1, 1), (counts.GetProperty("Instance").GetInt32(), counts.GetProperty("Disk").GetInt32(), counts.GetProperty("Eni").GetInt32()));
+
+        (await Client.Ecs("DeleteInstance", P("InstanceId", tagged), P("Force", "true"))).Ok();
+        Assert.Equal(0, (await Client.Ecs("DescribeTags", P("RegionId", Region), P("ResourceType", "disk"))).Ok().GetProperty("TotalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AttributeReads_Refusals()
     {
         (await Client.Ecs("DescribeDisks", P("RegionId", Region), P("DiskIds", "d-1"))).Error("InvalidDiskIds.Malformed", 400);

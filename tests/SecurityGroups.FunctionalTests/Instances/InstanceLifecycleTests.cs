@@ -71,26 +71,61 @@ public sealed class InstanceLifecycleTests(EmulatorFactory factory) : InstanceTe
     }
 
     [Fact]
-    public async Task DeleteInstance_ReleasesThePrimaryEniIpsAndMemberships_AndDetachesOthers()
+    public async Task DeleteInstance_ReleasesThePrimaryEniAndTheDeleteOnReleaseOnes_AndDetachesTheOthers()
     {
         await Arrange();
         var group = await CreateGroup(Vpc);
         var id = (await Run(group))[0];
-        var secondary = await Eni(("SecurityGroupId", group));
-        (await Client.Ecs("AttachNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", secondary), ("InstanceId", id))).Ok();
+        var released = await Eni(("SecurityGroupId", group));
+        var kept = await Eni(("SecurityGroupId", group), ("DeleteOnRelease", "false"));
+        var changed = await Eni(("SecurityGroupId", group));
+        (await Client.Ecs("ModifyNetworkInterfaceAttribute", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", changed), ("DeleteOnRelease", "false"))).Ok();
+        foreach (var eni in new[] { released, kept, changed })
+        {
+            (await Client.Ecs("AttachNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", eni), ("InstanceId", id))).Ok();
+        }
 
         (await Client.Ecs("DeleteInstance", ("InstanceId", id))).Error("IncorrectInstanceStatus", 403);
         (await Client.Ecs("DeleteInstance", ("InstanceId", id), ("Force", "true"))).Ok();
 
         Assert.Equal(0, (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("TotalCount").GetInt32());
         var left = (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet");
-        Assert.Equal(secondary, Assert.Single(left.EnumerateArray()).GetProperty("NetworkInterfaceId").GetString());
-        Assert.Equal("Available", left[0].GetProperty("Status").GetString());
+        Assert.Equal(new[] { kept, changed }.Order(StringComparer.Ordinal),
+            left.EnumerateArray().Select(e => e.GetProperty("NetworkInterfaceId").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(left.EnumerateArray(), e => Assert.Equal(("Available", "", false),
+            (e.GetProperty("Status").GetString(), e.GetProperty("InstanceId").GetString(), e.GetProperty("DeleteOnRelease").GetBoolean())));
+        (await Client.Ecs("DeleteNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", released))).Error("InvalidEniId.NotFound", 404);
         Assert.Equal(0, (await Group(group)).GetProperty("EcsCount").GetInt32());
         (await Client.Ecs("DeleteSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group))).Error("DependencyViolation", 403);
-        (await Client.Ecs("DeleteNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", secondary))).Ok();
+        (await Client.Ecs("DeleteNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", kept))).Ok();
+        (await Client.Ecs("DeleteNetworkInterface", ("RegionId", "cn-hangzhou"), ("NetworkInterfaceId", changed))).Ok();
         (await Client.Ecs("DeleteSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupId", group))).Ok();
         (await Client.Vpc("DeleteVSwitch", ("VSwitchId", VSwitch))).Ok();
+    }
+
+    [Fact]
+    public async Task DeleteInstance_ReleasesTheSecondaryEnisOfRunInstances_UnlessDeleteOnReleaseIsFalse()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var id = (await Run(group, 1, ("NetworkInterface.1.NetworkInterfaceName", "goes"),
+            ("NetworkInterface.2.NetworkInterfaceName", "stays"), ("NetworkInterface.2.DeleteOnRelease", "false")))[0];
+        var enis = (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"), ("InstanceId", id))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("NetworkInterfaceName").GetString()!, e => (e.GetProperty("NetworkInterfaceId").GetString()!, e.GetProperty("DeleteOnRelease").GetBoolean()));
+        Assert.True(enis["goes"].Item2);
+        Assert.False(enis["stays"].Item2);
+        var addresses = (await Client.Vpc("DescribeVSwitchAttributes", ("RegionId", "cn-hangzhou"), ("VSwitchId", VSwitch))).Ok().GetProperty("AvailableIpAddressCount").GetInt64();
+
+        (await Client.Ecs("DeleteInstance", ("InstanceId", id), ("Force", "true"))).Ok();
+
+        var left = (await Client.Ecs("DescribeNetworkInterfaces", ("RegionId", "cn-hangzhou"))).Ok().GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet");
+        Assert.Equal(enis["stays"].Item1, Assert.Single(left.EnumerateArray()).GetProperty("NetworkInterfaceId").GetString());
+        Assert.Equal("Available", left[0].GetProperty("Status").GetString());
+        Assert.Equal([group], left[0].GetProperty("SecurityGroupIds").GetProperty("SecurityGroupId").EnumerateArray().Select(g => g.GetString()));
+        // The primary ENI's and the released ENI's addresses are free again; the kept ENI keeps its own.
+        Assert.Equal(addresses + 2, (await Client.Vpc("DescribeVSwitchAttributes", ("RegionId", "cn-hangzhou"), ("VSwitchId", VSwitch))).Ok()
+            .GetProperty("AvailableIpAddressCount").GetInt64());
     }
 
     [Fact]

@@ -97,10 +97,42 @@ public sealed class InstanceModelTests(EmulatorFactory factory) : InstanceTest(f
         Assert.Equal(sibling, moved.GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString());
         Assert.Equal("192.168.2.77", moved.GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString());
 
+        // After a change of IP or vSwitch, Alibaba wants the instance started again before the next one.
+        (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", sibling), P("PrivateIpAddress", "192.168.2.78")))
+            .Error("IncorrectInstanceStatus", 403);
+        (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", otherVsw), P("VpcId", otherVpc), P("SecurityGroupId.1", otherGroup)))
+            .Error("IncorrectInstanceStatus", 403);
+        Assert.Equal("192.168.2.77", (await Instance(id)).GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString());
+        (await Client.Ecs("StartInstance", P("InstanceId", id))).Ok();
+        (await Client.Ecs("StopInstance", P("InstanceId", id))).Ok();
+
         (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", otherVsw), P("VpcId", otherVpc), P("SecurityGroupId.1", otherGroup))).Ok();
         moved = await Instance(id);
         Assert.Equal(otherVpc, moved.GetProperty("VpcAttributes").GetProperty("VpcId").GetString());
         Assert.Equal([otherGroup], await GroupsOf(id));
+        // Only the groups (same vSwitch, no IP): no restart needed.
+        var thirdGroup = await CreateGroup(otherVpc);
+        (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", otherVsw), P("SecurityGroupId.1", thirdGroup))).Ok();
+        Assert.Equal([thirdGroup], await GroupsOf(id));
+    }
+
+    [Fact]
+    public async Task ModifyInstanceVpcAttribute_RefusesANewInstanceNeverStarted()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var sibling = await CreateVSwitch(Vpc, "192.168.2.0/24");
+        var id = (await Client.Ecs("CreateInstance", P("RegionId", Region), P("VSwitchId", VSwitch), P("SecurityGroupId", group))).Ok()
+            .GetProperty("InstanceId").GetString()!;
+        Assert.Equal("Stopped", (await Instance(id)).GetProperty("Status").GetString());
+
+        (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", sibling))).Error("IncorrectInstanceStatus", 403);
+        Assert.Equal(VSwitch, (await Instance(id)).GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString());
+
+        (await Client.Ecs("StartInstance", P("InstanceId", id))).Ok();
+        (await Client.Ecs("StopInstance", P("InstanceId", id))).Ok();
+        (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", sibling))).Ok();
+        Assert.Equal(sibling, (await Instance(id)).GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString());
     }
 
     [Fact]

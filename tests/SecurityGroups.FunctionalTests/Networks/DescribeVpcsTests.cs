@@ -43,6 +43,32 @@ public sealed class DescribeVpcsTests(EmulatorFactory factory) : EmulatorTest(fa
     }
 
     [Fact]
+    public async Task DescribeVpcsAndVSwitches_FilterByIsDefaultAndEnableIpv6()
+    {
+        var plain = await CreateVpc("10.0.0.0/16");
+        var plainSwitch = await CreateVSwitch(plain, "10.0.1.0/24");
+        var dual = await CreateVpc("10.1.0.0/16", "cn-hangzhou", ("EnableIpv6", "true"));
+        var dualSwitch = (await Client.Vpc("CreateVSwitch", ("VpcId", dual), ("ZoneId", "cn-hangzhou-h"), ("CidrBlock", "10.1.1.0/24"), ("Ipv6CidrBlock", "1")))
+            .Ok().GetProperty("VSwitchId").GetString()!;
+
+        async Task<string[]> Vpcs(string name, string value) =>
+            [.. (await Client.Vpc("DescribeVpcs", ("RegionId", "cn-hangzhou"), (name, value))).Ok().GetProperty("Vpcs").GetProperty("Vpc").EnumerateArray()
+                .Select(v => v.GetProperty("VpcId").GetString()!).Order(StringComparer.Ordinal)];
+        async Task<string[]> Switches(string name, string value) =>
+            [.. (await Client.Vpc("DescribeVSwitches", ("RegionId", "cn-hangzhou"), (name, value))).Ok().GetProperty("VSwitches").GetProperty("VSwitch")
+                .EnumerateArray().Select(v => v.GetProperty("VSwitchId").GetString()!).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(new[] { plain, dual }.Order(StringComparer.Ordinal), await Vpcs("IsDefault", "false"));
+        Assert.Empty(await Vpcs("IsDefault", "true"));
+        Assert.Equal([dual], await Vpcs("EnableIpv6", "true"));
+        Assert.Equal([plain], await Vpcs("EnableIpv6", "false"));
+        Assert.Equal(new[] { plainSwitch, dualSwitch }.Order(StringComparer.Ordinal), await Switches("IsDefault", "false"));
+        Assert.Empty(await Switches("IsDefault", "true"));
+        Assert.Equal([dualSwitch], await Switches("EnableIpv6", "true"));
+        Assert.Equal([plainSwitch], await Switches("EnableIpv6", "false"));
+    }
+
+    [Fact]
     public async Task DescribeVpcs_PagesNewestFirst()
     {
         var ids = new List<string>();

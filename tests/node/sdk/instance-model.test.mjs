@@ -51,7 +51,7 @@ describe('instance status', () => {
     }
   });
 
-  test('ModifyInstanceVpcAttribute moves a stopped instance to another vSwitch and IP, and refuses a running one', async (t) => {
+  test('ModifyInstanceVpcAttribute moves a stopped instance to another vSwitch and IP, refuses a running one, and wants a start between two changes', async (t) => {
     const clean = cleanup(t);
     const net = await network(clean, 182);
     const other = await sdk.createVSwitch({ RegionId: REGION, VpcId: net.VpcId, ZoneId: ZONE, CidrBlock: '10.182.2.0/24' });
@@ -65,6 +65,11 @@ describe('instance status', () => {
       assert.match((await driver.modifyInstanceVpcAttribute({ InstanceId: id, VSwitchId, PrivateIpAddress: ip })).RequestId, UUID);
       const view = (await driver.describeInstances({ RegionId: REGION, InstanceIds: JSON.stringify([id]) })).Instances.Instance[0];
       assert.deepEqual([view.VpcAttributes.VSwitchId, view.VpcAttributes.PrivateIpAddress.IpAddress], [VSwitchId, [ip]], driver.name);
+      // Alibaba: after a change of IP or vSwitch the instance must be started again before the next change.
+      await assertAcsError(driver.modifyInstanceVpcAttribute({ InstanceId: id, VSwitchId, PrivateIpAddress: `10.182.${i % 2 === 0 ? 2 : 1}.${150 + i}` }),
+        'IncorrectInstanceStatus', 403, `${driver.name}: a second change without a start`);
+      await sdk.startInstance({ InstanceId: id });
+      await sdk.stopInstance({ InstanceId: id });
     }
   });
 });

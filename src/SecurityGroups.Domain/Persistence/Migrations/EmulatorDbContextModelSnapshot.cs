@@ -115,6 +115,9 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NetworkChangedSinceStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
                         .HasColumnType("TEXT");
