@@ -740,6 +740,9 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("RulesStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SecurityGroupName")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -735,6 +735,9 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RulesStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityGroupName")
                         .IsRequired()
                         .HasMaxLength(128)
