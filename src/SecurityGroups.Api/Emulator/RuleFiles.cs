@@ -128,6 +128,11 @@ internal static class RuleFiles
         {
             throw Bad("The file is not valid JSON: " + ex.Message);
         }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument.GetString and a property's Name throw this for an escape that is half a UTF-16 character (\ud800).
+            throw Bad("The file is not valid JSON: " + ex.Message);
+        }
     }
 
     private static IReadOnlyList<ImportRow> ReadCsv(string text)
