@@ -81,7 +81,7 @@ internal static class RuleFiles
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false }); // one member, one meaning
             var root = document.RootElement;
             string? region = null;
             if (root.ValueKind == JsonValueKind.Object)

@@ -56,6 +56,26 @@ public sealed class EmulatorHostileBodyTests(EmulatorFactory factory) : Emulator
     }
 
     [Theory]
+    [InlineData("/_emulator/snapshots", """{"RegionId":"cn-hangzhou","Name":"a","Name":"b"}""")]
+    [InlineData("/_emulator/snapshots", """{"RegionId":"cn-hangzhou","regionId":"cn-beijing"}""")]
+    [InlineData("/_emulator/reset", """{"AllAccounts":false,"allAccounts":true}""")]
+    [InlineData("/_emulator/security-groups/{0}/flags", """{"RegionId":"cn-hangzhou","DeletionProtection":false,"DeletionProtection":true}""")]
+    [InlineData("/_emulator/security-groups/{0}/rules?RegionId=cn-hangzhou",
+        """[{"IpProtocol":"TCP","PortRange":"22/22","SourceCidrIp":"10.0.0.0/8","SourceCidrIp":"0.0.0.0/0"}]""")]
+    public async Task JsonBody_WithOneMemberTwice_IsRefused_AndChangesNothing(string template, string body)
+    {
+        var (groupId, _) = await ArrangeAsync();
+        var before = DatabaseSnapshot.Take(Factory);
+        var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, groupId);
+
+        var result = await Client.Send(new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+        Assert.True(result.Status == HttpStatusCode.BadRequest && result.Code!.StartsWith("InvalidParameter", StringComparison.Ordinal),
+            $"{path}: {(int)result.Status} {result.Text}");
+        Assert.Equal(before, DatabaseSnapshot.Take(Factory));
+    }
+
+    [Theory]
     [InlineData("""{"RegionId":"\ud800","Permissions":[]}""")]
     [InlineData("""[{"IpProtocol":"TCP","PortRange":"22/22","SourceCidrIp":"10.0.0.0/8","Description":"\udc00"}]""")]
     [InlineData("""[{"IpProtocol":"TCP","PortRange":"22/22","SourceCidrIp":"10.0.0.0/8","\ud83d":"x"}]""")]
