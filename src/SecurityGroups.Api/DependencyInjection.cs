@@ -76,7 +76,12 @@ internal static class DependencyInjection
                 mvc.Filters.Add<AcsIdempotencyFilter>();
                 mvc.Filters.Add<AcsResultFilter>();
             })
-            .AddJsonOptions(json => json.JsonSerializerOptions.PropertyNamingPolicy = null);
+            .AddJsonOptions(json =>
+            {
+                json.JsonSerializerOptions.PropertyNamingPolicy = null;
+                // One member, one meaning: {"AllAccounts":false,"allAccounts":true} is refused, not read as its last spelling.
+                json.JsonSerializerOptions.AllowDuplicateProperties = false;
+            });
         services.Configure<ApiBehaviorOptions>(o => o.SuppressModelStateInvalidFilter = true);
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage").AddCheck<StartedHealthCheck>("started");

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using SecurityGroups.Domain.Errors;
 using SecurityGroups.Domain.Persistence;
@@ -30,6 +31,12 @@ internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<A
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
             await Render(http, AcsErrors.InvalidParameterDetail, "The request could not be read: " + ex.Message);
+        }
+        catch (DecoderFallbackException) when (!http.Response.HasStarted)
+        {
+            // Only strict decoders throw this, and the server's only strict decoder is the one that reads a body in the
+            // charset its Content-Type names (application/json; charset=utf-16 with bytes that are not UTF-16).
+            await Render(http, AcsErrors.InvalidParameterDetail, "The request body is not text in the charset its Content-Type names.");
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

@@ -25,4 +25,9 @@ internal sealed class AcsParameters
     public IReadOnlyDictionary<string, string> Values { get; }
 
     public string? this[string key] => Values.TryGetValue(key, out var v) ? v : null;
+
+    /// <summary>The value of <paramref name="key"/> as binding reads it: the exact spelling, else any letter case (binding
+    /// refuses two spellings with different values, <see cref="FlattenedKeys"/>).</summary>
+    public string? Bound(string key) =>
+        this[key] ?? Values.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -69,7 +69,7 @@ internal static class AcsThrottling
 
         // Every part of the key is bounded: configured accounts, catalogued Actions (the gateway refused any other), the
         // configured regions plus "none" and "unknown" (the Action itself then refuses an unknown RegionId).
-        var regionId = acs.Parameters["RegionId"];
+        var regionId = acs.Parameters.Bound("RegionId"); // the region the Action will run in, whatever the name's letter case
         var region = string.IsNullOrEmpty(regionId) ? "" : http.RequestServices.GetRequiredService<RegionCatalog>().Contains(regionId) ? regionId : UnknownRegion;
         var key = string.Join('\n', acs.AccountId, action, region, limit.ToString(CultureInfo.InvariantCulture));
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();

@@ -15,7 +15,10 @@ internal sealed class AcsValueProviderFactory : IValueProviderFactory
         var acs = context.ActionContext.HttpContext.Features.Get<AcsRequestContext>();
         if (acs is not null && acs.Parameters.Values.Count > 0)
         {
-            var keys = FlattenedKeys.ToBindingKeys(acs.Parameters.Values);
+            // MVC binds "request.X" to a parameter named request when any such key exists: such names are not wire names.
+            var modelNames = context.ActionContext.ActionDescriptor.Parameters
+                .Where(p => p.BindingInfo?.BinderModelName is null).Select(p => p.Name).ToList();
+            var keys = FlattenedKeys.ToBindingKeys(acs.Parameters.Values, modelNames);
             var store = keys.ToDictionary(k => k.Key, k => new StringValues(k.Value), StringComparer.OrdinalIgnoreCase);
             context.ValueProviders.Add(new QueryStringValueProvider(BindingSource.Query, new QueryCollection(store), CultureInfo.InvariantCulture));
         }

@@ -1,14 +1,27 @@
+using SecurityGroups.Domain.Errors;
+
 namespace SecurityGroups.Api.Acs;
 
 /// <summary>
 /// Translates Alibaba's flattened list keys into MVC's binding syntax: <c>Permissions.1.IpProtocol</c> →
 /// <c>Permissions[0].IpProtocol</c>, <c>TagFilter.2.TagValues.1</c> → <c>TagFilter[1].TagValues[0]</c>. Indexes are
 /// 1-based on the wire and may have gaps: under each parent they are sorted numerically and renumbered from 0.
+/// Only Alibaba's wire names bind, each with one meaning (docs/security.md): MVC's own syntax on the wire (<c>Tag[0].Key</c>,
+/// the explicit-index key <c>Tag.index</c>, a key prefixed with an Action parameter's name such as <c>request.RegionId</c>)
+/// is dropped as an unknown parameter; two spellings that bind to one key (letter case, <c>Tag.1</c> and <c>Tag.01</c>)
+/// with different values are <c>InvalidParameter</c>, as one key given twice is (<see cref="AcsParameterParser"/>).
 /// </summary>
 internal static class FlattenedKeys
 {
-    public static Dictionary<string, string> ToBindingKeys(IReadOnlyDictionary<string, string> values)
+    /// <summary>MVC's explicit-index key of a list (<c>Tag.index</c>); no Alibaba parameter has a segment of this name.</summary>
+    private const string MvcIndexSegment = "index";
+
+    /// <param name="values">The request's parameters, one value per wire key.</param>
+    /// <param name="modelNames">Names MVC would take as a binding prefix (the Action's complex parameters, e.g. <c>request</c>).</param>
+    public static Dictionary<string, string> ToBindingKeys(IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string>? modelNames = null)
     {
+        values = Wire(values, modelNames ?? []);
+
         // Pass 1: the distinct indexes under each parent prefix (the key text before the index segment).
         var indexes = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in values.Keys)
@@ -35,7 +48,7 @@ internal static class FlattenedKeys
         {
             if (!key.Contains('.', StringComparison.Ordinal))
             {
-                result.TryAdd(key, value);
+                AddOnce(result, key, key, value);
                 continue;
             }
 
@@ -54,10 +67,40 @@ internal static class FlattenedKeys
                 }
             }
 
-            result.TryAdd(bound.ToString(), value);
+            AddOnce(result, bound.ToString(), key, value);
         }
 
         return result;
+    }
+
+    /// <summary>The keys that are Alibaba wire names: no brackets, no MVC index key, no model-name prefix.</summary>
+    private static Dictionary<string, string> Wire(IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string> modelNames)
+    {
+        var wire = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            var segments = key.Split('.');
+            if (key.AsSpan().ContainsAny('[', ']')
+                || (segments.Length > 1 && segments[^1].Equals(MvcIndexSegment, StringComparison.OrdinalIgnoreCase))
+                || modelNames.Contains(segments[0], StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            wire.Add(key, value);
+        }
+
+        return wire;
+    }
+
+    /// <summary>One bound key, one value: a second wire spelling of it with another value is refused.</summary>
+    private static void AddOnce(Dictionary<string, string> result, string bound, string wireKey, string value)
+    {
+        if (!result.TryAdd(bound, value) && result[bound] != value)
+        {
+            throw new AcsException(AcsErrors.InvalidParameterDetail,
+                $"The parameter \"{AcsParameterParser.Printable(wireKey)}\" is given more than once with different values.");
+        }
     }
 
     /// <summary>The wire name of a bound key (<c>Tag[0].Key</c> → <c>Tag.1.Key</c>), for error messages.</summary>

@@ -81,7 +81,7 @@ internal static class RuleFiles
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false }); // one member, one meaning
             var root = document.RootElement;
             string? region = null;
             if (root.ValueKind == JsonValueKind.Object)
@@ -126,6 +126,11 @@ internal static class RuleFiles
         }
         catch (JsonException ex)
         {
+            throw Bad("The file is not valid JSON: " + ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument.GetString and a property's Name throw this for an escape that is half a UTF-16 character (\ud800).
             throw Bad("The file is not valid JSON: " + ex.Message);
         }
     }

@@ -63,8 +63,9 @@ public sealed class InstancesOperationRequest : CommonParameters
     /// <summary>StopInstances: <c>KeepCharging</c> (default) or <c>StopCharging</c>; stored and shown as DescribeInstances <c>StoppedMode</c>.</summary>
     public string? StoppedMode { get; set; }
 
+    /// <summary>The domain's command. Binding turns a blank <c>InstanceId.N</c> into null: it is an ID that names nothing (<c>InvalidInstanceId.NotFound</c>).</summary>
     internal InstanceOperationCommand Command(InstanceOperation operation) =>
-        new(RegionId, InstanceId ?? [], operation, DryRun == true, BatchOptimization == "SuccessFirst", StoppedMode);
+        new(RegionId, InstanceId?.Select(id => id ?? "").ToList() ?? [], operation, DryRun == true, BatchOptimization == "SuccessFirst", StoppedMode);
 }
 
 public sealed class InstancesOperationValidator : AcsValidator<InstancesOperationRequest>

@@ -28,9 +28,12 @@ internal sealed class ConsoleSessions(AccountDirectory accounts, IOptions<AuthOp
 
     public static bool Owns(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Pages anyone may open without a session: sign-in and the static assets.</summary>
+    /// <summary>Pages anyone may open without a session: the sign-in page itself and one asset file. Exact, not a prefix:
+    /// <c>/console/signin/security-groups</c> would route to a page with the region "signin", and must not run unauthenticated.</summary>
     public static bool IsPublic(PathString path) =>
-        path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(AssetsPrefix, StringComparison.OrdinalIgnoreCase);
+        path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase) || path.Equals(SignInPath + "/", StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments(AssetsPrefix, StringComparison.OrdinalIgnoreCase, out var rest) && rest.Value is ['/', .. var name]
+            && name.Length > 0 && !name.Contains('/', StringComparison.Ordinal));
 
     /// <summary>The gateway's step for <c>/console</c>: sets the account, or (Strict, no session) answers with a redirect to sign-in.
     /// Returns false when the request was answered.</summary>

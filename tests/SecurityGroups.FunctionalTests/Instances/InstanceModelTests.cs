@@ -56,6 +56,23 @@ public sealed class InstanceModelTests(EmulatorFactory factory) : InstanceTest(f
         (await Client.Ecs("StartInstances", P("RegionId", Region))).Error("MissingParameter", 400);
     }
 
+    [Theory]
+    [InlineData("StartInstances", "")]
+    [InlineData("StopInstances", "  ")]
+    [InlineData("RebootInstances", "\t")]
+    public async Task BatchInstanceActions_WithABlankInstanceId_AreNotFound_AndChangeNothing(string action, string blank)
+    {
+        await Arrange();
+        var id = (await Run(await CreateGroup(Vpc)))[0];
+
+        (await Client.Ecs(action, P("RegionId", Region), P("InstanceId.1", blank), P("InstanceId.2", id))).Error("InvalidInstanceId.NotFound", 404);
+        Assert.Equal("Running", await Status(id));
+
+        var each = (await Client.Ecs(action, P("RegionId", Region), P("InstanceId.1", blank), P("BatchOptimization", "SuccessFirst"))).Ok()
+            .GetProperty("InstanceResponses").GetProperty("InstanceResponse");
+        Assert.Equal("InvalidInstanceId.NotFound", Assert.Single(each.EnumerateArray()).GetProperty("Code").GetString());
+    }
+
     [Fact]
     public async Task DescribeInstanceStatus_PagesTheRegionsInstances()
     {

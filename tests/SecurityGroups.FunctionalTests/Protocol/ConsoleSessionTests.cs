@@ -27,6 +27,11 @@ public sealed partial class ConsoleSessionTests : IClassFixture<StrictEmulatorFa
     [InlineData("/Console/cn-hangzhou/why?src=1.2.3.4&dst=i-x")]
     [InlineData("/CONSOLE/cn-hangzhou/security-groups/sg-x/export?format=json")]
     [InlineData("/console/no-such-page")]
+    [InlineData("/console/signin/security-groups")]
+    [InlineData("/console/SignIn/snapshots")]
+    [InlineData("/console/signin/security-groups/sg-x/export?format=json")]
+    [InlineData("/console/assets/security-groups/sg-x")]
+    [InlineData("/console/assets/console.css/x")]
     public async Task Strict_WithoutSession_RedirectsToSignIn(string path)
     {
         using var response = await Client().GetAsync(path);

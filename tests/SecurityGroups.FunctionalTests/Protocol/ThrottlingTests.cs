@@ -51,6 +51,24 @@ public sealed class ThrottlingTests
         }
     }
 
+    [Fact]
+    public async Task RegionIdInAnotherLetterCase_CountsInTheRegionsWindow()
+    {
+        using var factory = new CustomEmulatorFactory(null, new Dictionary<string, string?>
+        {
+            ["Throttling:Enabled"] = "true",
+            ["Throttling:RequestsPerMinute"] = "2",
+        });
+        var client = factory.Acs();
+        await AwayFromAMinuteBoundary();
+        (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Ok();
+        (await client.Ecs("DescribeSecurityGroups", ("RegionId", "cn-hangzhou"))).Ok();
+
+        // Binding reads parameter names in any letter case, so the window must too: no second window for "regionid".
+        (await client.Ecs("DescribeSecurityGroups", ("regionid", "cn-hangzhou"))).Error("Throttling.User", 400);
+        (await client.Ecs("DescribeSecurityGroups", ("REGIONID", "cn-hangzhou"))).Error("Throttling.User", 400);
+    }
+
     /// <summary>Windows are clock minutes: a sequence that straddled one would start a fresh window halfway.</summary>
     private static async Task AwayFromAMinuteBoundary()
     {

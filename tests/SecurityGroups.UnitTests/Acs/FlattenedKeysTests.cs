@@ -41,6 +41,36 @@ public sealed class FlattenedKeysTests
     }
 
     [Fact]
+    public void MvcSyntaxOnTheWire_IsDropped_NotBound()
+    {
+        var bound = FlattenedKeys.ToBindingKeys(new Dictionary<string, string>
+        {
+            ["Tag[0].Key"] = "bracket",
+            ["Tag.index"] = "x",
+            ["Permissions.Index"] = "0",
+            ["request.RegionId"] = "cn-beijing",
+            ["Request"] = "x",
+            ["RegionId"] = "cn-hangzhou",
+            ["NetworkInterface.1.DeviceIndex"] = "1",
+        }, ["request"]);
+
+        Assert.Equal(["NetworkInterface[0].DeviceIndex", "RegionId"], bound.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("RegionId", "regionid")]
+    [InlineData("Tag.1.Key", "Tag.01.Key")]
+    [InlineData("Tag.1.Key", "TAG.1.KEY")]
+    public void TwoSpellingsOfOneKey_WithDifferentValues_AreRefused_WithTheSameValue_AreOne(string first, string second)
+    {
+        var refused = Assert.Throws<SecurityGroups.Domain.Errors.AcsException>(() =>
+            FlattenedKeys.ToBindingKeys(new Dictionary<string, string> { [first] = "a", [second] = "b" }));
+        Assert.Equal("InvalidParameter", refused.Code);
+
+        Assert.Single(FlattenedKeys.ToBindingKeys(new Dictionary<string, string> { [first] = "a", [second] = "a" }));
+    }
+
+    [Fact]
     public void HugeAndZeroPaddedIndexes_DoNotOverflowAndCompareNumerically()
     {
         var bound = FlattenedKeys.ToBindingKeys(new Dictionary<string, string>
