@@ -35,6 +35,12 @@ public sealed class StrictModeTests(StrictEmulatorFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
+
+        // Unsigned, health does not say where the data lives.
+        var body = await health.Content.ReadAsStringAsync();
+        Assert.Contains("\"Provider\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("DataSource", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sg-tests-", body, StringComparison.Ordinal);
     }
 
     [Fact]
