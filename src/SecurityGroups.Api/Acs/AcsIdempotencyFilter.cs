@@ -23,7 +23,8 @@ internal sealed class AcsIdempotentAttribute : Attribute;
 /// </summary>
 internal sealed class AcsIdempotencyFilter(WriteGate gate, EmulatorDbContext db, IdempotencyStore store, TimeProvider clock) : IAsyncActionFilter
 {
-    private static readonly HashSet<string> NotBusiness = new(StringComparer.Ordinal)
+    /// <summary>Parameters that do not count in a retry's fingerprint, in any letter case (as binding reads names).</summary>
+    private static readonly HashSet<string> NotBusiness = new(StringComparer.OrdinalIgnoreCase)
     {
         "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce",
         "SignatureType", "Timestamp", "SecurityToken", "ClientToken", "OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount",
@@ -38,7 +39,7 @@ internal sealed class AcsIdempotencyFilter(WriteGate gate, EmulatorDbContext db,
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var acs = context.HttpContext.Acs();
-        var token = acs.Parameters["ClientToken"];
+        var token = acs.Parameters.Bound("ClientToken");
         if (string.IsNullOrEmpty(token) || context.ActionDescriptor is not ControllerActionDescriptor descriptor
             || !descriptor.MethodInfo.IsDefined(typeof(AcsIdempotentAttribute), false))
         {

@@ -132,6 +132,18 @@ public sealed class CreateSecurityGroupTests(EmulatorFactory factory) : Emulator
     }
 
     [Fact]
+    public async Task CreateSecurityGroup_ClientTokenInAnyLetterCase_IsTheSameRetry()
+    {
+        // Binding reads parameter names in any letter case, so the token must be read the same way: a retry spelled
+        // "clienttoken" is still a retry, not a second group.
+        var first = (await Client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupName", "abc"), ("clienttoken", "case-token"))).Ok();
+        var retry = (await Client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("SecurityGroupName", "abc"), ("ClientToken", "case-token"))).Ok();
+
+        Assert.Equal(first.GetProperty("SecurityGroupId").GetString(), retry.GetProperty("SecurityGroupId").GetString());
+        Assert.Equal(1, (await DescribeGroups()).GetProperty("TotalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task CreateSecurityGroup_ClientTokenOfADeletedGroup_CreatesANewOne()
     {
         var first = (await Client.Ecs("CreateSecurityGroup", ("RegionId", "cn-hangzhou"), ("ClientToken", "tok-del"))).Ok().GetProperty("SecurityGroupId").GetString()!;
