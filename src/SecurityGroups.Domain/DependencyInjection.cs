@@ -41,7 +41,8 @@ public static class DependencyInjection
         // The instruments behind /metrics (ADR-010): on the host's meter factory; none where the container has no factory.
         services.AddSingleton(sp => new EmulatorMetrics(sp.GetRequiredService<IMeterFactory>(), storage.ReplicaName, storage.ProviderName ?? storage.Provider));
         services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>(), sp.GetService<SharedWriteVersion>(),
-            sp.GetService<IMeterFactory>() is null ? null : sp.GetRequiredService<EmulatorMetrics>())); // the monitor health and the error middleware read
+            sp.GetService<IMeterFactory>() is null ? null : sp.GetRequiredService<EmulatorMetrics>(), // the monitor health and the error middleware read
+            sp.GetRequiredService<TableVersions>()));
         return services.AddDomainServices();
     }
 
@@ -55,6 +56,7 @@ public static class DependencyInjection
         };
         var sqlite = WithLockWait(connectionString ?? DefaultConnectionString);
         var pragmas = new SqlitePragmaInterceptor(synchronous, sqlite.DefaultTimeout);
+        services.AddSingleton(TableVersions.Sqlite(sqlite.ConnectionString));
         services.AddDbContextPool<EmulatorDbContext>(options => options
             .UseSqlite(sqlite.ConnectionString)
             .AddInterceptors(pragmas));
@@ -65,6 +67,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton(sp => new SharedWriteVersion(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => TableVersions.Postgres(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new SharedNonces(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SharedThrottleCounts(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDbContextPool<EmulatorDbContext>((sp, options) => options
@@ -105,12 +108,13 @@ public static class DependencyInjection
             a => 4096 + (a.Holders.Count * 256L)));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>("security_group_details", sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
             d => 4096 + (d.Rules.Count * 1024L)));
+        // The three listings are keyed by the tables they read (ADR-011): a write elsewhere keeps their pages.
         services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>("security_group_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
-            l => 4096 + (l.Items.Count * 2048L)));
+            l => 4096 + (l.Items.Count * 2048L), SecurityGroupService.ListingReads));
         services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>("instance_listing", sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
-            l => 4096 + (l.Items.Count * 6144L)));
+            l => 4096 + (l.Items.Count * 6144L), InstanceService.ListingReads));
         services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>("network_interface_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
-            l => 4096 + (l.Items.Count * 3072L)));
+            l => 4096 + (l.Items.Count * 3072L), NetworkInterfaceService.ListingReads));
         services.AddScoped<Traffic.FindingsService>();
         services.AddSingleton(sp => new VersionedCache<Traffic.RegionFindings>("region_findings", sp.GetRequiredService<WriteGate>(), 16, 48L << 20,
             f => 4096 + (f.Items.Count * 1024L)));
