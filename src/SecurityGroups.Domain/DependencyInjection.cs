@@ -41,7 +41,8 @@ public static class DependencyInjection
         // The instruments behind /metrics (ADR-010): on the host's meter factory; none where the container has no factory.
         services.AddSingleton(sp => new EmulatorMetrics(sp.GetRequiredService<IMeterFactory>(), storage.ReplicaName, storage.ProviderName ?? storage.Provider));
         services.AddSingleton(sp => new WriteGate(sp.GetRequiredService<StorageFaultMonitor>(), sp.GetService<SharedWriteVersion>(),
-            sp.GetService<IMeterFactory>() is null ? null : sp.GetRequiredService<EmulatorMetrics>())); // the monitor health and the error middleware read
+            sp.GetService<IMeterFactory>() is null ? null : sp.GetRequiredService<EmulatorMetrics>(), // the monitor health and the error middleware read
+            sp.GetRequiredService<TableVersions>()));
         return services.AddDomainServices();
     }
 
@@ -55,6 +56,7 @@ public static class DependencyInjection
         };
         var sqlite = WithLockWait(connectionString ?? DefaultConnectionString);
         var pragmas = new SqlitePragmaInterceptor(synchronous, sqlite.DefaultTimeout);
+        services.AddSingleton(TableVersions.Sqlite(sqlite.ConnectionString));
         services.AddDbContextPool<EmulatorDbContext>(options => options
             .UseSqlite(sqlite.ConnectionString)
             .AddInterceptors(pragmas));
@@ -65,6 +67,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton(sp => new SharedWriteVersion(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => TableVersions.Postgres(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new SharedNonces(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SharedThrottleCounts(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddDbContextPool<EmulatorDbContext>((sp, options) => options
@@ -95,8 +98,9 @@ public static class DependencyInjection
         // DescribeSecurityGroupAttribute spends most of its time reading strings from SQLite), instance and ENI pages, and
         // a region's findings. Caps bound memory by entries and by an estimate of each value's size (its rules, addresses
         // or rows, plus the rendered JSON that hangs off it): a compiled 1,000-rule model is ~0.6 MB, a 500-rule window
-        // ~0.5 MB, a page of 100 instances ~0.6 MB; the budgets below add up to ~300 MB at most. Past a cap, reads are
-        // simply not cached.
+        // ~0.5 MB, a page of 100 instances ~0.6 MB; the budgets below add up to ~360 MB at most. The instance and ENI budgets
+        // hold every page of 100 of a 10,000-instance region (issue 17: ~60 MB and ~30 MB) with room for filtered pages; past
+        // a cap, reads are simply not cached (a walk over more pages than fit reloads the pages that did not).
         services.AddSingleton(sp => new VersionedCache<Traffic.TrafficModel>("traffic_model", sp.GetRequiredService<WriteGate>(), 128, 96L << 20,
             m => 4096 + (m.OrderedRules.Count * 1024L)));
         services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>("reachability_matrix", sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
@@ -105,12 +109,13 @@ public static class DependencyInjection
             a => 4096 + (a.Holders.Count * 256L)));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>("security_group_details", sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
             d => 4096 + (d.Rules.Count * 1024L)));
+        // The three listings are keyed by the tables they read (ADR-012): a write elsewhere keeps their pages.
         services.AddSingleton(sp => new VersionedCache<Listing<SecurityGroups.SecurityGroupView>>("security_group_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
-            l => 4096 + (l.Items.Count * 2048L)));
-        services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>("instance_listing", sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
-            l => 4096 + (l.Items.Count * 6144L)));
-        services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>("network_interface_listing", sp.GetRequiredService<WriteGate>(), 256, 32L << 20,
-            l => 4096 + (l.Items.Count * 3072L)));
+            l => 4096 + (l.Items.Count * 2048L), SecurityGroupService.ListingReads));
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.InstanceView>>("instance_listing", sp.GetRequiredService<WriteGate>(), 256, 96L << 20,
+            l => 4096 + (l.Items.Count * 6144L), InstanceService.ListingReads));
+        services.AddSingleton(sp => new VersionedCache<Listing<Instances.NetworkInterfaceView>>("network_interface_listing", sp.GetRequiredService<WriteGate>(), 256, 48L << 20,
+            l => 4096 + (l.Items.Count * 3072L), NetworkInterfaceService.ListingReads));
         services.AddScoped<Traffic.FindingsService>();
         // Each group's findings, kept across writes while its rules and what they refer to are unchanged (ADR-011).
         services.AddSingleton(sp => new Traffic.GroupFindingsCache(sp.GetRequiredService<WriteGate>().Metrics, 64L << 20));

@@ -1,17 +1,21 @@
 using System.Collections.Concurrent;
+using SecurityGroups.Domain.Persistence;
 
 namespace SecurityGroups.Domain.Common;
 
 /// <summary>
-/// Read results by key, valid for one write version (<see cref="WriteGate.CurrentVersionAsync"/>): every committed mutation bumps the version before it
+/// Read results by key, valid for one write version (<see cref="WriteGate.CurrentVersionAsync(TableSet, CancellationToken)"/>): every committed mutation bumps the version before it
 /// is acknowledged, so a reader that sees the write misses here and reloads; until the next write, hits read no database
 /// and take no lock. A new version drops the whole generation at once (one compare-exchange). A generation holds at most
 /// <c>maxEntries</c> values and, when a <c>weigh</c> estimate is given, at most <c>maxBytes</c> of them: a value whose
 /// size grows with the region (a compiled model of a big VPC, a findings report) counts as what it holds, not as one
 /// entry. Past either cap, reads are still answered, just not kept. Values must be immutable in use: every reader shares them.
+/// <para>With <c>reads</c> (the tables the loaders read, ADR-012), the version is that of those tables only: a write to
+/// other tables keeps the generation.</para>
 /// </summary>
 /// <remarks>Each lookup counts as a hit or a miss in <c>securitygroups_cache_lookups_total{cache="<paramref name="name"/>"}</c>.</remarks>
-public sealed class VersionedCache<T>(string name, WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null)
+public sealed class VersionedCache<T>(string name, WriteGate gate, int maxEntries, long maxBytes = long.MaxValue, Func<T, long>? weigh = null,
+    TableSet? reads = null)
     where T : class
 {
     private readonly KeyValuePair<string, object?> _cacheTag = new("cache", name);
@@ -24,7 +28,7 @@ public sealed class VersionedCache<T>(string name, WriteGate gate, int maxEntrie
 
     public async Task<T> GetAsync(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
     {
-        var version = await gate.CurrentVersionAsync(ct).ConfigureAwait(false);
+        var version = await gate.CurrentVersionAsync(reads, ct).ConfigureAwait(false);
         var generation = Volatile.Read(ref _current);
         var lookups = gate.Metrics?.CacheLookups;
         if (generation.Version == version && generation.Values.TryGetValue(key, out var cached))

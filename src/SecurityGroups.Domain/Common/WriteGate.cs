@@ -13,7 +13,10 @@ namespace SecurityGroups.Domain.Common;
 /// <para>On PostgreSQL (<paramref name="shared"/>), the lock here only orders this process's writers; the database row of
 /// <see cref="SharedWriteVersion"/> orders the writers of every replica, and its number is the version (ADR-008).</para>
 /// </summary>
-public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? shared = null, EmulatorMetrics? metrics = null) : IDisposable
+/// <para>With <paramref name="tables"/>, caches that name the tables they read (<see cref="TableSet"/>) are keyed by those
+/// tables' change counters instead of the one version (ADR-012): on SQLite the gate reads them in each mutation's transaction
+/// and publishes them with the commit.</para>
+public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? shared = null, EmulatorMetrics? metrics = null, TableVersions? tables = null) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _version;
@@ -32,6 +35,11 @@ public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? sh
     /// <summary>The version read caches are keyed by: <see cref="Version"/> in this process (SQLite: no I/O), or the one every
     /// replica shares (PostgreSQL: one primary-key read, so a write acknowledged by another replica is seen at once).</summary>
     public ValueTask<long> CurrentVersionAsync(CancellationToken ct) => shared is null ? new(Version) : shared.ReadAsync(ct);
+
+    /// <summary>The version of a cache that reads only <paramref name="reads"/>: it moves when a commit wrote one of those
+    /// tables (ADR-012); the one version above when no set is given or no counters are kept.</summary>
+    public ValueTask<long> CurrentVersionAsync(TableSet? reads, CancellationToken ct) =>
+        reads is null || tables is null ? CurrentVersionAsync(ct) : tables.VersionAsync(reads, ct);
 
     /// <summary>The server's instruments (writer wait here, cache lookups in <see cref="VersionedCache{T}"/>); null when none are kept.</summary>
     public EmulatorMetrics? Metrics => metrics;
@@ -120,15 +128,25 @@ public sealed class WriteGate(StorageFaultMonitor faults, SharedWriteVersion? sh
 
     public void Dispose() => _lock.Dispose();
 
-    internal void Committed()
+    /// <summary>A commit succeeded: the version moves, and so do the table counters it left (SQLite, <paramref name="counters"/>).</summary>
+    internal void Committed(long[]? counters = null)
     {
+        tables?.Publish(counters);
         Interlocked.Increment(ref _version);
         faults.Clear();
     }
 
     /// <summary>A commit failed: whether it reached the file is unknown (an I/O error may strike after the data did), so
     /// every cached read is dropped. This claims no write: a cache simply reloads what the database really holds.</summary>
-    internal void CommitUncertain() => Interlocked.Increment(ref _version);
+    internal void CommitUncertain()
+    {
+        tables?.Uncertain();
+        Interlocked.Increment(ref _version);
+    }
+
+    /// <summary>SQLite: the table counters as the open transaction of <paramref name="db"/> leaves them; null when not kept here.</summary>
+    internal Task<long[]?> TableCountersAsync(EmulatorDbContext db) =>
+        tables is null ? Task.FromResult<long[]?>(null) : tables.ReadInTransactionAsync(db, CancellationToken.None);
 
     internal void Release() => _lock.Release();
 
@@ -156,6 +174,7 @@ public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCo
     public async Task CommitAsync()
     {
         await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        var counters = await gate.TableCountersAsync(db).ConfigureAwait(false);
         try
         {
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -166,7 +185,7 @@ public sealed class WriteScope(EmulatorDbContext db, Microsoft.EntityFrameworkCo
             throw;
         }
 
-        gate.Committed();
+        gate.Committed(counters);
     }
 
     public async ValueTask DisposeAsync()

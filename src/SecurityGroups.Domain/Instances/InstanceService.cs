@@ -142,6 +142,10 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
         }, ct);
     }
 
+    /// <summary>Every table <see cref="LoadAsync"/> and <see cref="InstanceViews"/> read, through any filter: the listing cache's key (ADR-012).</summary>
+    public static readonly TableSet ListingReads = TableSet.Of("Instances", "NetworkInterfaces", "NetworkInterfaceGroups", "PrivateIpAddresses",
+        "NetworkInterfaceIpv6Addresses", "ResourceTags");
+
     public async Task<Listing<InstanceView>> DescribeAsync(InstanceQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);

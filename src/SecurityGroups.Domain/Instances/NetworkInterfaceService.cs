@@ -65,6 +65,10 @@ public sealed class NetworkInterfaceService(EmulatorDbContext db, WriteGate gate
         }, ct);
     }
 
+    /// <summary>Every table <see cref="LoadAsync"/> and <see cref="InstanceViews"/> read, through any filter: the listing cache's key (ADR-012).</summary>
+    public static readonly TableSet ListingReads = TableSet.Of("NetworkInterfaces", "NetworkInterfaceGroups", "PrivateIpAddresses",
+        "NetworkInterfaceIpv6Addresses", "ResourceTags");
+
     public async Task<Listing<NetworkInterfaceView>> DescribeAsync(NetworkInterfaceQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);

@@ -77,6 +77,10 @@ public sealed class SecurityGroupService(EmulatorDbContext db, WriteGate gate, I
         }, ct);
     }
 
+    /// <summary>Every table <see cref="LoadListingAsync"/> reads, through any filter: the listing cache's key (ADR-012).</summary>
+    public static readonly TableSet ListingReads = TableSet.Of("SecurityGroups", "SecurityGroupRules", "NetworkInterfaceGroups", "NetworkInterfaces",
+        "PrivateIpAddresses", "ResourceTags");
+
     public async Task<Listing<SecurityGroupView>> DescribeAsync(SecurityGroupQuery query, CancellationToken ct)
     {
         regions.Require(query.RegionId);

@@ -136,6 +136,41 @@ test('a write through one replica is read at once through the others (describe a
   }
 });
 
+/** The sum of `securitygroups_cache_lookups_total` samples of one listing cache and result on replica `i`. */
+async function lookups(i, cache, result) {
+  const text = await (await fetch(`http://${endpoints[i % endpoints.length]}/metrics`)).text();
+  return text.split('\n').filter((l) => l.startsWith('securitygroups_cache_lookups_total{')
+    && l.includes(`cache="${cache}"`) && l.includes(`result="${result}"`))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
+test('listing pages are dropped on every replica by a write to their tables through any, and kept by other writes (ADR-012)', async () => {
+  await reset();
+  const vpc = ok(await call(0, 'CreateVpc', { CidrBlock: '192.168.0.0/16' }, VPC), 'CreateVpc').VpcId;
+  const vsw = ok(await call(0, 'CreateVSwitch', { VpcId: vpc, CidrBlock: '192.168.1.0/24', ZoneId: 'cn-hangzhou-h' }, VPC), 'CreateVSwitch').VSwitchId;
+  const group = ok(await call(0, 'CreateSecurityGroup', { VpcId: vpc }), 'CreateSecurityGroup').SecurityGroupId;
+  const eni = ok(await call(0, 'CreateNetworkInterface', { VSwitchId: vsw, SecurityGroupId: group }), 'CreateNetworkInterface').NetworkInterfaceId;
+  const description = async (i) => ok(await call(i, 'DescribeSecurityGroups', {}), 'DescribeSecurityGroups').SecurityGroups.SecurityGroup[0].Description;
+  const eniName = async (i) => ok(await call(i, 'DescribeNetworkInterfaces', {}), 'DescribeNetworkInterfaces').NetworkInterfaceSets.NetworkInterfaceSet[0].NetworkInterfaceName;
+  for (let writer = 0; writer < endpoints.length; writer++) {
+    for (let i = 0; i < endpoints.length; i++) { // every replica's pages cached
+      await description(i); await description(i); await eniName(i); await eniName(i);
+    }
+    const before = await Promise.all(endpoints.map((_, i) => lookups(i, 'network_interface_listing', 'miss')));
+    ok(await call(writer, 'ModifySecurityGroupAttribute', { SecurityGroupId: group, Description: `through ${writer}` }), 'modify group');
+    for (let reader = 0; reader < endpoints.length; reader++) {
+      assert.equal(await description(reader), `through ${writer}`, `replica ${reader} lists the group as written through replica ${writer}`);
+      assert.equal(await eniName(reader), writer === 0 ? '' : `eni ${writer - 1}`, `replica ${reader} lists the ENI unchanged`);
+      assert.equal(await lookups(reader, 'network_interface_listing', 'miss'), before[reader],
+        `replica ${reader} kept its ENI page: the group write touched no table it reads`);
+    }
+    ok(await call(writer, 'ModifyNetworkInterfaceAttribute', { NetworkInterfaceId: eni, NetworkInterfaceName: `eni ${writer}` }), 'modify ENI');
+    for (let reader = 0; reader < endpoints.length; reader++) {
+      assert.equal(await eniName(reader), `eni ${writer}`, `replica ${reader} lists the ENI as renamed through replica ${writer}`);
+    }
+  }
+});
+
 test('a signature nonce used on one replica is refused on every other', async () => {
   const nonce = randomUUID();
   const signed = (i) => fetch(`http://${endpoints[i]}/?${canonicalQuery(signRpc({ Action: 'DescribeRegions', Version: ECS }, { account: ACCOUNTS.test, nonce }))}`);
