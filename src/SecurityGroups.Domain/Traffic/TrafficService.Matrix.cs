@@ -105,22 +105,25 @@ public sealed partial class TrafficService
         var destinationIps = destinationEnis.Select(eni => ips[eni]).ToArray();
         var destinationModels = destinations.Select(d => compiled[setOf[d.InstanceId]]).ToArray();
         var destinationVpcs = destinationEnis.Select(eni => vpcIndex[enis[eni].VpcId]).ToArray();
-        var sourceHolders = new AddressHolder[]?[vpcs.Count];
+        var sourceIps = sources.Select(i => ips[i.PrimaryNetworkInterfaceId]).ToArray();
+        var sourceModels = sources.Select(i => compiled[setOf[i.InstanceId]]).ToArray();
 
-        var answers = new List<MatrixAnswer>();
-        var answerIndex = new Dictionary<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?), int>(SameAnswer.Instance);
+        // The cells, rows shared out between the cores (each row is independent; the models are immutable): each worker
+        // numbers the distinct answers it meets, and the numbers are then made one list, in the order a row-by-row pass
+        // meets them (so the answer does not depend on how the rows were shared out).
         var cells = new int[sources.Count][];
-        for (var s = 0; s < sources.Count; s++)
+        var tables = new System.Collections.Concurrent.ConcurrentBag<AnswerTable>();
+        Parallel.For(0, sources.Count, new ParallelOptions { CancellationToken = ct }, () => new AnswerTable(), (s, _, table) =>
         {
-            var source = sources[s];
-            var sourceIp = ips[source.PrimaryNetworkInterfaceId];
+            var sourceIp = sourceIps[s];
             var sourceAddress = sourceIp.ToString();
+            var sourceHolders = new AddressHolder[]?[vpcs.Count];
             for (var v = 0; v < vpcs.Count; v++)
             {
                 sourceHolders[v] = vpcs[v].HoldersOf(sourceAddress);
             }
 
-            var egressModel = compiled[setOf[source.InstanceId]];
+            var egressModel = sourceModels[s];
             var row = cells[s] = new int[destinations.Count];
             for (var d = 0; d < destinations.Count; d++)
             {
@@ -131,13 +134,43 @@ public sealed partial class TrafficService
                 var peers = VpcAddresses.GroupsOf(sourceHolders[destinationVpcs[d]], destinationEnis[d]);
                 var ingress = destinationModels[d].Decide(
                     new Packet(TrafficDirection.Ingress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), peers);
-                var key = (egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule);
-                if (!answerIndex.TryGetValue(key, out var index))
+                row[d] = table.IndexOf((egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule));
+            }
+
+            table.Rows.Add(s);
+            return table;
+        }, tables.Add);
+
+        // One numbering: each worker's answers mapped to the shared ones, then renumbered in row-by-row first-met order.
+        var shared = new AnswerTable();
+        foreach (var table in tables)
+        {
+            var map = table.Keys.Select(shared.IndexOf).ToArray();
+            foreach (var s in table.Rows)
+            {
+                var row = cells[s];
+                for (var d = 0; d < row.Length; d++)
                 {
-                    answerIndex[key] = index = answers.Count;
-                    answers.Add(new MatrixAnswer(egress.Decision == Decision.Accept && ingress.Decision == Decision.Accept,
-                        new MatrixVerdict(egress.Decision, egress.Reason, egress.MatchedRule?.Source as SecurityGroupRule),
-                        new MatrixVerdict(ingress.Decision, ingress.Reason, ingress.MatchedRule?.Source as SecurityGroupRule)));
+                    row[d] = map[row[d]];
+                }
+            }
+        }
+
+        var order = new int[shared.Keys.Count];
+        Array.Fill(order, -1);
+        var answers = new List<MatrixAnswer>(shared.Keys.Count);
+        foreach (var row in cells)
+        {
+            for (var d = 0; d < row.Length; d++)
+            {
+                var index = order[row[d]];
+                if (index < 0)
+                {
+                    var (egressDecision, egressReason, egressRule, ingressDecision, ingressReason, ingressRule) = shared.Keys[row[d]];
+                    order[row[d]] = index = answers.Count;
+                    answers.Add(new MatrixAnswer(egressDecision == Decision.Accept && ingressDecision == Decision.Accept,
+                        new MatrixVerdict(egressDecision, egressReason, egressRule?.Source as SecurityGroupRule),
+                        new MatrixVerdict(ingressDecision, ingressReason, ingressRule?.Source as SecurityGroupRule)));
                 }
 
                 row[d] = index;
@@ -146,6 +179,27 @@ public sealed partial class TrafficService
 
         return new ReachabilityMatrix(sources.Select(i => i.InstanceId).ToList(), destinations.Select(i => i.InstanceId).ToList(), groupSets,
             sources.Select(i => setOf[i.InstanceId]).ToList(), destinations.Select(i => setOf[i.InstanceId]).ToList(), answers, cells);
+    }
+
+    /// <summary>The distinct answers one worker met, numbered in the order it met them, and the rows it filled.</summary>
+    private sealed class AnswerTable
+    {
+        private readonly Dictionary<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?), int> _index = new(SameAnswer.Instance);
+
+        public List<(Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?)> Keys { get; } = [];
+
+        public List<int> Rows { get; } = [];
+
+        public int IndexOf((Decision, DecisionReason, EngineRule?, Decision, DecisionReason, EngineRule?) key)
+        {
+            if (!_index.TryGetValue(key, out var index))
+            {
+                _index[key] = index = Keys.Count;
+                Keys.Add(key);
+            }
+
+            return index;
+        }
     }
 
     /// <summary>Answers are equal when both sides have the same decision, reason and deciding rule (the same object: one per stored rule).</summary>
