@@ -72,26 +72,10 @@ public sealed class RuleQuota(EmulatorDbContext db, IOptions<QuotaOptions> quota
 
     /// <summary>
     /// How many rules the stored rules of <paramref name="groupIds"/> (all but <paramref name="exceptRuleId"/>) count as,
-    /// summed by the database with the formula of <see cref="UnitCounterAsync"/>.
+    /// summed by the database with the formula of <see cref="Units"/>.
     /// </summary>
     public Task<int> UnitsOfGroupsAsync(IReadOnlyList<string> groupIds, string? exceptRuleId, CancellationToken ct) =>
         UnitsOf.For(db)(db, groupIds, exceptRuleId ?? "", ct);
-
-    /// <summary>
-    /// How many rules each of <paramref name="rules"/> counts as: a rule using a prefix list counts as its MaxEntries, one
-    /// using a port list as that list's MaxEntries, one using both as the product. The lists' sizes are read once.
-    /// </summary>
-    public async Task<Func<SecurityGroupRule, int>> UnitCounterAsync(IReadOnlyList<SecurityGroupRule> rules, CancellationToken ct)
-    {
-        var prefixIds = rules.SelectMany(r => new[] { r.SourcePrefixListId, r.DestPrefixListId }).Where(id => id.Length > 0).Distinct().ToList();
-        var portIds = rules.Select(r => r.PortRangeListId).Where(id => id.Length > 0).Distinct().ToList();
-        var prefixSizes = prefixIds.Count == 0 ? [] : await db.PrefixLists.AsNoTracking().Where(l => prefixIds.Contains(l.PrefixListId))
-            .ToDictionaryAsync(l => l.PrefixListId, l => l.MaxEntries, ct).ConfigureAwait(false);
-        var portSizes = portIds.Count == 0 ? [] : await db.PortRangeLists.AsNoTracking().Where(l => portIds.Contains(l.PortRangeListId))
-            .ToDictionaryAsync(l => l.PortRangeListId, l => l.MaxEntries, ct).ConfigureAwait(false);
-        return r => Units(prefixSizes.GetValueOrDefault(r.SourcePrefixListId), prefixSizes.GetValueOrDefault(r.DestPrefixListId),
-            portSizes.GetValueOrDefault(r.PortRangeListId));
-    }
 
     /// <summary>How many rules one rule counts as, from the MaxEntries of its lists (0 for none): the formula <see cref="UnitsOf"/> runs in the database.</summary>
     public static int Units(int sourcePrefixListMax, int destPrefixListMax, int portRangeListMax) =>

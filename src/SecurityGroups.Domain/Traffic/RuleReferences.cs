@@ -96,7 +96,8 @@ internal sealed class RuleReferences(EmulatorDbContext db)
         {
             var list = items[id].ToArray();
             Array.Sort(list, StringComparer.Ordinal);
-            into[id] = list.Length == 0 && maxEntries(id) == 0 ? ReferenceContent.None : new ReferenceContent(maxEntries(id), list);
+            var max = maxEntries(id);
+            into[id] = list.Length == 0 && max == 0 ? ReferenceContent.None : new ReferenceContent(max, list);
         }
     }
 }

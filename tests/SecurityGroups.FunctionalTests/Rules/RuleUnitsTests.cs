@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Rules;
+using SecurityGroups.Domain.Traffic;
 
 namespace SecurityGroups.FunctionalTests.Rules;
 
 /// <summary>
 /// Quota units are computed twice: summed by SQLite for quota checks (<see cref="RuleQuota.UnitsOfGroupsAsync"/>) and
-/// counted in memory for findings (<see cref="RuleQuota.UnitCounterAsync"/>). Both must give the documented figure.
+/// counted in memory for findings from the lists they read (<see cref="RuleReferences.Units"/>). Both must give the documented figure.
 /// </summary>
 public sealed class RuleUnitsTests(EmulatorFactory factory) : RuleTest(factory)
 {
@@ -31,10 +32,11 @@ public sealed class RuleUnitsTests(EmulatorFactory factory) : RuleTest(factory)
         var quota = scope.ServiceProvider.GetRequiredService<RuleQuota>();
         var db = scope.ServiceProvider.GetRequiredService<EmulatorDbContext>();
         var rules = await db.SecurityGroupRules.AsNoTracking().Where(r => r.SecurityGroupId == Group).ToListAsync();
-        var counter = await quota.UnitCounterAsync(rules, CancellationToken.None);
+        var references = new RuleReferences(db);
+        await references.LoadAsync(rules, CancellationToken.None);
 
         const int expected = 1 + 3 + 4 + (3 * 4) + 5 + 1; // plain, prefix list, port list, both (the product), egress list, plain
-        Assert.Equal(expected, rules.Sum(counter));
+        Assert.Equal(expected, rules.Sum(references.Units));
         Assert.Equal(expected, await quota.UnitsOfGroupsAsync([Group], null, CancellationToken.None));
         Assert.Equal(expected + 5, await quota.UnitsOfGroupsAsync([Group, Peer], null, CancellationToken.None));
         var both = rules.Single(r => r.PortRangeListId.Length > 0 && r.SourcePrefixListId.Length > 0);
