@@ -105,6 +105,9 @@ public static class DependencyInjection
             m => 4096 + (m.OrderedRules.Count * 1024L)));
         services.AddSingleton(sp => new VersionedCache<Traffic.ReachabilityMatrix>("reachability_matrix", sp.GetRequiredService<WriteGate>(), 16, 64L << 20,
             m => 4096 + (m.Sources.Count * (long)m.Destinations.Count * 8)));
+        // Each group's engine rules for the matrix, kept across writes while its rules and what they refer to are unchanged
+        // (ADR-011): ~320 bytes a rule, so 100,000 rules in ~32 MB.
+        services.AddSingleton(sp => new Traffic.GroupRulesCache(sp.GetRequiredService<WriteGate>().Metrics, 64L << 20));
         services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>("vpc_addresses", sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
             a => 4096 + (a.Holders.Count * 256L)));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>("security_group_details", sp.GetRequiredService<WriteGate>(), 64, 48L << 20,

@@ -55,6 +55,41 @@ public sealed class CompiledEni
     }
 
     /// <summary>
+    /// Packets of one direction, protocol, destination port, source port and local address, from (ingress) or to (egress)
+    /// any peer: the lookups that do not depend on the peer, done once, so that <see cref="Decide(in PeerQuestion, IPAddress, IReadOnlySet{string}?)"/>
+    /// asks each peer with one lookup. The reachability matrix asks a thousand peers the same question at each endpoint.
+    /// </summary>
+    public PeerQuestion Ask(TrafficDirection direction, int protocol, int destinationPort, int sourcePort, IPAddress local)
+    {
+        var set = direction == TrafficDirection.Ingress ? Ingress : Egress;
+        return new PeerQuestion(this, direction, set.PeerOpenRow(protocol, destinationPort, sourcePort, local));
+    }
+
+    /// <summary>What <see cref="Decide(in Packet, IReadOnlySet{string}?)"/> answers for the question's packet with <paramref name="peer"/> as its peer address.</summary>
+    public FastVerdict Decide(in PeerQuestion question, IPAddress peer, IReadOnlySet<string>? peerGroupIds)
+    {
+        if (!ReferenceEquals(question.Model, this))
+        {
+            throw new ArgumentException("The question was asked of another model.", nameof(question));
+        }
+
+        if (TrafficEvaluator.InnerAccessAccepts(Groups, _enterprise, question.Direction, peerGroupIds))
+        {
+            return new FastVerdict(Decision.Accept, DecisionReason.InnerAccess, null, 0);
+        }
+
+        var set = question.Direction == TrafficDirection.Ingress ? Ingress : Egress;
+        var index = set.FirstMatch(question.Row, peer);
+        if (index >= 0)
+        {
+            var rule = set.Rules[index];
+            return new FastVerdict(rule.IsDrop ? Decision.Drop : Decision.Accept, DecisionReason.Rule, rule, index + 1);
+        }
+
+        return new FastVerdict(TrafficEvaluator.Default(_enterprise, question.Direction), DecisionReason.Default, null, set.Rules.Count);
+    }
+
+    /// <summary>
     /// Which peers of one family a packet with this protocol and port reaches a decision for: the minimal sorted CIDR
     /// covers of the accepted and the dropped peer addresses (together the whole family), computed from the compiled
     /// intervals, not by trying addresses. The intra-group policy is not applied: it depends on who holds an address,
@@ -173,4 +208,21 @@ public sealed class CompiledEni
 
         return result;
     }
+}
+
+/// <summary>A question made by <see cref="CompiledEni.Ask"/>: valid only for the model that made it.</summary>
+public readonly struct PeerQuestion
+{
+    internal PeerQuestion(CompiledEni model, TrafficDirection direction, ulong[] row)
+    {
+        Model = model;
+        Direction = direction;
+        Row = row;
+    }
+
+    internal CompiledEni Model { get; }
+
+    public TrafficDirection Direction { get; }
+
+    internal ulong[] Row { get; }
 }

@@ -144,6 +144,22 @@ public sealed class CompiledRuleSet
     }
 
     /// <summary>
+    /// The rules a packet with this protocol, destination port, source port and local address can match, whatever its peer:
+    /// the part of <see cref="FirstMatch(in Packet)"/> that does not depend on the peer, for asking many peers the same
+    /// question (<see cref="FirstMatch(ReadOnlySpan{ulong}, IPAddress)"/>).
+    /// </summary>
+    public ulong[] PeerOpenRow(int protocol, int destinationPort, int sourcePort, IPAddress local)
+    {
+        var row = new ulong[_words];
+        FixedRow(row, protocol, destinationPort, sourcePort, local, local.AddressFamily == AddressFamily.InterNetworkV6);
+        return row;
+    }
+
+    /// <summary>The position of the first rule matching a packet from (or to) <paramref name="peer"/> whose other fields gave <paramref name="peerOpenRow"/>, or -1.</summary>
+    public int FirstMatch(ReadOnlySpan<ulong> peerOpenRow, IPAddress peer) =>
+        First(peerOpenRow, peer.AddressFamily == AddressFamily.InterNetwork ? _peerV4.Lookup(AddressKey.V4(peer)) : _peerV6.Lookup(AddressKey.V6(peer)));
+
+    /// <summary>
     /// Region question: for every peer address of one family, the deciding rule (position, or -1 for none) of a packet
     /// with this protocol, destination port, source port and local address (null: only rules without a local-address
     /// restriction can match), as maximal inclusive ranges in address order covering the whole family.

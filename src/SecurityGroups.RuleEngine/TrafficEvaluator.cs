@@ -68,9 +68,12 @@ public static class TrafficEvaluator
     }
 
     /// <summary>Step 1: inbound from a peer sharing a basic group whose inner-access policy is Accept.</summary>
-    internal static bool InnerAccessAccepts(IReadOnlyList<EngineGroup> groups, bool enterprise, in Packet packet, IReadOnlySet<string>? peerGroupIds)
+    internal static bool InnerAccessAccepts(IReadOnlyList<EngineGroup> groups, bool enterprise, in Packet packet, IReadOnlySet<string>? peerGroupIds) =>
+        InnerAccessAccepts(groups, enterprise, packet.Direction, peerGroupIds);
+
+    internal static bool InnerAccessAccepts(IReadOnlyList<EngineGroup> groups, bool enterprise, TrafficDirection direction, IReadOnlySet<string>? peerGroupIds)
     {
-        if (packet.Direction != TrafficDirection.Ingress || enterprise || peerGroupIds is not { Count: > 0 })
+        if (direction != TrafficDirection.Ingress || enterprise || peerGroupIds is not { Count: > 0 })
         {
             return false;
         }

@@ -68,14 +68,14 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
 
         // Groups whose rules are unchanged since they were analysed keep their answer if what their rules refer to reads the same.
         var references = new RuleReferences(db);
-        var kept = groupCache.Region(account, regionId);
-        var candidates = groups.Select(g => kept.TryGetValue(g.SecurityGroupId, out var e) && e.RulesStamp == g.RulesStamp ? e : null).ToList();
-        await GroupFindingsEntry.LoadDependenciesAsync(candidates.OfType<GroupFindingsEntry>(), references, ct).ConfigureAwait(false);
+        var kept = groupCache.Entries.Of(account, regionId);
+        var candidates = groups.Select(g => PerGroupEntries<GroupFindingsEntry>.Candidate(kept, g.SecurityGroupId, g.RulesStamp)).ToList();
+        await RuleDependencies.LoadAsync(candidates.OfType<GroupFindingsEntry>().Select(e => e.Dependencies), references, ct).ConfigureAwait(false);
         var entries = new Dictionary<string, GroupFindingsEntry>(groups.Count, StringComparer.Ordinal);
         var stale = new List<SecurityGroup>();
         for (var i = 0; i < groups.Count; i++)
         {
-            if (candidates[i] is { } entry && entry.StillHolds(references))
+            if (candidates[i] is { } entry && RuleDependencies.StillHold(entry.Dependencies, references))
             {
                 entries[groups[i].SecurityGroupId] = entry;
             }
@@ -85,7 +85,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
             }
         }
 
-        groupCache.Count(groups.Count - stale.Count, stale.Count);
+        groupCache.Entries.Count(groups.Count - stale.Count, stale.Count);
         var rulesPerEni = quotas.Value.RulesPerNetworkInterface;
         foreach (var chunk in stale.Chunk(ChunkSize))
         {
@@ -98,11 +98,11 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
             {
                 var rules = byGroup[group.SecurityGroupId];
                 var findings = FindingsAnalysis.GroupFindings(group.SecurityGroupId, rules.Select(r => r.Engine), references.Units, rulesPerEni);
-                entries[group.SecurityGroupId] = GroupFindingsEntry.Of(group.RulesStamp, findings, rules.Select(r => r.Stored), references);
+                entries[group.SecurityGroupId] = new GroupFindingsEntry(group.RulesStamp, findings, RuleDependencies.Of(rules.Select(r => r.Stored), references));
             }
         }
 
-        groupCache.Keep(account, regionId, entries);
+        groupCache.Entries.Replace(account, regionId, entries);
         return new RegionFindings(FindingsAnalysis.Assemble(groups, withMembers, groups.Select(g => entries[g.SecurityGroupId].Findings).ToList()));
     }
 }

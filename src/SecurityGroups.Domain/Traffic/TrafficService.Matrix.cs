@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityGroups.Domain.Errors;
-using SecurityGroups.Domain.Instances;
 using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.SecurityGroups;
 using SecurityGroups.RuleEngine;
@@ -53,16 +52,20 @@ public sealed partial class TrafficService
     {
         var sourcePort = protocol.HasPorts ? DefaultSourcePort : -1;
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
-        var sources = await EndpointsAsync(query.RegionId, query.Sources, query.SourceVpcId, "Sources", "SourceVpcId", ct).ConfigureAwait(false);
-        var destinations = await EndpointsAsync(query.RegionId, query.Destinations, query.DestinationVpcId, "Destinations", "DestinationVpcId", ct).ConfigureAwait(false);
+        var known = new Dictionary<string, Endpoint>(StringComparer.Ordinal);
+        var sources = await EndpointsAsync(query.RegionId, query.Sources, query.SourceVpcId, "Sources", "SourceVpcId", known, ct).ConfigureAwait(false);
+        var destinations = await EndpointsAsync(query.RegionId, query.Destinations, query.DestinationVpcId, "Destinations", "DestinationVpcId", known, ct).ConfigureAwait(false);
         var all = sources.Concat(destinations).DistinctBy(i => i.InstanceId).ToList();
-        var eniIds = all.Select(i => i.PrimaryNetworkInterfaceId).ToList();
-        var enis = await db.NetworkInterfaces.AsNoTracking().Where(e => eniIds.Contains(e.NetworkInterfaceId)).ToDictionaryAsync(e => e.NetworkInterfaceId, ct)
-            .ConfigureAwait(false);
-        var ips = await db.PrivateIpAddresses.AsNoTracking().Where(p => p.IsPrimary && eniIds.Contains(p.OwnerId))
-            .ToDictionaryAsync(p => p.OwnerId, p => Address(p.Address, "PrivateIpAddress"), ct).ConfigureAwait(false);
-        var memberships = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => eniIds.Contains(m.NetworkInterfaceId)).ToListAsync(ct).ConfigureAwait(false))
-            .ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId);
+        var eniIds = all.Select(i => i.NetworkInterfaceId).ToList();
+        var enis = await (from e in db.NetworkInterfaces.AsNoTracking()
+                          join p in db.PrivateIpAddresses.AsNoTracking() on e.NetworkInterfaceId equals p.OwnerId
+                          where p.IsPrimary && EF.Parameter(eniIds).Contains(e.NetworkInterfaceId)
+                          select new { e.NetworkInterfaceId, e.VpcId, p.Address }).ToDictionaryAsync(e => e.NetworkInterfaceId, StringComparer.Ordinal, ct).ConfigureAwait(false);
+        var vpcOf = enis.ToDictionary(e => e.Key, e => e.Value.VpcId, StringComparer.Ordinal);
+        var ips = enis.ToDictionary(e => e.Key, e => Address(e.Value.Address, "PrivateIpAddress"), StringComparer.Ordinal);
+        var memberships = (await db.NetworkInterfaceGroups.AsNoTracking().Where(m => EF.Parameter(eniIds).Contains(m.NetworkInterfaceId))
+            .Select(m => new { m.NetworkInterfaceId, m.SecurityGroupId }).ToListAsync(ct).ConfigureAwait(false))
+            .ToLookup(m => m.NetworkInterfaceId, m => m.SecurityGroupId, StringComparer.Ordinal);
 
         // One compiled model per distinct group set.
         var setKeys = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -70,7 +73,7 @@ public sealed partial class TrafficService
         var setOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var instance in all)
         {
-            var ids = memberships[instance.PrimaryNetworkInterfaceId].Distinct().Order(StringComparer.Ordinal).ToList();
+            var ids = memberships[instance.NetworkInterfaceId].Distinct().Order(StringComparer.Ordinal).ToList();
             var key = string.Join(',', ids);
             if (!setKeys.TryGetValue(key, out var index))
             {
@@ -82,9 +85,8 @@ public sealed partial class TrafficService
         }
 
         var groupIds = groupSets.SelectMany(s => s).Distinct().ToList();
-        var groups = await db.SecurityGroups.AsNoTracking().Where(g => groupIds.Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
-        var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => groupIds.Contains(r.SecurityGroupId)).Select(ForEngine).ToListAsync(ct).ConfigureAwait(false);
-        var rulesByGroup = (await EngineRulesAsync(groups, stored, ct).ConfigureAwait(false)).ToLookup(r => r.Engine.GroupId, r => r.Engine, StringComparer.Ordinal);
+        var groups = await db.SecurityGroups.AsNoTracking().Where(g => EF.Parameter(groupIds).Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
+        var rulesByGroup = await EngineRulesByGroupAsync(query.RegionId, groups, ct).ConfigureAwait(false);
         var groupById = groups.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
         var compiled = groupSets.Select(set => CompiledEni.Compile(
             set.Select(id => groupById[id]).Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList(),
@@ -93,20 +95,25 @@ public sealed partial class TrafficService
         // The holders of every private IP in each destination VPC (for the intra-group policy), shared with the traffic models.
         var vpcs = new List<VpcAddresses>();
         var vpcIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var vpc in destinations.Select(d => enis[d.PrimaryNetworkInterfaceId].VpcId).Distinct())
+        foreach (var vpc in destinations.Select(d => vpcOf[d.NetworkInterfaceId]).Distinct())
         {
             vpcIndex[vpc] = vpcs.Count;
             vpcs.Add(await VpcAddressesAsync(vpc, ct).ConfigureAwait(false));
         }
 
-
         // Everything a cell needs of a destination, looked up once per destination rather than once per cell.
-        var destinationEnis = destinations.Select(d => d.PrimaryNetworkInterfaceId).ToArray();
+        var destinationEnis = destinations.Select(d => d.NetworkInterfaceId).ToArray();
         var destinationIps = destinationEnis.Select(eni => ips[eni]).ToArray();
         var destinationModels = destinations.Select(d => compiled[setOf[d.InstanceId]]).ToArray();
-        var destinationVpcs = destinationEnis.Select(eni => vpcIndex[enis[eni].VpcId]).ToArray();
-        var sourceIps = sources.Select(i => ips[i.PrimaryNetworkInterfaceId]).ToArray();
+        var destinationVpcs = destinationEnis.Select(eni => vpcIndex[vpcOf[eni]]).ToArray();
+        var sourceIps = sources.Select(i => ips[i.NetworkInterfaceId]).ToArray();
         var sourceModels = sources.Select(i => compiled[setOf[i.InstanceId]]).ToArray();
+
+        // Protocol and ports are the same in every cell, and each endpoint's own address is fixed on its side: each side's
+        // question is asked once per endpoint, and each cell looks up only the other end's address (CompiledEni.Ask).
+        var egressQuestions = sources.Select((_, s) => sourceModels[s].Ask(TrafficDirection.Egress, protocol.Number, destinationPort, sourcePort, sourceIps[s])).ToArray();
+        var ingressQuestions = destinations.Select((_, d) => destinationModels[d].Ask(TrafficDirection.Ingress, protocol.Number, destinationPort, sourcePort,
+            destinationIps[d])).ToArray();
 
         // The cells, rows shared out between the cores (each row is independent; the models are immutable): each worker
         // numbers the distinct answers it meets, and the numbers are then made one list, in the order a row-by-row pass
@@ -124,16 +131,15 @@ public sealed partial class TrafficService
             }
 
             var egressModel = sourceModels[s];
+            var egressQuestion = egressQuestions[s];
             var row = cells[s] = new int[destinations.Count];
             for (var d = 0; d < destinations.Count; d++)
             {
-                var destinationIp = destinationIps[d];
-                var egress = egressModel.Decide(new Packet(TrafficDirection.Egress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), null);
+                var egress = egressModel.Decide(egressQuestion, destinationIps[d], null);
 
                 // The source address's holders in the destination's VPC, but not the destination ENI itself (as the pairwise model does).
                 var peers = VpcAddresses.GroupsOf(sourceHolders[destinationVpcs[d]], destinationEnis[d]);
-                var ingress = destinationModels[d].Decide(
-                    new Packet(TrafficDirection.Ingress, protocol.Number, sourceIp, sourcePort, destinationIp, destinationPort), peers);
+                var ingress = destinationModels[d].Decide(ingressQuestions[d], sourceIp, peers);
                 row[d] = table.IndexOf((egress.Decision, egress.Reason, egress.MatchedRule, ingress.Decision, ingress.Reason, ingress.MatchedRule));
             }
 
@@ -181,6 +187,9 @@ public sealed partial class TrafficService
             sources.Select(i => setOf[i.InstanceId]).ToList(), destinations.Select(i => setOf[i.InstanceId]).ToList(), answers, cells);
     }
 
+    /// <summary>A matrix endpoint: an instance of the caller's and its primary ENI.</summary>
+    private sealed record Endpoint(string InstanceId, string NetworkInterfaceId);
+
     /// <summary>The distinct answers one worker met, numbered in the order it met them, and the rows it filled.</summary>
     private sealed class AnswerTable
     {
@@ -220,8 +229,8 @@ public sealed partial class TrafficService
     /// One side of the matrix: the given instances in the given order (duplicates dropped), or the VPC's instances ordered by
     /// id; exactly one of the two, at most <see cref="MaxMatrixEndpoints"/>.
     /// </summary>
-    private async Task<List<Instance>> EndpointsAsync(string regionId, IReadOnlyList<string>? ids, string? vpcId, string listName, string vpcName,
-        CancellationToken ct)
+    private async Task<List<Endpoint>> EndpointsAsync(string regionId, IReadOnlyList<string>? ids, string? vpcId, string listName, string vpcName,
+        Dictionary<string, Endpoint> known, CancellationToken ct)
     {
         var account = caller.AccountId;
         var byList = ids is { Count: > 0 };
@@ -241,7 +250,13 @@ public sealed partial class TrafficService
             }
 
             var inVpc = await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && i.VpcId == vpcId)
-                .OrderBy(i => i.InstanceId).Take(MaxMatrixEndpoints + 1).ToListAsync(ct).ConfigureAwait(false);
+                .OrderBy(i => i.InstanceId).Take(MaxMatrixEndpoints + 1).Select(i => new Endpoint(i.InstanceId, i.PrimaryNetworkInterfaceId))
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var endpoint in inVpc)
+            {
+                known.TryAdd(endpoint.InstanceId, endpoint);
+            }
+
             return inVpc.Count <= MaxMatrixEndpoints ? inVpc
                 : throw new AcsException(AcsErrors.InvalidParameterDetail, $"{vpcName} has more than {MaxMatrixEndpoints} instances; give {listName} instead.");
         }
@@ -257,8 +272,16 @@ public sealed partial class TrafficService
             throw new AcsException(AcsErrors.InvalidParameterDetail, $"Give at most {MaxMatrixEndpoints} {listName}.");
         }
 
-        var found = await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && wanted.Contains(i.InstanceId))
-            .ToDictionaryAsync(i => i.InstanceId, StringComparer.Ordinal, ct).ConfigureAwait(false);
-        return wanted.Select(id => found.GetValueOrDefault(id) ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound)).ToList();
+        var unknown = wanted.Where(id => !known.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var endpoint in await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && EF.Parameter(unknown).Contains(i.InstanceId))
+                .Select(i => new Endpoint(i.InstanceId, i.PrimaryNetworkInterfaceId)).ToListAsync(ct).ConfigureAwait(false))
+            {
+                known.TryAdd(endpoint.InstanceId, endpoint);
+            }
+        }
+
+        return wanted.Select(id => known.GetValueOrDefault(id) ?? throw new AcsException(AcsErrors.InvalidInstanceIdNotFound)).ToList();
     }
 }

@@ -82,18 +82,28 @@ public sealed class CompiledOracleTests
                 var peers = peerGroupSets[random.Next(peerGroupSets.Length)];
                 var expected = TrafficEvaluator.Evaluate(groups, ordered, packet, peers, trace: false);
                 var actual = compiled.Decide(packet, peers);
-                if (expected.Decision != actual.Decision || expected.Reason != actual.Reason || !ReferenceEquals(expected.MatchedRule, actual.MatchedRule)
-                    || expected.EvaluatedRules != actual.EvaluatedRules)
-                {
-                    throw new InvalidOperationException($"Mismatch on {packet}: oracle {expected.Decision}/{expected.Reason}/{expected.MatchedRule?.RuleId}/" +
-                        $"{expected.EvaluatedRules}, compiled {actual.Decision}/{actual.Reason}/{actual.MatchedRule?.RuleId}/{actual.EvaluatedRules}");
-                }
+                Same(expected, actual, packet, "compiled");
+
+                // The same packet asked as a peer question (the matrix's path): everything but the peer fixed first.
+                var ingress = packet.Direction == TrafficDirection.Ingress;
+                var question = compiled.Ask(packet.Direction, packet.Protocol, packet.DestinationPort, packet.SourcePort, ingress ? packet.DestinationIp : packet.SourceIp);
+                Same(expected, compiled.Decide(question, ingress ? packet.SourceIp : packet.DestinationIp, peers), packet, "peer question");
             }
 
             Interlocked.Add(ref checkedPackets, PacketsPerSet);
         }, iter: RuleSets, threads: 2);
 
         Assert.Equal((long)RuleSets * PacketsPerSet, checkedPackets);
+    }
+
+    private static void Same(Verdict expected, FastVerdict actual, Packet packet, string path)
+    {
+        if (expected.Decision != actual.Decision || expected.Reason != actual.Reason || !ReferenceEquals(expected.MatchedRule, actual.MatchedRule)
+            || expected.EvaluatedRules != actual.EvaluatedRules)
+        {
+            throw new InvalidOperationException($"Mismatch on {packet}: oracle {expected.Decision}/{expected.Reason}/{expected.MatchedRule?.RuleId}/" +
+                $"{expected.EvaluatedRules}, {path} {actual.Decision}/{actual.Reason}/{actual.MatchedRule?.RuleId}/{actual.EvaluatedRules}");
+        }
     }
 
     [Fact]
