@@ -90,7 +90,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
         foreach (var chunk in stale.Chunk(ChunkSize))
         {
             var ids = chunk.Select(g => g.SecurityGroupId).ToList();
-            var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => ids.Contains(r.SecurityGroupId)).Select(TrafficService.ForEngine)
+            var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.SecurityGroupId)).Select(TrafficService.ForEngine)
                 .ToListAsync(ct).ConfigureAwait(false);
             await references.LoadAsync(stored, ct).ConfigureAwait(false);
             var byGroup = TrafficService.Resolve(chunk, stored, references).ToLookup(r => r.Stored.SecurityGroupId, StringComparer.Ordinal);

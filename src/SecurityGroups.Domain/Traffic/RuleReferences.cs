@@ -61,7 +61,7 @@ internal sealed class RuleReferences(EmulatorDbContext db)
             var rows = await (from m in db.NetworkInterfaceGroups.AsNoTracking()
                               join e in db.NetworkInterfaces.AsNoTracking() on m.NetworkInterfaceId equals e.NetworkInterfaceId
                               join p in db.PrivateIpAddresses.AsNoTracking() on e.NetworkInterfaceId equals p.OwnerId
-                              where groups.Contains(m.SecurityGroupId)
+                              where EF.Parameter(groups).Contains(m.SecurityGroupId)
                               select new { m.SecurityGroupId, e.VpcId, p.Address }).ToListAsync(ct).ConfigureAwait(false);
             Store(groups, _groups, rows.ToLookup(r => r.SecurityGroupId, r => r.VpcId + " " + r.Address, StringComparer.Ordinal), _ => 0);
         }
@@ -69,9 +69,9 @@ internal sealed class RuleReferences(EmulatorDbContext db)
         var prefixLists = Missing(prefixListIds, _prefixLists);
         if (prefixLists.Count > 0)
         {
-            var sizes = await db.PrefixLists.AsNoTracking().Where(l => prefixLists.Contains(l.PrefixListId))
+            var sizes = await db.PrefixLists.AsNoTracking().Where(l => EF.Parameter(prefixLists).Contains(l.PrefixListId))
                 .ToDictionaryAsync(l => l.PrefixListId, l => l.MaxEntries, StringComparer.Ordinal, ct).ConfigureAwait(false);
-            var entries = (await db.PrefixListEntries.AsNoTracking().Where(e => prefixLists.Contains(e.PrefixListId)).Select(e => new { e.PrefixListId, e.Cidr })
+            var entries = (await db.PrefixListEntries.AsNoTracking().Where(e => EF.Parameter(prefixLists).Contains(e.PrefixListId)).Select(e => new { e.PrefixListId, e.Cidr })
                 .ToListAsync(ct).ConfigureAwait(false)).ToLookup(e => e.PrefixListId, e => e.Cidr, StringComparer.Ordinal);
             Store(prefixLists, _prefixLists, entries, id => sizes.GetValueOrDefault(id));
         }
@@ -79,9 +79,9 @@ internal sealed class RuleReferences(EmulatorDbContext db)
         var portLists = Missing(portListIds, _portLists);
         if (portLists.Count > 0)
         {
-            var sizes = await db.PortRangeLists.AsNoTracking().Where(l => portLists.Contains(l.PortRangeListId))
+            var sizes = await db.PortRangeLists.AsNoTracking().Where(l => EF.Parameter(portLists).Contains(l.PortRangeListId))
                 .ToDictionaryAsync(l => l.PortRangeListId, l => l.MaxEntries, StringComparer.Ordinal, ct).ConfigureAwait(false);
-            var entries = (await db.PortRangeListEntries.AsNoTracking().Where(e => portLists.Contains(e.PortRangeListId)).Select(e => new { e.PortRangeListId, e.PortRange })
+            var entries = (await db.PortRangeListEntries.AsNoTracking().Where(e => EF.Parameter(portLists).Contains(e.PortRangeListId)).Select(e => new { e.PortRangeListId, e.PortRange })
                 .ToListAsync(ct).ConfigureAwait(false)).ToLookup(e => e.PortRangeListId, e => e.PortRange, StringComparer.Ordinal);
             Store(portLists, _portLists, entries, id => sizes.GetValueOrDefault(id));
         }
