@@ -155,6 +155,40 @@ internal sealed partial class ScaleRegion(HttpClient http, string baseUrl)
 
     public Task<string> Call(string query) => Http.SendAsync(http, HttpMethod.Post, $"{baseUrl}/?{query}", null, null);
 
+    private readonly MemoryStream _page = new();
+
+    /// <summary>
+    /// Calls a listing and returns its non-empty <c>NextToken</c>, or null. The whole body is received (as bytes: decoding a
+    /// page of 100 instances into a .NET string is this client's cost, not the server's).
+    /// </summary>
+    public async Task<string?> NextToken(string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/?{query}");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if ((int)response.StatusCode >= 400)
+        {
+            throw new BenchRequestException((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        _page.SetLength(0);
+        await using (var body = await response.Content.ReadAsStreamAsync())
+        {
+            await body.CopyToAsync(_page);
+        }
+
+        var bytes = _page.GetBuffer().AsSpan(0, (int)_page.Length);
+        var field = "\"NextToken\":\""u8;
+        var at = bytes.IndexOf(field);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = bytes[(at + field.Length)..];
+        var token = System.Text.Encoding.UTF8.GetString(rest[..rest.IndexOf((byte)'"')]);
+        return token.Length == 0 ? null : token;
+    }
+
     public static string Field(string body, string field) =>
         Regex.Match(body, $"\"{field}\":\"([^\"]+)\"") is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException(body);
 

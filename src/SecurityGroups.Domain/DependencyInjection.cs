@@ -108,8 +108,9 @@ public static class DependencyInjection
         // Each group's engine rules for the matrix, kept across writes while its rules and what they refer to are unchanged
         // (ADR-011): ~320 bytes a rule, so 100,000 rules in ~32 MB.
         services.AddSingleton(sp => new Traffic.GroupRulesCache(sp.GetRequiredService<WriteGate>().Metrics, 64L << 20));
+        // A VPC's address map is keyed by the tables it reads (ADR-012): a rule or group write keeps it.
         services.AddSingleton(sp => new VersionedCache<Traffic.VpcAddresses>("vpc_addresses", sp.GetRequiredService<WriteGate>(), 64, 32L << 20,
-            a => 4096 + (a.Holders.Count * 256L)));
+            a => 4096 + (a.Holders.Count * 256L), Traffic.TrafficService.VpcAddressReads));
         services.AddSingleton(sp => new VersionedCache<SecurityGroups.SecurityGroupDetails>("security_group_details", sp.GetRequiredService<WriteGate>(), 64, 48L << 20,
             d => 4096 + (d.Rules.Count * 1024L)));
         // The three listings are keyed by the tables they read (ADR-012): a write elsewhere keeps their pages.

@@ -251,7 +251,13 @@ public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller,
 
     private static IPNetwork Network(string text) => IpCidr.TryParse(text, out var cidr) ? cidr.Network : throw new AcsException(AcsErrors.InvalidParameter, text);
 
-    /// <summary>Every private IP in the VPC with its ENI and that ENI's groups: read once per write version and shared by every model of the VPC.</summary>
+    /// <summary>The tables <see cref="VpcAddressesAsync"/> reads: its cache's key (ADR-012).</summary>
+    public static readonly TableSet VpcAddressReads = TableSet.Of("PrivateIpAddresses", "NetworkInterfaces", "NetworkInterfaceGroups");
+
+    /// <summary>
+    /// Every private IP in the VPC with its ENI and that ENI's groups: read once per version of the tables it reads (a rule
+    /// or group write keeps it) and shared by every model of the VPC.
+    /// </summary>
     private Task<VpcAddresses> VpcAddressesAsync(string vpcId, CancellationToken ct)
     {
         var account = caller.AccountId;
