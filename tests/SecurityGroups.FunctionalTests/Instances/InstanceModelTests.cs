@@ -56,6 +56,33 @@ public sealed class InstanceModelTests(EmulatorFactory factory) : InstanceTest(f
         (await Client.Ecs("StartInstances", P("RegionId", Region))).Error("MissingParameter", 400);
     }
 
+    /// <summary>Terraform's alicloud provider stops an instance for every vswitch_id / private_ip change with <c>StoppedMode</c> taken
+    /// from its state, which holds DescribeInstances' <c>Not-applicable</c> of the running instance: accepted, as the default mode.</summary>
+    [Fact]
+    public async Task StopInstance_StoppedModeNotApplicable_IsTheDefaultMode()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var ids = await Run(group, 2);
+        Assert.Equal("Not-applicable", (await Instance(ids[0])).GetProperty("StoppedMode").GetString());
+
+        (await Client.Ecs("StopInstance", P("RegionId", Region), P("InstanceId", ids[0]), P("ForceStop", "false"), P("StoppedMode", "Not-applicable"))).Ok();
+        Assert.Equal(("Stopped", "KeepCharging"), await StatusAndMode(ids[0]));
+
+        (await Client.Ecs("StopInstances", P("RegionId", Region), P("InstanceId.1", ids[1]), P("StoppedMode", "Not-applicable"))).Ok();
+        Assert.Equal(("Stopped", "KeepCharging"), await StatusAndMode(ids[1]));
+
+        (await Client.Ecs("StartInstance", P("InstanceId", ids[0]))).Ok();
+        (await Client.Ecs("StopInstance", P("InstanceId", ids[0]), P("StoppedMode", "not-applicable"))).Error("InvalidParameter", 400);
+        Assert.Equal(("Running", "Not-applicable"), await StatusAndMode(ids[0]));
+    }
+
+    private async Task<(string?, string?)> StatusAndMode(string id)
+    {
+        var instance = await Instance(id);
+        return (instance.GetProperty("Status").GetString(), instance.GetProperty("StoppedMode").GetString());
+    }
+
     [Theory]
     [InlineData("StartInstances", "")]
     [InlineData("StopInstances", "  ")]
