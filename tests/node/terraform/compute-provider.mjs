@@ -5,7 +5,7 @@
 // answer, so a missing container, a null object or a float where `formatInt` wants an integer fails here, not in Go.
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { ECS_VERSION, retryOn, waitFor } from './tf-client.mjs';
+import { ECS_VERSION, VPC_VERSION, retryOn, waitFor } from './tf-client.mjs';
 
 export const REGION = 'cn-hangzhou';
 
@@ -478,4 +478,32 @@ export async function rebootEcsInstance(c, id) {
 export async function startEcsInstance(c, id) {
   await retryOn(['IncorrectInstanceStatus', 'InvalidOperation.Conflict', 'Throttling'], () => c.rpcPost('StartInstance', ECS_VERSION, { InstanceId: id }));
   await waitForInstanceState(c, id, [], ['Running']);
+}
+
+/**
+ * The network an instance suite runs in (made directly, as alicloud_vpc / alicloud_vswitch / alicloud_security_group would
+ * leave it): a VPC 172.16.0.0/12, vSwitches `vsw1`, `vsw2`, ... in cn-hangzhou-h (the first with IPv6 when `ipv6`), groups
+ * `sg`, `sg2`, ...; `destroy()` removes them all (after the suite's instances), so suites do not use up the VPC quota.
+ */
+export async function instanceNetwork(c, { name, cidrs = ['172.16.0.0/24'], groups = 1, ipv6 = false }) {
+  const vpc = (await c.rpcPost('CreateVpc', VPC_VERSION, { RegionId: REGION, CidrBlock: '172.16.0.0/12', VpcName: name, EnableIpv6: ipv6 || undefined })).body.VpcId;
+  const net = { vpc };
+  for (const [i, cidr] of cidrs.entries()) {
+    net[`vsw${i + 1}`] = (await c.rpcPost('CreateVSwitch', VPC_VERSION, {
+      RegionId: REGION, VpcId: vpc, ZoneId: 'cn-hangzhou-h', CidrBlock: cidr, Ipv6CidrBlock: ipv6 && i === 0 ? 1 : undefined,
+    })).body.VSwitchId;
+  }
+  for (let i = 0; i < groups; i++) {
+    net[i === 0 ? 'sg' : `sg${i + 1}`] = (await c.rpcPost('CreateSecurityGroup', ECS_VERSION, { RegionId: REGION, VpcId: vpc, SecurityGroupName: `${name}-${i + 1}` })).body.SecurityGroupId;
+  }
+  net.destroy = async () => {
+    for (const [key, id] of Object.entries(net)) {
+      if (/^sg\d*$/.test(key)) await c.rpcPost('DeleteSecurityGroup', ECS_VERSION, { RegionId: REGION, SecurityGroupId: id });
+    }
+    for (const [key, id] of Object.entries(net)) {
+      if (/^vsw\d+$/.test(key)) await c.rpcPost('DeleteVSwitch', VPC_VERSION, { RegionId: REGION, VSwitchId: id });
+    }
+    await c.rpcPost('DeleteVpc', VPC_VERSION, { RegionId: REGION, VpcId: vpc });
+  };
+  return net;
 }

@@ -4,22 +4,15 @@
 // apply, refresh (no diff), update, destroy, asserting the calls the provider makes and the state it stores.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ECS_VERSION, VPC_VERSION, tfClient } from './tf-client.mjs';
+import { tfClient } from './tf-client.mjs';
 import {
-  REGION, applyInstance, applyInstanceUpdate, destroyInstance, planDiff, readInstance, rebootEcsInstance, recording, startEcsInstance,
+  REGION, applyInstance, instanceNetwork, applyInstanceUpdate, destroyInstance, planDiff, readInstance, rebootEcsInstance, recording, startEcsInstance,
 } from './compute-provider.mjs';
 
 const targets = [['http', process.env.SG_ENDPOINT]];
 if (process.env.SG_HTTPS_ENDPOINT) targets.push(['https', process.env.SG_HTTPS_ENDPOINT]);
 
-async function network(c) {
-  const vpc = (await c.rpcPost('CreateVpc', VPC_VERSION, { RegionId: REGION, CidrBlock: '172.16.0.0/12', VpcName: 'tf-lifecycle' })).body.VpcId;
-  const vSwitch = async (cidr) => (await c.rpcPost('CreateVSwitch', VPC_VERSION, { RegionId: REGION, VpcId: vpc, ZoneId: 'cn-hangzhou-h', CidrBlock: cidr })).body.VSwitchId;
-  const vsw1 = await vSwitch('172.16.0.0/24');
-  const vsw2 = await vSwitch('172.16.1.0/24');
-  const sg = (await c.rpcPost('CreateSecurityGroup', ECS_VERSION, { RegionId: REGION, VpcId: vpc, SecurityGroupName: 'tf-lifecycle' })).body.SecurityGroupId;
-  return { vpc, vsw1, vsw2, sg };
-}
+const network = (c) => instanceNetwork(c, { name: 'tf-lifecycle', cidrs: ['172.16.0.0/24', '172.16.1.0/24'], groups: 1 });
 
 const base = (net) => ({
   instance_type: 'ecs.g7.large', image_id: 'aliyun_3_x64_20G_alibase_20240528.vhd', system_disk_category: 'cloud_essd',
@@ -104,6 +97,7 @@ for (const [protocol, endpoint] of targets) {
 
       await destroyInstance(plain, id);
       assert.equal(await readInstance(plain, id), null);
+      await net.destroy();
     });
 
     it('status = "Stopped" at create; vswitch_id changes while Stopped; StartEcsInstance', async () => {
@@ -138,6 +132,7 @@ for (const [protocol, endpoint] of targets) {
       await assertSteady(plain, id, state, config);
 
       await destroyInstance(plain, id);
+      await net.destroy();
     });
   });
 }
