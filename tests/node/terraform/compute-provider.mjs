@@ -106,15 +106,30 @@ export async function createInstance(c, config) {
     InstanceName: config.instance_name, Description: config.description,
     InternetChargeType: 'PayByTraffic', InternetMaxBandwidthOut: 0, InstanceChargeType: 'PostPaid',
     UserData: config.user_data ? Buffer.from(config.user_data).toString('base64') : undefined,
-    SecurityEnhancementStrategy: 'Active', VSwitchId: config.vswitch_id,
-    // only with a vSwitch: request["PrivateIpAddress"] = d.GetOk("private_ip")
-    ...(config.vswitch_id && config.private_ip ? { PrivateIpAddress: config.private_ip } : {}),
-    SecurityGroupIds: config.security_groups,
-    // no primary-ENI block (network_interface_id / traffic mode / card index / queue pairs / source_dest_check unset): top level
-    Ipv6Address: config.ipv6_addresses, Ipv6AddressCount: config.ipv6_address_count,
+    SecurityEnhancementStrategy: 'Active',
     ...Object.fromEntries(Object.entries(config.tags ?? {}).flatMap(([k, v], i) => [[`Tag.${i + 1}.Key`, k], [`Tag.${i + 1}.Value`, v]])),
   };
-  if (config.network_interfaces?.length) request.NetworkInterface = await launchNetworkInterfaces(c, config);
+  const primaryOptions = ['network_interface_id', 'network_interface_traffic_mode', 'network_card_index', 'queue_pair_number', 'source_dest_check'];
+  const networkInterfaces = [];
+  if (primaryOptions.some((k) => config[k] !== undefined)) {
+    // a primary-ENI block, NetworkInterface.1 with InstanceType=Primary, carries the vSwitch, groups, address and IPv6 instead
+    networkInterfaces.push(config.network_interface_id ? { InstanceType: 'Primary', NetworkInterfaceId: config.network_interface_id } : {
+      InstanceType: 'Primary', SecurityGroupIds: config.security_groups, VSwitchId: config.vswitch_id,
+      ...(config.vswitch_id && config.private_ip ? { PrimaryIpAddress: config.private_ip } : {}),
+      Ipv6Address: config.ipv6_addresses, Ipv6AddressCount: config.ipv6_address_count,
+      NetworkInterfaceTrafficMode: config.network_interface_traffic_mode, NetworkCardIndex: config.network_card_index,
+      QueuePairNumber: config.queue_pair_number, SourceDestCheck: config.source_dest_check,
+    });
+  } else {
+    Object.assign(request, {
+      VSwitchId: config.vswitch_id,
+      // only with a vSwitch: request["PrivateIpAddress"] = d.GetOk("private_ip")
+      ...(config.vswitch_id && config.private_ip ? { PrivateIpAddress: config.private_ip } : {}),
+      SecurityGroupIds: config.security_groups, Ipv6Address: config.ipv6_addresses, Ipv6AddressCount: config.ipv6_address_count,
+    });
+  }
+  if (config.network_interfaces?.length) networkInterfaces.push(...await launchNetworkInterfaces(c, config));
+  if (networkInterfaces.length > 0) request.NetworkInterface = networkInterfaces;
   const { body } = await retryOn(['IncorrectVSwitchStatus', 'Throttling'], () => c.rpcPost('RunInstances', ECS_VERSION, request));
   assertObject(body.InstanceIdSets, 'InstanceIdSets');
   assertList(body.InstanceIdSets.InstanceIdSet, 'InstanceIdSets.InstanceIdSet');

@@ -152,6 +152,24 @@ for (const [protocol, endpoint] of targets) {
       await net.destroy();
     });
 
+    it('primary ENI options (source_dest_check, network_interface_traffic_mode) move the network arguments into NetworkInterface.1', async () => {
+      const net = await network(plain, { ipv6: true });
+      const config = { ...base(net), private_ip: '172.16.0.30', source_dest_check: true, network_interface_traffic_mode: 'HighPerformance', ipv6_address_count: 1 };
+      const r = recording(plain);
+      const { id, state } = await applyInstance(r.client, config);
+      const run = r.calls.find(([a]) => a === 'RunInstances')[1];
+      assert.equal(run.VSwitchId, undefined);
+      assert.deepEqual(run.NetworkInterface, [{
+        InstanceType: 'Primary', SecurityGroupIds: [net.sg], VSwitchId: net.vsw1, PrimaryIpAddress: '172.16.0.30', Ipv6Address: undefined,
+        Ipv6AddressCount: 1, NetworkInterfaceTrafficMode: 'HighPerformance', NetworkCardIndex: undefined, QueuePairNumber: undefined, SourceDestCheck: true,
+      }]);
+      assert.deepEqual([state.vswitch_id, state.private_ip, state.security_groups, state.source_dest_check, state.network_interface_traffic_mode,
+        state.ipv6_address_count, state.network_interfaces], [net.vsw1, '172.16.0.30', [net.sg], true, 'HighPerformance', 1, []]);
+      await assertSteady(plain, id, state, config);
+      await destroyInstance(plain, id);
+      await net.destroy();
+    });
+
     it('network_interfaces at launch: created and attached ENIs, read back, released on destroy unless DeleteOnRelease=false', async () => {
       const net = await network(plain);
       const kept = (await plain.rpcPost('CreateNetworkInterface', ECS_VERSION, {
