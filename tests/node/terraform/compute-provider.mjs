@@ -315,6 +315,13 @@ const hasChange = (prior, plan, key) => plan[key] !== undefined && !isDeepStrict
 /** d.Get / d.GetOk: the planned value, else the prior state's. */
 const planned = (prior, plan, key) => (plan[key] !== undefined ? plan[key] : prior[key]);
 
+/** d.GetChange of a Set: [old minus new, new minus old]. */
+function setChange(prior, plan, key) {
+  const before = prior[key] ?? [];
+  const after = plan[key];
+  return [before.filter((v) => !after.includes(v)), after.filter((v) => !before.includes(v))];
+}
+
 async function primaryNetworkInterfaceId(c, id) {
   const instance = await describeInstance(c, id);
   return instance.NetworkInterfaces.NetworkInterface.find((n) => n.Type === 'Primary')?.NetworkInterfaceId ?? '';
@@ -386,10 +393,7 @@ async function updateSecondaryPrivateIps(c, id, prior, plan) {
   const retry = ['OperationConflict', 'Operation.Conflict', 'Throttling'];
   if (hasChange(prior, plan, 'secondary_private_ips')) {
     const eni = await primaryNetworkInterfaceId(c, id);
-    const before = prior.secondary_private_ips ?? [];
-    const after = plan.secondary_private_ips;
-    const remove = before.filter((ip) => !after.includes(ip));
-    const create = after.filter((ip) => !before.includes(ip));
+    const [remove, create] = setChange(prior, plan, 'secondary_private_ips');
     for (const [action, ips] of [['UnassignPrivateIpAddresses', remove], ['AssignPrivateIpAddresses', create]]) {
       if (ips.length === 0) continue;
       await retryOn(retry, () => c.rpcPost(action, ECS_VERSION, {
@@ -422,10 +426,7 @@ async function updateSecondaryPrivateIps(c, id, prior, plan) {
 async function updateIpv6Addresses(c, id, prior, plan, isNew) {
   if (isNew || !hasChange(prior, plan, 'ipv6_addresses')) return;
   const eni = await primaryNetworkInterfaceId(c, id);
-  const before = prior.ipv6_addresses ?? [];
-  const after = plan.ipv6_addresses;
-  const removed = before.filter((a) => !after.includes(a));
-  const added = after.filter((a) => !before.includes(a));
+  const [removed, added] = setChange(prior, plan, 'ipv6_addresses');
   for (const [action, addresses] of [['UnassignIpv6Addresses', removed], ['AssignIpv6Addresses', added]]) {
     if (addresses.length === 0) continue;
     await retryOn(['Throttling'], () => c.rpcPost(action, ECS_VERSION, {
