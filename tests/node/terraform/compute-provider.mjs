@@ -338,16 +338,19 @@ async function setVolumeTags(c, id, prior, plan, isNew) {
   for (const disk of body.Disks.Disk.filter((d) => d.Type === 'system')) {
     for (const t of disk.Tags.Tag) if (!tagIgnored(t.TagKey)) systemDiskTag[t.TagKey] = t.TagValue;
   }
-  const oldTags = isNew ? systemDiskTag : prior.volume_tags ?? {};
-  const newTags = plan.volume_tags;
-  // diffTags: every new tag is (re)created; an old tag is removed when its key is gone or its value changed
+  await updateTags(c, ids, 'disk', isNew ? systemDiskTag : prior.volume_tags ?? {}, plan.volume_tags);
+}
+
+/** updateTags (tags.go, old SDK): UntagResources of the old tags whose key is gone or whose value changed, then TagResources of
+ * every new tag (diffTags re-creates them all). */
+async function updateTags(c, ids, resourceType, oldTags, newTags) {
   const remove = Object.keys(oldTags).filter((k) => newTags[k] !== oldTags[k]);
   if (remove.length > 0) {
-    await c.rpcGet('UntagResources', ECS_VERSION, { RegionId: REGION, ResourceType: 'disk', ResourceId: ids, TagKey: remove });
+    await c.rpcGet('UntagResources', ECS_VERSION, { RegionId: REGION, ResourceType: resourceType, ResourceId: ids, TagKey: remove });
   }
   const create = Object.entries(newTags).map(([Key, Value]) => ({ Key, Value }));
   if (create.length > 0) {
-    await c.rpcGet('TagResources', ECS_VERSION, { RegionId: REGION, ResourceType: 'disk', ResourceId: ids, Tag: create });
+    await c.rpcGet('TagResources', ECS_VERSION, { RegionId: REGION, ResourceType: resourceType, ResourceId: ids, Tag: create });
   }
 }
 
@@ -436,11 +439,12 @@ async function updateIpv6Addresses(c, id, prior, plan, isNew) {
 }
 
 /**
- * resourceAliCloudInstanceUpdate for the arguments re-enacted here, in its order: volume_tags, security_groups, the
+ * resourceAliCloudInstanceUpdate for the arguments re-enacted here, in its order: tags, volume_tags, security_groups, the
  * stop / ModifyInstanceVpcAttribute / start block (vswitch_id, private_ip, status), secondary_private_ips(_count), ipv6_addresses.
  * `prior` is the state (empty for a new resource), `plan` the configuration's values. Also run right after create (isNew).
  */
 export async function updateInstance(c, id, prior, plan, { isNew = false } = {}) {
+  if (!isNew && hasChange(prior, plan, 'tags')) await updateTags(c, [id], 'instance', prior.tags ?? {}, plan.tags); // setTags
   await setVolumeTags(c, id, prior, plan, isNew);
   if (!isNew && hasChange(prior, plan, 'security_groups')) await updateSecurityGroups(c, id, prior.security_groups, plan.security_groups);
   await stopChangeStart(c, id, prior, plan, isNew);

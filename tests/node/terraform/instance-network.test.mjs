@@ -246,6 +246,17 @@ for (const [protocol, endpoint] of targets) {
       assert.deepEqual(state.tags, { env: 'test' }, 'the instance keeps its own tags');
       state = await assertSteady(plain, id, state, config);
 
+      // the instance's own tags (setTags, ResourceType=instance) leave the disk's alone
+      config = { ...config, tags: { env: 'prod', team: 'a' } };
+      r = recording(plain);
+      state = await applyInstanceUpdate(r.client, id, state, config);
+      assert.deepEqual(writes(r.calls), [
+        ['UntagResources', { RegionId: REGION, ResourceType: 'instance', ResourceId: [id], TagKey: ['env'] }],
+        ['TagResources', { RegionId: REGION, ResourceType: 'instance', ResourceId: [id], Tag: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'a' }] }],
+      ]);
+      assert.deepEqual([state.tags, state.volume_tags], [{ env: 'prod', team: 'a' }, { disk: 'data' }]);
+      state = await assertSteady(plain, id, state, config);
+
       config = { ...config, volume_tags: {} };
       state = await applyInstanceUpdate(plain, id, state, config);
       assert.deepEqual(state.volume_tags, {});
