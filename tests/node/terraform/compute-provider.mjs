@@ -469,19 +469,22 @@ export async function applyInstanceUpdate(c, id, prior, plan) {
  * The next plan's diff: every configured argument whose state differs (sets unordered; for `network_interfaces`, each
  * configured key of each element). Empty means no perpetual diff.
  */
+const SET_ARGUMENTS = new Set(['security_groups', 'secondary_private_ips', 'ipv6_addresses']); // TypeSet: order-free; lists are not
+
 export function planDiff(state, config) {
   const diff = {};
   for (const [key, want] of Object.entries(config)) {
     if (key === 'network_interfaces') {
+      // a TypeList of blocks, compared element by element and, inside, security_group_ids (a TypeList) in order
       const got = state.network_interfaces ?? [];
-      if (got.length !== want.length || want.some((ni, i) => Object.entries(ni).some(([k, v]) => !isDeepStrictEqual(sorted(got[i][k]), sorted(v))))) {
+      if (got.length !== want.length || want.some((ni, i) => Object.entries(ni).some(([k, v]) => !isDeepStrictEqual(got[i][k], v)))) {
         diff[key] = [got, want];
       }
     } else if (['user_data', 'system_disk_category', 'system_disk_size', 'instance_charge_type'].includes(key)) {
       continue; // compared as the suites of instance.test.mjs do (user_data is hashed/encoded by the provider)
     } else if (key === 'tags' || key === 'volume_tags') {
       if (!isDeepStrictEqual(state[key] ?? {}, want)) diff[key] = [state[key], want];
-    } else if (!isDeepStrictEqual(sorted(state[key]), sorted(want))) {
+    } else if (SET_ARGUMENTS.has(key) ? !isDeepStrictEqual(sorted(state[key]), sorted(want)) : !isDeepStrictEqual(state[key], want)) {
       diff[key] = [state[key], want];
     }
   }

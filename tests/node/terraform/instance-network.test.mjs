@@ -178,7 +178,7 @@ for (const [protocol, endpoint] of targets) {
       const config = {
         ...base(net),
         network_interfaces: [
-          { vswitch_id: net.vsw2, security_group_ids: [net.sg2], network_interface_traffic_mode: 'Standard', source_dest_check: false },
+          { vswitch_id: net.vsw2, security_group_ids: [net.sg2, net.sg], network_interface_traffic_mode: 'Standard', source_dest_check: false },
           { network_interface_id: kept },
           { security_group_ids: [net.sg] }, // no vSwitch, no traffic mode: both sent empty
         ],
@@ -188,7 +188,7 @@ for (const [protocol, endpoint] of targets) {
       const run = r.calls.find(([a]) => a === 'RunInstances')[1];
       assert.deepEqual(run.NetworkInterface, [
         { InstanceType: 'Secondary', VSwitchId: net.vsw2, NetworkInterfaceTrafficMode: 'Standard', NetworkCardIndex: 0, SourceDestCheck: false,
-          SecurityGroupIds: [net.sg2] },
+          SecurityGroupIds: [net.sg2, net.sg] },
         { NetworkInterfaceId: kept },
         { InstanceType: 'Secondary', VSwitchId: '', NetworkInterfaceTrafficMode: '', NetworkCardIndex: 0, SourceDestCheck: false, SecurityGroupIds: [net.sg] },
       ]);
@@ -197,7 +197,7 @@ for (const [protocol, endpoint] of targets) {
       assert.deepEqual(attached.network_interface_id, kept);
       assert.deepEqual({ ...made, network_interface_id: undefined }, {
         network_interface_id: undefined, vswitch_id: net.vsw2, network_interface_traffic_mode: 'Standard', queue_pair_number: made.queue_pair_number,
-        source_dest_check: false, security_group_ids: [net.sg2], network_card_index: 0,
+        source_dest_check: false, security_group_ids: [net.sg2, net.sg], network_card_index: 0,
       });
       assert.equal(defaulted.vswitch_id, net.vsw1, 'a secondary ENI without a vSwitch is in the instance\'s');
       assert.equal(defaulted.network_interface_traffic_mode, 'Standard');
