@@ -217,7 +217,7 @@ public sealed class RunInstancesRequest : LaunchRequest
     public string? LaunchTemplateName { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public long? LaunchTemplateVersion { get; set; }
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>Queues of the primary ENI, 1-256 (a <c>Primary</c> entry's <c>QueueNumber</c> wins).</summary>
     public int? NetworkInterfaceQueueNumber { get; set; }
 
     /// <summary>The primary ENI entry of <c>NetworkInterface.N</c>, if any.</summary>
@@ -260,7 +260,9 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
         {
             n.RuleFor(i => i.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
+            n.RuleFor(i => i.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
         });
+        RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.DataDisk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);

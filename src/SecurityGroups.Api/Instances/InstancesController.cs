@@ -122,9 +122,13 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         {
             UniqueSuffix = r.UniqueSuffix == true,
             HostNames = r.HostNames ?? [],
-            Ipv6Addresses = r.Ipv6Address ?? [],
-            Ipv6AddressCount = r.Ipv6AddressCount ?? 0,
+            // the primary entry's IPv6 addresses and options stand in for the top-level ones too (Terraform's alicloud_instance
+            // sends them there once network_interface_traffic_mode, queue_pair_number or source_dest_check is set)
+            Ipv6Addresses = r.Ipv6Address ?? primary?.Ipv6Address ?? [],
+            Ipv6AddressCount = r.Ipv6AddressCount ?? primary?.Ipv6AddressCount ?? 0,
             SecondaryNetworkInterfaces = secondaries,
+            PrimaryOptions = new NetworkInterfaceOptions(primary?.QueueNumber ?? r.NetworkInterfaceQueueNumber, primary?.SourceDestCheck,
+                NetworkInterfaceTrafficMode: primary?.NetworkInterfaceTrafficMode),
         };
     }
 

@@ -40,10 +40,10 @@ public sealed class LaunchNetworkInterfaceParameter
     /// <summary>Stored and shown.</summary>
     public bool? SourceDestCheck { get; set; }
 
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>Primary: the primary ENI's IPv6 addresses when the top-level <c>Ipv6Address.N</c> is absent. Secondary: accepted, no effect.</summary>
     public List<string>? Ipv6Address { get; set; }
 
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>Primary: the primary ENI's IPv6 address count when the top-level <c>Ipv6AddressCount</c> is absent. Secondary: accepted, no effect.</summary>
     public int? Ipv6AddressCount { get; set; }
 
     /// <summary>Accepted, no effect.</summary>

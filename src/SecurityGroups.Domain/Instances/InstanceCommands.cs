@@ -43,6 +43,10 @@ public sealed record RunInstancesCommand(string RegionId, string VSwitchId, stri
 
     /// <summary>Secondary ENIs created (or, by ID, attached) at launch, <c>NetworkInterface.N</c> with <c>InstanceType</c> Secondary.</summary>
     public IReadOnlyList<LaunchNetworkInterface> SecondaryNetworkInterfaces { get; init; } = [];
+
+    /// <summary>The primary ENI's queue number, traffic mode and source/destination check (<c>NetworkInterface.N</c> with
+    /// <c>InstanceType=Primary</c>, or <c>NetworkInterfaceQueueNumber</c>); unset ones keep the defaults.</summary>
+    public NetworkInterfaceOptions PrimaryOptions { get; init; } = new();
 }
 
 /// <summary>One secondary ENI of RunInstances <c>NetworkInterface.N</c>: an existing available ENI (<paramref name="NetworkInterfaceId"/>)

@@ -28,6 +28,9 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
 {
     public const string DryRunSuccessCode = "DRYRUN.SUCCESS";
 
+    /// <summary>DescribeInstances' <c>StoppedMode</c> of an instance that is not stopped; accepted by a stop as the default mode.</summary>
+    public const string NotApplicableStoppedMode = "Not-applicable";
+
     public Task<IReadOnlyList<InstanceOperationResult>> RunAsync(InstanceOperationCommand command, CancellationToken ct)
     {
         if (command.RegionId is not null)
@@ -35,7 +38,9 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
             regions.Require(command.RegionId);
         }
 
-        if (command.StoppedMode is not (null or "" or "KeepCharging" or "StopCharging"))
+        // "Not-applicable" is what DescribeInstances shows for a running instance; Terraform's alicloud provider sends that value
+        // back (d.GetOk("stopped_mode") from its state) on the StopInstance of every vswitch_id / private_ip change: the default mode.
+        if (command.StoppedMode is not (null or "" or NotApplicableStoppedMode or "KeepCharging" or "StopCharging"))
         {
             throw new AcsException(AcsErrors.InvalidParameter, "StoppedMode");
         }
@@ -113,7 +118,7 @@ public sealed class InstanceLifecycleService(EmulatorDbContext db, WriteGate gat
                 return InstanceStatus.Starting;
             case InstanceOperation.Stop:
                 instance.Status = InstanceStatus.Stopped;
-                instance.StoppedMode = string.IsNullOrEmpty(command.StoppedMode) ? "KeepCharging" : command.StoppedMode;
+                instance.StoppedMode = command.StoppedMode is null or "" or NotApplicableStoppedMode ? "KeepCharging" : command.StoppedMode;
                 return InstanceStatus.Stopping;
             default:
                 instance.StartedAt = AcsTime.Now(clock);

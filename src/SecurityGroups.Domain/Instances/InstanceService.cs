@@ -74,6 +74,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             {
                 var eni = NewEni(vSwitch, NetworkInterfaceTypes.Primary, "", "");
                 eni.ResourceGroupId = command.ResourceGroupId ?? "";
+                command.PrimaryOptions.ApplyTo(eni);
                 var instanceId = ResourceIds.New("i");
                 var suffix = command.UniqueSuffix && command.Amount > 1 ? (i + 1).ToString("000", System.Globalization.CultureInfo.InvariantCulture) : "";
                 var instance = new Instance

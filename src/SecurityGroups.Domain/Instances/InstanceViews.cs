@@ -33,7 +33,10 @@ public sealed class InstanceViews(EmulatorDbContext db, TagStore tags)
         var (eniViews, tagLookup) = await EnisWithTagsAsync(enis, ids, ct).ConfigureAwait(false); // one tag query for ENIs and instances
         var views = eniViews.ToLookup(v => v.Eni.InstanceId);
         return instances.Select(i => new InstanceView(i,
-            views[i.InstanceId].OrderByDescending(v => v.Eni.Type == NetworkInterfaceTypes.Primary).ThenBy(v => v.Eni.NetworkInterfaceId).ToList(),
+            // the primary, then the secondaries by device index (the order of RunInstances NetworkInterface.N / of attachment):
+            // Terraform's alicloud_instance reads them into its network_interfaces list, compared with the configuration in order
+            views[i.InstanceId].OrderByDescending(v => v.Eni.Type == NetworkInterfaceTypes.Primary).ThenBy(v => v.Eni.DeviceIndex)
+                .ThenBy(v => v.Eni.NetworkInterfaceId, StringComparer.Ordinal).ToList(),
             tagLookup[i.InstanceId].ToList())).ToList();
     }
 }

@@ -128,6 +128,30 @@ public sealed class InstanceLifecycleTests(EmulatorFactory factory) : InstanceTe
             .GetProperty("AvailableIpAddressCount").GetInt64());
     }
 
+    /// <summary>Terraform's alicloud_instance reads DescribeInstances' secondary ENIs into its <c>network_interfaces</c> list and compares
+    /// it with the configuration in order: they come by device index (the order of <c>NetworkInterface.N</c>), after the primary.</summary>
+    [Fact]
+    public async Task DescribeInstances_ListsThePrimaryEniThenTheSecondariesByDeviceIndex()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        string[] names = ["first", "second", "third", "fourth"];
+        var ids = await Run(group, 2, [.. names.Select((n, i) => ($"NetworkInterface.{i + 1}.NetworkInterfaceName", n))]);
+        foreach (var id in ids)
+        {
+            var listed = (await Instance(id)).GetProperty("NetworkInterfaces").GetProperty("NetworkInterface").EnumerateArray().ToList();
+            Assert.Equal(["Primary", "Secondary", "Secondary", "Secondary", "Secondary"], listed.Select(n => n.GetProperty("Type").GetString()));
+            var enis = new List<(string?, int)>();
+            foreach (var item in listed.Skip(1))
+            {
+                var eni = await NetworkInterface(item.GetProperty("NetworkInterfaceId").GetString()!);
+                enis.Add((eni.GetProperty("NetworkInterfaceName").GetString(), eni.GetProperty("Attachment").GetProperty("DeviceIndex").GetInt32()));
+            }
+
+            Assert.Equal([("first", 1), ("second", 2), ("third", 3), ("fourth", 4)], enis);
+        }
+    }
+
     [Fact]
     public async Task DeleteInstances_IsAllOrNone()
     {

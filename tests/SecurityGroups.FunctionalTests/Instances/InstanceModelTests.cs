@@ -56,6 +56,33 @@ public sealed class InstanceModelTests(EmulatorFactory factory) : InstanceTest(f
         (await Client.Ecs("StartInstances", P("RegionId", Region))).Error("MissingParameter", 400);
     }
 
+    /// <summary>Terraform's alicloud provider stops an instance for every vswitch_id / private_ip change with <c>StoppedMode</c> taken
+    /// from its state, which holds DescribeInstances' <c>Not-applicable</c> of the running instance: accepted, as the default mode.</summary>
+    [Fact]
+    public async Task StopInstance_StoppedModeNotApplicable_IsTheDefaultMode()
+    {
+        await Arrange();
+        var group = await CreateGroup(Vpc);
+        var ids = await Run(group, 2);
+        Assert.Equal("Not-applicable", (await Instance(ids[0])).GetProperty("StoppedMode").GetString());
+
+        (await Client.Ecs("StopInstance", P("RegionId", Region), P("InstanceId", ids[0]), P("ForceStop", "false"), P("StoppedMode", "Not-applicable"))).Ok();
+        Assert.Equal(("Stopped", "KeepCharging"), await StatusAndMode(ids[0]));
+
+        (await Client.Ecs("StopInstances", P("RegionId", Region), P("InstanceId.1", ids[1]), P("StoppedMode", "Not-applicable"))).Ok();
+        Assert.Equal(("Stopped", "KeepCharging"), await StatusAndMode(ids[1]));
+
+        (await Client.Ecs("StartInstance", P("InstanceId", ids[0]))).Ok();
+        (await Client.Ecs("StopInstance", P("InstanceId", ids[0]), P("StoppedMode", "not-applicable"))).Error("InvalidParameter", 400);
+        Assert.Equal(("Running", "Not-applicable"), await StatusAndMode(ids[0]));
+    }
+
+    private async Task<(string?, string?)> StatusAndMode(string id)
+    {
+        var instance = await Instance(id);
+        return (instance.GetProperty("Status").GetString(), instance.GetProperty("StoppedMode").GetString());
+    }
+
     [Theory]
     [InlineData("StartInstances", "")]
     [InlineData("StopInstances", "  ")]
@@ -150,6 +177,42 @@ public sealed class InstanceModelTests(EmulatorFactory factory) : InstanceTest(f
         (await Client.Ecs("StopInstance", P("InstanceId", id))).Ok();
         (await Client.Ecs("ModifyInstanceVpcAttribute", P("InstanceId", id), P("VSwitchId", sibling))).Ok();
         Assert.Equal(sibling, (await Instance(id)).GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString());
+    }
+
+    /// <summary>The <c>InstanceType=Primary</c> entry of RunInstances <c>NetworkInterface.N</c> (Terraform's alicloud_instance sends
+    /// one once network_interface_traffic_mode, queue_pair_number or source_dest_check is set): its IPv6 count and options are the
+    /// primary ENI's, as its vSwitch and groups are.</summary>
+    [Fact]
+    public async Task RunInstances_PrimaryNetworkInterfaceEntry_SetsIpv6AndOptions()
+    {
+        var vpc = await CreateVpc("10.3.0.0/16", Region, P("EnableIpv6", "true"));
+        var vsw = (await Client.Vpc("CreateVSwitch", P("RegionId", Region), P("VpcId", vpc), P("ZoneId", "cn-hangzhou-h"), P("CidrBlock", "10.3.1.0/24"),
+            P("Ipv6CidrBlock", "3"))).Ok().GetProperty("VSwitchId").GetString()!;
+        var group = await CreateGroup(vpc);
+        (string, string)[] primary = [P("RegionId", Region), P("NetworkInterface.1.InstanceType", "Primary"), P("NetworkInterface.1.VSwitchId", vsw),
+            P("NetworkInterface.1.SecurityGroupIds.1", group)];
+
+        (await Client.Ecs("RunInstances", [.. primary, P("NetworkInterface.1.QueueNumber", "300")])).Error("InvalidParameter.QueueNumber", 400);
+        (await Client.Ecs("RunInstances", [.. primary, P("NetworkInterfaceQueueNumber", "0")])).Error("InvalidParameter", 400);
+
+        var id = (await Client.Ecs("RunInstances", [.. primary, P("NetworkInterface.1.Ipv6AddressCount", "2"), P("NetworkInterface.1.QueueNumber", "4"),
+            P("NetworkInterface.1.NetworkInterfaceTrafficMode", "HighPerformance"), P("NetworkInterface.1.SourceDestCheck", "true")]))
+            .Ok().GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        var instance = (await Client.Ecs("DescribeInstances", P("RegionId", Region), P("InstanceIds", JsonSerializer.Serialize(new[] { id })))).Ok()
+            .GetProperty("Instances").GetProperty("Instance")[0];
+        Assert.Equal(vsw, instance.GetProperty("VpcAttributes").GetProperty("VSwitchId").GetString());
+        var eniId = instance.GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("NetworkInterfaceId").GetString()!;
+        var eni = (await Client.Ecs("DescribeNetworkInterfaces", P("RegionId", Region), P("NetworkInterfaceId.1", eniId))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet")[0];
+        Assert.Equal(("Primary", 2, 4, "HighPerformance", true), (eni.GetProperty("Type").GetString(), eni.GetProperty("Ipv6Sets").GetProperty("Ipv6Set").GetArrayLength(),
+            eni.GetProperty("QueueNumber").GetInt32(), eni.GetProperty("NetworkInterfaceTrafficMode").GetString(), eni.GetProperty("SourceDestCheck").GetBoolean()));
+
+        var plain = (await Client.Ecs("RunInstances", [.. primary, P("NetworkInterfaceQueueNumber", "8")])).Ok()
+            .GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        var plainEni = (await Client.Ecs("DescribeNetworkInterfaces", P("RegionId", Region), P("InstanceId", plain))).Ok()
+            .GetProperty("NetworkInterfaceSets").GetProperty("NetworkInterfaceSet")[0];
+        Assert.Equal((0, 8, "Standard", false), (plainEni.GetProperty("Ipv6Sets").GetProperty("Ipv6Set").GetArrayLength(), plainEni.GetProperty("QueueNumber").GetInt32(),
+            plainEni.GetProperty("NetworkInterfaceTrafficMode").GetString(), plainEni.GetProperty("SourceDestCheck").GetBoolean()));
     }
 
     [Fact]
