@@ -45,7 +45,7 @@ public sealed record RegionFindings(IReadOnlyList<Finding> Items);
 /// the chunk, not the region).
 /// </summary>
 public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller, Regions.RegionCatalog regions, IOptions<QuotaOptions> quotas,
-    Common.VersionedCache<RegionFindings> cache, GroupFindingsCache groupCache)
+    Common.VersionedCache<RegionFindings> cache, GroupFindingsCache groupCache, Common.WriteGate? gate = null)
 {
     /// <summary>Groups whose rules are read and analysed together.</summary>
     internal const int ChunkSize = 200;
@@ -59,6 +59,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
 
     private async Task<RegionFindings> AnalyseAsync(string account, string regionId, CancellationToken ct)
     {
+        var membersVersion = await RuleDependencies.MembersVersionAsync(gate, ct).ConfigureAwait(false); // before the snapshot: never newer than what it reads
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var inRegion = db.SecurityGroups.AsNoTracking().Where(g => g.AccountId == account && g.RegionId == regionId);
         var groups = await inRegion.ToListAsync(ct).ConfigureAwait(false);
@@ -70,14 +71,14 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
         var references = new RuleReferences(db);
         var kept = groupCache.Entries.Of(account, regionId);
         var candidates = groups.Select(g => PerGroupEntries<GroupFindingsEntry>.Candidate(kept, g.SecurityGroupId, g.RulesStamp)).ToList();
-        await RuleDependencies.LoadAsync(candidates.OfType<GroupFindingsEntry>().Select(e => e.Dependencies), references, ct).ConfigureAwait(false);
+        await RuleDependencies.LoadAsync(candidates.OfType<GroupFindingsEntry>(), membersVersion, references, ct).ConfigureAwait(false);
         var entries = new Dictionary<string, GroupFindingsEntry>(groups.Count, StringComparer.Ordinal);
         var stale = new List<SecurityGroup>();
         for (var i = 0; i < groups.Count; i++)
         {
-            if (candidates[i] is { } entry && RuleDependencies.StillHold(entry.Dependencies, references))
+            if (candidates[i] is { } entry && RuleDependencies.StillHold(entry, membersVersion, references))
             {
-                entries[groups[i].SecurityGroupId] = entry;
+                entries[groups[i].SecurityGroupId] = entry.MembersCheckedAt == membersVersion ? entry : entry with { MembersCheckedAt = membersVersion };
             }
             else
             {
@@ -98,7 +99,7 @@ public sealed class FindingsService(EmulatorDbContext db, Common.ICaller caller,
             {
                 var rules = byGroup[group.SecurityGroupId];
                 var findings = FindingsAnalysis.GroupFindings(group.SecurityGroupId, rules.Select(r => r.Engine), references.Units, rulesPerEni);
-                entries[group.SecurityGroupId] = new GroupFindingsEntry(group.RulesStamp, findings, RuleDependencies.Of(rules.Select(r => r.Stored), references));
+                entries[group.SecurityGroupId] = new GroupFindingsEntry(group.RulesStamp, findings, RuleDependencies.Of(rules.Select(r => r.Stored), references), membersVersion);
             }
         }
 

@@ -18,7 +18,7 @@ public sealed class GroupFindingsCache(EmulatorMetrics? metrics, long maxBytes)
 }
 
 /// <summary>A group's rule findings, computed at <see cref="RulesStamp"/> with <see cref="Dependencies"/> as they read then.</summary>
-internal sealed record GroupFindingsEntry(long RulesStamp, IReadOnlyList<Finding> Findings, Dependency[] Dependencies) : IGroupEntry
+internal sealed record GroupFindingsEntry(long RulesStamp, IReadOnlyList<Finding> Findings, Dependency[] Dependencies, long MembersCheckedAt) : IGroupEntry
 {
     /// <summary>A rough size: the findings' strings and each dependency's items.</summary>
     public long Bytes { get; } = 256 + (Findings.Count * 512L) + RuleDependencies.Bytes(Dependencies);

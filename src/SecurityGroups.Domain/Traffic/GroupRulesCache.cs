@@ -18,7 +18,7 @@ public sealed class GroupRulesCache(EmulatorMetrics? metrics, long maxBytes)
 }
 
 /// <summary>A group's engine rules (any order; their <see cref="EngineRule.Source"/> a rule as <see cref="TrafficService.ForEngine"/> reads it).</summary>
-internal sealed record GroupRulesEntry(long RulesStamp, IReadOnlyList<EngineRule> Rules, Dependency[] Dependencies) : IGroupEntry
+internal sealed record GroupRulesEntry(long RulesStamp, IReadOnlyList<EngineRule> Rules, Dependency[] Dependencies, long MembersCheckedAt) : IGroupEntry
 {
     /// <summary>A rough size: each rule with its ports and peers, and each dependency's items.</summary>
     public long Bytes { get; } = 256 + (Rules.Count * 320L) + RuleDependencies.Bytes(Dependencies);
@@ -31,21 +31,26 @@ public sealed partial class TrafficService
     /// kept ones whose stamp and dependencies still hold, the others read, resolved and kept.
     /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<EngineRule>>> EngineRulesByGroupAsync(string regionId, IReadOnlyList<SecurityGroup> groups,
-        CancellationToken ct)
+        long membersVersion, CancellationToken ct)
     {
         var account = caller.AccountId;
         var cache = groupRules.Entries;
         var kept = cache.Of(account, regionId);
         var candidates = groups.Select(g => PerGroupEntries<GroupRulesEntry>.Candidate(kept, g.SecurityGroupId, g.RulesStamp)).ToList();
         var references = new RuleReferences(db);
-        await RuleDependencies.LoadAsync(candidates.OfType<GroupRulesEntry>().Select(e => e.Dependencies), references, ct).ConfigureAwait(false);
+        await RuleDependencies.LoadAsync(candidates.OfType<GroupRulesEntry>(), membersVersion, references, ct).ConfigureAwait(false);
         var rules = new Dictionary<string, IReadOnlyList<EngineRule>>(groups.Count, StringComparer.Ordinal);
         var stale = new List<SecurityGroup>();
+        var fresh = new Dictionary<string, GroupRulesEntry>(StringComparer.Ordinal);
         for (var i = 0; i < groups.Count; i++)
         {
-            if (candidates[i] is { } entry && RuleDependencies.StillHold(entry.Dependencies, references))
+            if (candidates[i] is { } entry && RuleDependencies.StillHold(entry, membersVersion, references))
             {
                 rules[groups[i].SecurityGroupId] = entry.Rules;
+                if (entry.MembersCheckedAt != membersVersion)
+                {
+                    fresh[groups[i].SecurityGroupId] = entry with { MembersCheckedAt = membersVersion }; // checked again now
+                }
             }
             else
             {
@@ -56,6 +61,7 @@ public sealed partial class TrafficService
         cache.Count(groups.Count - stale.Count, stale.Count);
         if (stale.Count == 0)
         {
+            cache.Merge(account, regionId, fresh);
             return rules;
         }
 
@@ -63,11 +69,11 @@ public sealed partial class TrafficService
         var stored = await db.SecurityGroupRules.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.SecurityGroupId)).Select(ForEngine).ToListAsync(ct).ConfigureAwait(false);
         await references.LoadAsync(stored, ct).ConfigureAwait(false);
         var byGroup = Resolve(stale, stored, references).ToLookup(r => r.Stored.SecurityGroupId, StringComparer.Ordinal);
-        var fresh = new Dictionary<string, GroupRulesEntry>(stale.Count, StringComparer.Ordinal);
         foreach (var group in stale)
         {
             var resolved = byGroup[group.SecurityGroupId];
-            var entry = new GroupRulesEntry(group.RulesStamp, resolved.Select(r => r.Engine).ToList(), RuleDependencies.Of(resolved.Select(r => r.Stored), references));
+            var entry = new GroupRulesEntry(group.RulesStamp, resolved.Select(r => r.Engine).ToList(), RuleDependencies.Of(resolved.Select(r => r.Stored), references),
+                membersVersion);
             fresh[group.SecurityGroupId] = entry;
             rules[group.SecurityGroupId] = entry.Rules;
         }

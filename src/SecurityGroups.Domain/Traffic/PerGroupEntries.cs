@@ -10,6 +10,9 @@ internal interface IGroupEntry
 
     Dependency[] Dependencies { get; }
 
+    /// <summary>The version of <see cref="RuleDependencies.MemberReads"/> at which the referenced groups' members last read as the entry's.</summary>
+    long MembersCheckedAt { get; }
+
     long Bytes { get; }
 }
 

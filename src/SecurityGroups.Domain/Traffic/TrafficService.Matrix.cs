@@ -51,6 +51,7 @@ public sealed partial class TrafficService
     private async Task<ReachabilityMatrix> ComputeMatrixAsync(MatrixQuery query, IpProtocol protocol, int destinationPort, CancellationToken ct)
     {
         var sourcePort = protocol.HasPorts ? DefaultSourcePort : -1;
+        var membersVersion = await RuleDependencies.MembersVersionAsync(gate, ct).ConfigureAwait(false); // before the snapshot: never newer than what it reads
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var known = new Dictionary<string, Endpoint>(StringComparer.Ordinal);
         var sources = await EndpointsAsync(query.RegionId, query.Sources, query.SourceVpcId, "Sources", "SourceVpcId", known, ct).ConfigureAwait(false);
@@ -86,7 +87,7 @@ public sealed partial class TrafficService
 
         var groupIds = groupSets.SelectMany(s => s).Distinct().ToList();
         var groups = await db.SecurityGroups.AsNoTracking().Where(g => EF.Parameter(groupIds).Contains(g.SecurityGroupId)).ToListAsync(ct).ConfigureAwait(false);
-        var rulesByGroup = await EngineRulesByGroupAsync(query.RegionId, groups, ct).ConfigureAwait(false);
+        var rulesByGroup = await EngineRulesByGroupAsync(query.RegionId, groups, membersVersion, ct).ConfigureAwait(false);
         var groupById = groups.ToDictionary(g => g.SecurityGroupId, StringComparer.Ordinal);
         var compiled = groupSets.Select(set => CompiledEni.Compile(
             set.Select(id => groupById[id]).Select(g => new EngineGroup(g.SecurityGroupId, g.IsEnterprise, g.InnerAccessPolicy == InnerAccessPolicies.Accept)).ToList(),

@@ -26,7 +26,8 @@ public sealed record TrafficVerdict(Verdict Verdict, SecurityGroupRule? MatchedR
 /// finds the peer ENI's groups for the intra-group policy. Reads one consistent snapshot.
 /// </summary>
 public sealed partial class TrafficService(EmulatorDbContext db, ICaller caller, RegionCatalog regions, VersionedCache<TrafficModel> cache,
-    VersionedCache<VpcAddresses> vpcAddresses, VersionedCache<ReachabilityMatrix> matrices, GroupRulesCache groupRules)
+    VersionedCache<VpcAddresses> vpcAddresses, VersionedCache<ReachabilityMatrix> matrices, GroupRulesCache groupRules,
+    WriteGate? gate = null)
 {
     public const int MaxPackets = 10000;
 
