@@ -12,6 +12,7 @@ using SecurityGroups.Domain.Persistence;
 using SecurityGroups.Domain.Quotas;
 using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.Traffic;
+using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
@@ -28,7 +29,7 @@ namespace SecurityGroups.FunctionalTests.Emulator;
 /// same call under a query key never asked before, so answered by the loader, not the cache). A failure names the seed
 /// and the whole write sequence. More seeds: <c>SG_FRESHNESS_SEEDS=7,8,9</c>; more writes: <c>SG_FRESHNESS_WRITES=200</c>.
 /// </summary>
-public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : TrafficTest(factory)
+public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOutputHelper output) : TrafficTest(factory)
 {
     private const string Region = "cn-hangzhou";
     private const string Zone = "cn-hangzhou-h";
@@ -67,6 +68,8 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
                 await RandomWrite();
                 await Verify();
             }
+
+            output.WriteLine($"seed {seed}: {Writes} writes, {_log.Count(l => l.EndsWith("-> 200", StringComparison.Ordinal))} accepted\n{string.Join('\n', _log)}");
         }
         catch (Exception e) when (e is not XunitException { Message: var m } || !m.StartsWith("seed ", StringComparison.Ordinal))
         {
@@ -196,16 +199,22 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
     }
 
     /// <summary>One permission's peer and ports, ingress (Source*) or egress (Dest*), for a group of <paramref name="vpc"/>.</summary>
-    private List<(string, string)> Permission(bool ingress, string vpc)
+    private List<(string, string)> Permission(bool ingress, string vpc, string? peerKind = null, bool? portList = null)
     {
         var side = ingress ? "Source" : "Dest";
-        var peer = _rng.Next(10) switch
+        var peer = (peerKind ?? (_rng.Next(10) switch { < 4 => "CidrIp", < 7 => "GroupId", _ => "PrefixListId" })) switch
         {
-            < 4 => (side + "CidrIp", Cidr()),
-            < 7 => (side + "GroupId", Chance(80) ? GroupIn(vpc) : AnyGroup()),
+            "CidrIp" => (side + "CidrIp", Cidr()),
+            "GroupId" => (side + "GroupId", Chance(80) ? GroupIn(vpc) : AnyGroup()),
             _ => (side + "PrefixListId", _state.PrefixList),
         };
-        var permission = new List<(string, string)>(Ports()) { peer, ("Policy", Chance(35) ? "Drop" : "Accept"), ("Priority", Pick(["1", "5", "10", "50", "100"])) };
+        var ports = portList switch
+        {
+            true => [("IpProtocol", "TCP"), ("PortRangeListId", _state.PortList)],
+            false => Ports() is var p && p.Any(x => x.Item1 == "PortRangeListId") ? [("IpProtocol", "TCP"), ("PortRange", Range())] : p,
+            null => Ports(),
+        };
+        var permission = new List<(string, string)>(ports) { peer, ("Policy", Chance(35) ? "Drop" : "Accept"), ("Priority", Pick(["1", "5", "10", "50", "100"])) };
         if (Chance(10))
         {
             permission.Add((ingress ? "DestCidrIp" : "SourceCidrIp", AnyAddress() + "/32")); // a local address restriction
@@ -249,7 +258,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
 
                 var vpc = s.Groups.FirstOrDefault(g => g.Id == rule.Group).Vpc ?? s.VpcA;
                 await Write(rule.Ingress ? "ModifySecurityGroupRule" : "ModifySecurityGroupEgressRule",
-                    [("RegionId", Region), ("SecurityGroupId", rule.Group), ("SecurityGroupRuleId", rule.Id), .. Permission(rule.Ingress, vpc)]);
+                    [("RegionId", Region), ("SecurityGroupId", rule.Group), ("SecurityGroupRuleId", rule.Id), .. Permission(rule.Ingress, vpc, Chance(90) ? rule.Peer : null, Chance(90) ? rule.PortList : null)]);
                 break;
             }
 
@@ -263,7 +272,10 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
             {
                 var instance = AnyInstance();
                 var vpc = s.Instances.FirstOrDefault(i => i.Id == instance).Vpc ?? s.VpcA;
-                await Write(Chance(55) ? "JoinSecurityGroup" : "LeaveSecurityGroup", ("RegionId", Region), ("InstanceId", instance), ("SecurityGroupId", GroupIn(vpc)));
+                var own = s.Enis.FirstOrDefault(e => e.Instance == instance && e.Type == "Primary").Groups ?? [];
+                var join = Chance(55);
+                await Write(join ? "JoinSecurityGroup" : "LeaveSecurityGroup", ("RegionId", Region), ("InstanceId", instance),
+                    ("SecurityGroupId", join || own.Count == 0 || Chance(10) ? GroupIn(vpc) : Pick(own)));
                 break;
             }
 
@@ -292,20 +304,17 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
             case 15:
             {
                 var free = s.Enis.Where(e => e.Type == "Secondary" && e.Instance.Length == 0).ToList();
-                var eni = free.Count > 0 && Chance(85) ? Pick(free).Id : AnyEni();
-                await Write("AttachNetworkInterface", ("RegionId", Region), ("NetworkInterfaceId", eni), ("InstanceId", AnyInstance()));
+                var eni = free.Count > 0 && Chance(85) ? Pick(free) : default;
+                var sameVpc = s.Instances.Where(i => i.Vpc == eni.Vpc).ToList();
+                await Write("AttachNetworkInterface", ("RegionId", Region), ("NetworkInterfaceId", eni.Id ?? AnyEni()),
+                    ("InstanceId", sameVpc.Count > 0 && Chance(85) ? Pick(sameVpc).Id : AnyInstance()));
                 break;
             }
 
             case 16:
             {
                 var attached = s.Enis.Where(e => e.Type == "Secondary" && e.Instance.Length > 0).ToList();
-                var (eni, instance) = attached.Count > 0 && Chance(85) ? (Pick(attached).Id, Pick(attached).Instance) : (AnyEni(), AnyInstance());
-                if (attached.Count > 0 && Chance(80))
-                {
-                    var one = Pick(attached);
-                    (eni, instance) = (one.Id, one.Instance);
-                }
+                var (eni, instance) = attached.Count > 0 && Chance(85) ? Pick(attached) is var one ? (one.Id, one.Instance) : default : (AnyEni(), AnyInstance());
 
                 await Write("DetachNetworkInterface", ("RegionId", Region), ("NetworkInterfaceId", eni), ("InstanceId", instance));
                 break;
@@ -447,17 +456,22 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
         await Resync();
     }
 
-    private async Task<(string Group, string Id, bool Ingress)?> AnyRule()
+    private static string PeerKind(JsonElement permission, string side) =>
+        new[] { "CidrIp", "GroupId", "PrefixListId" }.FirstOrDefault(k => permission.TryGetProperty(side + k, out var v) && v.GetString() is { Length: > 0 }) ?? "CidrIp";
+
+    private async Task<(string Group, string Id, bool Ingress, string Peer, bool PortList)?> AnyRule()
     {
         foreach (var group in _state.Groups.OrderBy(_ => _rng.Next()).ToList())
         {
             var rules = (await Client.Ecs("DescribeSecurityGroupAttribute", ("RegionId", Region), ("SecurityGroupId", group.Id))).Ok()
                 .GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
-                .Select(p => (p.GetProperty("SecurityGroupRuleId").GetString()!, p.GetProperty("Direction").GetString() == "ingress")).ToList();
+                .Select(p => (Id: p.GetProperty("SecurityGroupRuleId").GetString()!, Ingress: p.GetProperty("Direction").GetString() == "ingress",
+                    Peer: PeerKind(p, p.GetProperty("Direction").GetString() == "ingress" ? "Source" : "Dest"),
+                    PortList: p.GetProperty("PortRangeListId").GetString()!.Length > 0)).ToList();
             if (rules.Count > 0)
             {
-                var (id, ingress) = Pick(rules);
-                return (group.Id, id, ingress);
+                var rule = Pick(rules);
+                return (group.Id, rule.Id, rule.Ingress, rule.Peer, rule.PortList);
             }
         }
 
@@ -649,23 +663,30 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory) : Traffi
         var s = _state;
         var group = s.Groups.Count > 0 ? s.Groups[0].Id : "sg-nosuch";
         var once = _step; // 0..Writes: each value keys one fresh question per listing
-        (string, string) Fresh(int first, int maxPageSize) =>
-            first + once < maxPageSize ? ("PageSize", (first + once).ToString(CultureInfo.InvariantCulture))
-                : ("MaxResults", (first + once - (maxPageSize - first)).ToString(CultureInfo.InvariantCulture));
+        // A page size not asked before in this run (instances: page paging only, as token paging orders them differently;
+        // past 84 writes, the same sizes again with a filter every instance passes, all vSwitches being in one zone; past
+        // 168, sizes repeat). Groups page by token in the same order as by page.
+        (string, string)[] Groups() => once < 38
+            ? [("PageSize", (12 + once).ToString(CultureInfo.InvariantCulture))]
+            : [("MaxResults", (12 + ((once - 38) % 88)).ToString(CultureInfo.InvariantCulture))];
+        (string, string)[] Instances() => (once / 84 % 2) == 0
+            ? [("PageSize", (16 + (once % 84)).ToString(CultureInfo.InvariantCulture))]
+            : [("PageSize", (16 + (once % 84)).ToString(CultureInfo.InvariantCulture)), ("ZoneId", Zone)];
+        (string, string)[] Enis() => [("PageSize", (40 + (once % 460)).ToString(CultureInfo.InvariantCulture))];
 
-        var cases = new (string Action, string Outer, string Inner, (string, string)[] Served, (string, string) Fresh, (string, string)[] Filter)[]
+        var cases = new (string Action, string Outer, string Inner, (string, string)[] Served, (string, string)[] Fresh, (string, string)[] Filter)[]
         {
-            ("DescribeSecurityGroups", "SecurityGroups", "SecurityGroup", [("PageSize", "50")], Fresh(12, 50), []),
-            ("DescribeSecurityGroups", "SecurityGroups", "SecurityGroup", [("PageSize", "50")], Fresh(12, 50), [("VpcId", s.VpcA)]),
-            ("DescribeInstances", "Instances", "Instance", [("PageSize", "100")], Fresh(16, 100), []),
-            ("DescribeInstances", "Instances", "Instance", [("PageSize", "100")], Fresh(16, 100), [("SecurityGroupId", group)]),
-            ("DescribeNetworkInterfaces", "NetworkInterfaceSets", "NetworkInterfaceSet", [("PageSize", "500")], Fresh(40, 500), []),
-            ("DescribeNetworkInterfaces", "NetworkInterfaceSets", "NetworkInterfaceSet", [("PageSize", "500")], Fresh(40, 500), [("SecurityGroupId", group)]),
+            ("DescribeSecurityGroups", "SecurityGroups", "SecurityGroup", [("PageSize", "50")], Groups(), []),
+            ("DescribeSecurityGroups", "SecurityGroups", "SecurityGroup", [("PageSize", "50")], Groups(), [("VpcId", s.VpcA)]),
+            ("DescribeInstances", "Instances", "Instance", [("PageSize", "100")], Instances(), []),
+            ("DescribeInstances", "Instances", "Instance", [("PageSize", "100")], Instances(), [("SecurityGroupId", group)]),
+            ("DescribeNetworkInterfaces", "NetworkInterfaceSets", "NetworkInterfaceSet", [("PageSize", "500")], Enis(), []),
+            ("DescribeNetworkInterfaces", "NetworkInterfaceSets", "NetworkInterfaceSet", [("PageSize", "500")], Enis(), [("SecurityGroupId", group)]),
         };
         foreach (var (action, outer, inner, servedPaging, freshPaging, filter) in cases)
         {
             var served = await Listing(action, [.. servedPaging, .. filter]);
-            var fresh = await Listing(action, [freshPaging, .. filter]);
+            var fresh = await Listing(action, [.. freshPaging, .. filter]);
             var (a, b) = (served.GetProperty(outer).GetProperty(inner).GetRawText(), fresh.GetProperty(outer).GetProperty(inner).GetRawText());
             if (a != b)
             {
