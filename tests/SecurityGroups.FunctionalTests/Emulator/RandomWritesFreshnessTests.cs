@@ -122,6 +122,11 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         (await Authorize(a1, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceCidrIp", "0.0.0.0/0"))).Ok();
         (await Authorize(b1, ("IpProtocol", "TCP"), ("PortRangeListId", s.PortList), ("SourcePrefixListId", s.PrefixList))).Ok();
         (await Authorize(ae, ("IpProtocol", "TCP"), ("PortRange", "5432/5432"), ("SourceCidrIp", "192.168.0.0/16"))).Ok();
+        (await Authorize(a3, ("IpProtocol", "TCP"), ("PortRange", "1/65535"), ("SourceCidrIp", "192.168.1.0/24"), ("Policy", "Drop"), ("Priority", "1"))).Ok();
+        (await Authorize(a3, ("IpProtocol", "TCP"), ("PortRange", "80/80"), ("SourceGroupId", a1), ("Priority", "20"))).Ok();
+        (await Authorize(a3, ("IpProtocol", "TCP"), ("PortRange", "443/443"), ("SourcePrefixListId", s.PrefixList), ("Priority", "20"))).Ok();
+        (await Authorize(b2, ("IpProtocol", "TCP"), ("PortRange", "1/65535"), ("SourceCidrIp", "10.0.0.0/16"), ("Priority", "1"))).Ok();
+        (await Authorize(b2, ("IpProtocol", "TCP"), ("PortRange", "22/22"), ("SourceGroupId", b1), ("Priority", "50"))).Ok();
         await Resync();
     }
 
@@ -214,6 +219,13 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
             false => Ports() is var p && p.Any(x => x.Item1 == "PortRangeListId") ? [("IpProtocol", "TCP"), ("PortRange", Range())] : p,
             null => Ports(),
         };
+        if (peerKind is null && portList is null && Chance(12))
+        {
+            // A broad first rule: what later rules over a group's members or a list's entries are shadowed by depends on that content.
+            return [("IpProtocol", "TCP"), ("PortRange", "1/65535"), (side + "CidrIp", Pick(["192.168.0.0/16", "192.168.1.0/24", "10.0.0.0/16"])),
+                ("Policy", Chance(50) ? "Drop" : "Accept"), ("Priority", "1")];
+        }
+
         var permission = new List<(string, string)>(ports) { peer, ("Policy", Chance(35) ? "Drop" : "Accept"), ("Priority", Pick(["1", "5", "10", "50", "100"])) };
         if (Chance(10))
         {
@@ -266,7 +278,8 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 await Write("ModifySecurityGroupPolicy", ("RegionId", Region), ("SecurityGroupId", AnyGroup()), ("InnerAccessPolicy", Chance(50) ? "Drop" : "Accept"));
                 break;
             case 9:
-                await Write("ModifySecurityGroupAttribute", ("RegionId", Region), ("SecurityGroupId", AnyGroup()), ("Description", "d" + _step));
+                // A group's description or name: listing fields only.
+                await Write("ModifySecurityGroupAttribute", ("RegionId", Region), ("SecurityGroupId", AnyGroup()), Chance(50) ? ("Description", "d" + _step) : ("SecurityGroupName", "n" + _step));
                 break;
             case 10 or 11:
             {
@@ -418,7 +431,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 }
 
                 break;
-            case 30 or 31:
+            case 30 or 31 or 32:
             {
                 var (type, id) = _rng.Next(3) switch
                 {
@@ -433,10 +446,6 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 break;
             }
 
-            case 32:
-                // A write that touches a group's rules through the group itself: its name (a listing field) and its type are kept.
-                await Write("ModifySecurityGroupAttribute", ("RegionId", Region), ("SecurityGroupId", AnyGroup()), ("SecurityGroupName", "n" + _step));
-                break;
             default:
             {
                 // Refused writes: each must change nothing.
@@ -511,6 +520,17 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         {
             questions.Add((new { Ip = "203.0.113.7" }, new { InstanceId = instances[0] }, "TCP", 22));
             questions.Add((new { Ip = AnyAddress() }, new { InstanceId = Pick(instances) }, "ALL", null));
+        }
+
+        // An address that is not an ENI's primary one (a secondary private IP): the intra-group policy is decided by who
+        // holds the source address (the VPC's address map), to a destination sharing one of the holder's groups.
+        foreach (var holder in s.Enis.Where(e => e.Ips.Count > 1).Take(2))
+        {
+            var peers = s.Instances.Where(i => i.Id != holder.Instance && s.Enis.Any(e => e.Id == i.Eni && e.Groups.Intersect(holder.Groups).Any())).ToList();
+            if (peers.Count > 0)
+            {
+                questions.Add((new { Ip = holder.Ips[^1] }, new { InstanceId = peers[0].Id }, "TCP", 5432));
+            }
         }
 
         if (secondary.Count > 0)
