@@ -286,7 +286,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 var instance = AnyInstance();
                 var vpc = s.Instances.FirstOrDefault(i => i.Id == instance).Vpc ?? s.VpcA;
                 var own = s.Enis.FirstOrDefault(e => e.Instance == instance && e.Type == "Primary").Groups ?? [];
-                var join = Chance(55);
+                var join = own.Count < 2 ? Chance(75) : Chance(30); // an instance's last group cannot be left
                 await Write(join ? "JoinSecurityGroup" : "LeaveSecurityGroup", ("RegionId", Region), ("InstanceId", instance),
                     ("SecurityGroupId", join || own.Count == 0 || Chance(10) ? GroupIn(vpc) : Pick(own)));
                 break;
@@ -338,7 +338,8 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 break;
             case 18 or 19:
             {
-                var eni = s.Enis.Count > 0 ? Pick(s.Enis) : default;
+                var withSecondary = s.Enis.Where(e => e.Ips.Count > 1).ToList();
+                var eni = withSecondary.Count > 0 && Chance(50) ? Pick(withSecondary) : s.Enis.Count > 0 ? Pick(s.Enis) : default;
                 var secondary = eni.Ips?.Skip(1).ToList() ?? [];
                 if (secondary.Count > 0 && Chance(50))
                 {
@@ -376,7 +377,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
             case 22 or 23:
             {
                 var instance = s.Instances.Count > 0 ? Pick(s.Instances) : (Id: "i-nosuch", Vpc: s.VpcA, Status: "Running", Eni: "");
-                if (instance.Status != "Stopped" || Chance(20))
+                if (instance.Status != "Stopped" || Chance(35))
                 {
                     await Write(instance.Status == "Stopped" ? "StartInstance" : "StopInstance", ("InstanceId", instance.Id));
                     break;
