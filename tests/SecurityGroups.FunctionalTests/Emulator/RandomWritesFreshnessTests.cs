@@ -86,6 +86,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         public List<(string Id, string Vpc, string Status, string Eni)> Instances = [];
         public List<(string Id, string Vpc, string Switch, string Type, string Instance, List<string> Ips, List<string> Groups)> Enis = [];
         public List<long> Snapshots = [];
+        public Dictionary<string, string> GroupNames = [];
 
         public string SwitchOf(string vpc, Random rng) => vpc == VpcB ? SwitchB1 : rng.Next(2) == 0 ? SwitchA1 : SwitchA2;
     }
@@ -98,12 +99,12 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         s.SwitchA1 = await CreateVSwitch(s.VpcA, "192.168.1.0/24", Zone);
         s.SwitchA2 = await CreateVSwitch(s.VpcA, "192.168.2.0/24", Zone);
         s.SwitchB1 = await CreateVSwitch(s.VpcB, "10.0.1.0/24", Zone);
-        var a1 = await CreateGroup(s.VpcA);
-        var a2 = await CreateGroup(s.VpcA);
-        var a3 = await CreateGroup(s.VpcA);
-        var ae = await CreateGroup(s.VpcA, ("SecurityGroupType", "enterprise"));
-        var b1 = await CreateGroup(s.VpcB);
-        var b2 = await CreateGroup(s.VpcB);
+        var a1 = await CreateGroup(s.VpcA, ("SecurityGroupName", "a1"));
+        var a2 = await CreateGroup(s.VpcA, ("SecurityGroupName", "a2"));
+        var a3 = await CreateGroup(s.VpcA, ("SecurityGroupName", "a3"));
+        var ae = await CreateGroup(s.VpcA, ("SecurityGroupType", "enterprise"), ("SecurityGroupName", "ae"));
+        var b1 = await CreateGroup(s.VpcB, ("SecurityGroupName", "b1"));
+        var b2 = await CreateGroup(s.VpcB, ("SecurityGroupName", "b2"));
         foreach (var (vsw, group, amount) in new[] { (s.SwitchA1, a1, 2), (s.SwitchA2, a2, 2), (s.SwitchA1, a3, 1), (s.SwitchA2, ae, 1), (s.SwitchB1, b1, 2) })
         {
             (await Client.Ecs("RunInstances", ("RegionId", Region), ("VSwitchId", vsw), ("SecurityGroupId", group), ("Amount", amount.ToString(CultureInfo.InvariantCulture)))).Ok();
@@ -134,19 +135,22 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
     private async Task Resync()
     {
         var s = _state;
-        s.Groups = Items(await ServedGroups(), "SecurityGroups", "SecurityGroup")
-            .Select(g => (g.GetProperty("SecurityGroupId").GetString()!, g.GetProperty("VpcId").GetString()!, g.GetProperty("SecurityGroupType").GetString() == "enterprise"))
-            .OrderBy(g => g.Item1, StringComparer.Ordinal).ToList();
+        // Ids are random, so the model is ordered by what the seed decides (names given by step, addresses allocated
+        // lowest-free): the same seed then draws the same writes again (ids aside), so a failure replays.
+        var groups = Items(await ServedGroups(), "SecurityGroups", "SecurityGroup")
+            .OrderBy(g => g.GetProperty("SecurityGroupName").GetString(), StringComparer.Ordinal).ThenBy(g => g.GetProperty("SecurityGroupId").GetString(), StringComparer.Ordinal).ToList();
+        s.Groups = groups.Select(g => (g.GetProperty("SecurityGroupId").GetString()!, g.GetProperty("VpcId").GetString()!, g.GetProperty("SecurityGroupType").GetString() == "enterprise")).ToList();
+        s.GroupNames = groups.ToDictionary(g => g.GetProperty("SecurityGroupId").GetString()!, g => g.GetProperty("SecurityGroupName").GetString()!, StringComparer.Ordinal);
         s.Enis = Items(await ServedEnis(), "NetworkInterfaceSets", "NetworkInterfaceSet").Select(e => (
             e.GetProperty("NetworkInterfaceId").GetString()!, e.GetProperty("VpcId").GetString()!, e.GetProperty("VSwitchId").GetString()!,
             e.GetProperty("Type").GetString()!, e.TryGetProperty("InstanceId", out var i) ? i.GetString() ?? "" : "",
             e.GetProperty("PrivateIpSets").GetProperty("PrivateIpSet").EnumerateArray().Select(p => p.GetProperty("PrivateIpAddress").GetString()!).ToList(),
             e.GetProperty("SecurityGroupIds").GetProperty("SecurityGroupId").EnumerateArray().Select(g => g.GetString()!).ToList()))
-            .OrderBy(e => e.Item1, StringComparer.Ordinal).ToList();
+            .OrderBy(e => e.Item6.FirstOrDefault() ?? "", StringComparer.Ordinal).ThenBy(e => e.Item1, StringComparer.Ordinal).ToList();
         s.Instances = Items(await ServedInstances(), "Instances", "Instance").Select(i => (i.GetProperty("InstanceId").GetString()!,
             i.GetProperty("VpcAttributes").GetProperty("VpcId").GetString()!, i.GetProperty("Status").GetString()!,
             s.Enis.FirstOrDefault(e => e.Instance == i.GetProperty("InstanceId").GetString() && e.Type == "Primary").Id ?? ""))
-            .OrderBy(i => i.Item1, StringComparer.Ordinal).ToList();
+            .OrderBy(i => s.Enis.FirstOrDefault(e => e.Id == i.Item4).Ips?.FirstOrDefault() ?? "", StringComparer.Ordinal).ThenBy(i => i.Item1, StringComparer.Ordinal).ToList();
     }
 
     private static List<JsonElement> Items(JsonElement page, string outer, string inner) => page.GetProperty(outer).GetProperty(inner).EnumerateArray().ToList();
@@ -411,7 +415,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                     goto case 28;
                 }
 
-                await Write("CreateSecurityGroup", [("RegionId", Region), ("VpcId", Chance(60) ? s.VpcA : s.VpcB), .. Chance(25) ? [("SecurityGroupType", "enterprise")] : Array.Empty<(string, string)>()]);
+                await Write("CreateSecurityGroup", [("RegionId", Region), ("VpcId", Chance(60) ? s.VpcA : s.VpcB), ("SecurityGroupName", "g" + _step), .. Chance(25) ? [("SecurityGroupType", "enterprise")] : Array.Empty<(string, string)>()]);
                 break;
             case 28:
                 await Write("DeleteSecurityGroup", ("RegionId", Region), ("SecurityGroupId", AnyGroup()));
@@ -469,6 +473,12 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
     private static string PeerKind(JsonElement permission, string side) =>
         new[] { "CidrIp", "GroupId", "PrefixListId" }.FirstOrDefault(k => permission.TryGetProperty(side + k, out var v) && v.GetString() is { Length: > 0 }) ?? "CidrIp";
 
+    /// <summary>A rule by what the seed decided (its fields, a referenced group by name), not by its random id.</summary>
+    private string RuleKey(JsonElement p) => string.Join('|', new[] { "Direction", "Priority", "Policy", "IpProtocol", "PortRange", "SourceCidrIp", "DestCidrIp",
+        "SourceGroupId", "DestGroupId", "SourcePrefixListId", "DestPrefixListId", "PortRangeListId" }.Select(f => p.TryGetProperty(f, out var v)
+            ? v.ToString() is var text && _state.GroupNames.TryGetValue(text, out var name) ? name : text.Length > 0 && f.EndsWith("ListId", StringComparison.Ordinal) ? "list" : text
+            : ""));
+
     private async Task<(string Group, string Id, bool Ingress, string Peer, bool PortList)?> AnyRule()
     {
         foreach (var group in _state.Groups.OrderBy(_ => _rng.Next()).ToList())
@@ -477,7 +487,8 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 .GetProperty("Permissions").GetProperty("Permission").EnumerateArray()
                 .Select(p => (Id: p.GetProperty("SecurityGroupRuleId").GetString()!, Ingress: p.GetProperty("Direction").GetString() == "ingress",
                     Peer: PeerKind(p, p.GetProperty("Direction").GetString() == "ingress" ? "Source" : "Dest"),
-                    PortList: p.GetProperty("PortRangeListId").GetString()!.Length > 0)).ToList();
+                    PortList: p.GetProperty("PortRangeListId").GetString()!.Length > 0, Key: RuleKey(p)))
+                .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
             if (rules.Count > 0)
             {
                 var rule = Pick(rules);
