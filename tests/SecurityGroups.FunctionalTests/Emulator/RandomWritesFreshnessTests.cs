@@ -27,7 +27,7 @@ namespace SecurityGroups.FunctionalTests.Emulator;
 /// in order: the findings and the matrices (against services with empty caches on the same database), a few
 /// reachability and exposure questions (against a TrafficService with empty caches), and the three listings (against the
 /// same call under a query key never asked before, so answered by the loader, not the cache). A failure names the seed
-/// and the whole write sequence. More seeds: <c>SG_FRESHNESS_SEEDS=7,8,9</c>; more writes: <c>SG_FRESHNESS_WRITES=200</c>.
+/// and the whole write sequence; the same seed draws the same sequence again (ids aside). More seeds: <c>SG_FRESHNESS_SEEDS=7,8,9</c>; more writes: <c>SG_FRESHNESS_WRITES=200</c>.
 /// </summary>
 public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOutputHelper output) : TrafficTest(factory)
 {
