@@ -1,10 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using SecurityGroups.Domain.Common;
-using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.Quotas;
-using SecurityGroups.Domain.Regions;
-using SecurityGroups.Domain.Traffic;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
 
@@ -199,26 +193,12 @@ public sealed class FindingsIncrementalTests(EmulatorFactory factory) : TrafficT
     {
         using var scope = Factory.Services.CreateScope();
         var services = scope.ServiceProvider;
-        var fresh = new FindingsService(services.GetRequiredService<EmulatorDbContext>(), new DefaultAccount(), services.GetRequiredService<RegionCatalog>(),
-            services.GetRequiredService<IOptions<QuotaOptions>>(), new VersionedCache<RegionFindings>(new WriteGate(), 1), new GroupFindingsCache(null, long.MaxValue));
+        var fresh = ScratchServices.Findings(services);
         return (await fresh.FindAsync(Region, CancellationToken.None)).Items
             .Select(f => string.Join('|', f.Code, f.Severity, f.SecurityGroupId, f.SecurityGroupRuleId, f.Message)).ToList();
     }
 
-    private async Task<(double Hits, double Misses)> Lookups()
-    {
-        var scrape = await PrometheusScrape.ReadAsync(Client.Http);
-        return (scrape.Sum("securitygroups_cache_lookups_total", ("cache", "group_findings"), ("result", "hit")),
-            scrape.Sum("securitygroups_cache_lookups_total", ("cache", "group_findings"), ("result", "miss")));
-    }
+    private Task<(double Hits, double Misses)> Lookups() => CacheLookups("group_findings");
 
-    private Task<AcsResult> Emulator(HttpMethod method, string path, string json) =>
-        Client.Send(new HttpRequestMessage(method, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 
-    private sealed class DefaultAccount : ICaller
-    {
-        public string AccountId => "1234567890123456";
-
-        public bool MayActBeyondAccount => false;
-    }
 }

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SecurityGroups.Domain.Common;
-using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.Traffic;
 
 namespace SecurityGroups.FunctionalTests.Emulator;
@@ -162,10 +159,7 @@ public sealed class MatrixIncrementalTests(EmulatorFactory factory) : TrafficTes
     {
         using var scope = Factory.Services.CreateScope();
         var services = scope.ServiceProvider;
-        var gate = new WriteGate();
-        var fresh = new TrafficService(services.GetRequiredService<EmulatorDbContext>(), new DefaultAccount(), services.GetRequiredService<RegionCatalog>(),
-            new VersionedCache<TrafficModel>(gate, 1), new VersionedCache<VpcAddresses>(gate, 1), new VersionedCache<ReachabilityMatrix>(gate, 1),
-            new GroupRulesCache(null, long.MaxValue));
+        var fresh = ScratchServices.Traffic(services);
         var m = await fresh.MatrixAsync(new MatrixQuery(Region, null, Vpc, null, Vpc, "TCP", 5432), CancellationToken.None);
         return new Cells(m.Sources.ToList(), m.Destinations.ToList(), m.GroupSets.Select(s => string.Join(',', s)).ToList(), m.SourceGroupSets.ToList(),
             m.DestinationGroupSets.ToList(), m.Answers.Select(a => string.Join('|', a.Reachable, Side(a.Egress), Side(a.Ingress))).ToList(), m.Cells);
@@ -173,15 +167,8 @@ public sealed class MatrixIncrementalTests(EmulatorFactory factory) : TrafficTes
         static string Side(MatrixVerdict v) => string.Join('/', v.Decision, v.Reason, v.Rule?.SecurityGroupId ?? "", v.Rule?.SecurityGroupRuleId ?? "");
     }
 
-    private async Task<(double Hits, double Misses)> Lookups()
-    {
-        var scrape = await PrometheusScrape.ReadAsync(Client.Http);
-        return (scrape.Sum("securitygroups_cache_lookups_total", ("cache", "group_rules"), ("result", "hit")),
-            scrape.Sum("securitygroups_cache_lookups_total", ("cache", "group_rules"), ("result", "miss")));
-    }
+    private Task<(double Hits, double Misses)> Lookups() => CacheLookups("group_rules");
 
-    private Task<AcsResult> Emulator(HttpMethod method, string path, string json) =>
-        Client.Send(new HttpRequestMessage(method, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
 
     private static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
 
@@ -202,10 +189,4 @@ public sealed class MatrixIncrementalTests(EmulatorFactory factory) : TrafficTes
         public string IngressReason(string source, string destination) => Answer(source, destination)[2].Split('/')[1];
     }
 
-    private sealed class DefaultAccount : ICaller
-    {
-        public string AccountId => "1234567890123456";
-
-        public bool MayActBeyondAccount => false;
-    }
 }

@@ -1,16 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Emulator;
-using SecurityGroups.Domain.Common;
 using SecurityGroups.Domain.Errors;
-using SecurityGroups.Domain.Persistence;
-using SecurityGroups.Domain.Quotas;
-using SecurityGroups.Domain.Regions;
 using SecurityGroups.Domain.Traffic;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -572,8 +566,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         var served = await Client.Send(new HttpRequestMessage(HttpMethod.Get, $"/_emulator/findings?RegionId={Region}"));
         await Same("findings", served, async services =>
         {
-            var fresh = new FindingsService(services.GetRequiredService<EmulatorDbContext>(), new DefaultAccount(), services.GetRequiredService<RegionCatalog>(),
-                services.GetRequiredService<IOptions<QuotaOptions>>(), new VersionedCache<RegionFindings>(new WriteGate(), 1), new GroupFindingsCache(null, long.MaxValue));
+            var fresh = ScratchServices.Findings(services);
             return FindingsResponse.From(await fresh.FindAsync(Region, CancellationToken.None));
         });
     }
@@ -611,13 +604,7 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
                 new ExposureQuery(direction, "TCP", port, peer, null, null, null), CancellationToken.None)));
     }
 
-    private static TrafficService FreshTraffic(IServiceProvider services)
-    {
-        var gate = new WriteGate();
-        return new TrafficService(services.GetRequiredService<EmulatorDbContext>(), new DefaultAccount(), services.GetRequiredService<RegionCatalog>(),
-            new VersionedCache<TrafficModel>(gate, 1), new VersionedCache<VpcAddresses>(gate, 1), new VersionedCache<ReachabilityMatrix>(gate, 1),
-            new GroupRulesCache(null, long.MaxValue));
-    }
+    private static TrafficService FreshTraffic(IServiceProvider services) => ScratchServices.Traffic(services);
 
     /// <summary>
     /// The served answer equals the from-scratch one rendered the way the server renders it (RequestId aside), or both
@@ -727,13 +714,5 @@ public sealed class RandomWritesFreshnessTests(EmulatorFactory factory, ITestOut
         }
     }
 
-    private Task<AcsResult> Emulator(HttpMethod method, string path, string json) =>
-        Client.Send(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
 
-    private sealed class DefaultAccount : ICaller
-    {
-        public string AccountId => Account;
-
-        public bool MayActBeyondAccount => false;
-    }
 }

@@ -14,6 +14,18 @@ public abstract class TrafficTest(EmulatorFactory factory) : InstanceTest(factor
             Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
         });
 
+    /// <summary>An emulator endpoint called with <paramref name="json"/> as its body.</summary>
+    protected Task<AcsResult> Emulator(HttpMethod method, string path, string json) =>
+        Client.Send(new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+
+    /// <summary>The hit and miss counts of one cache so far (<c>securitygroups_cache_lookups_total</c>).</summary>
+    protected async Task<(double Hits, double Misses)> CacheLookups(string cache)
+    {
+        var scrape = await PrometheusScrape.ReadAsync(Client.Http);
+        return (scrape.Sum("securitygroups_cache_lookups_total", ("cache", cache), ("result", "hit")),
+            scrape.Sum("securitygroups_cache_lookups_total", ("cache", cache), ("result", "miss")));
+    }
+
     /// <summary>AuthorizeSecurityGroup with one permission given as (field, value) pairs without the "Permissions.1." prefix.</summary>
     protected Task<AcsResult> Authorize(string group, params (string, string)[] permission) =>
         Client.Ecs("AuthorizeSecurityGroup", [("RegionId", "cn-hangzhou"), ("SecurityGroupId", group),
