@@ -23,9 +23,9 @@ public sealed class Instance
 
     public string HostName { get; set; } = "";
 
-    public string InstanceType { get; init; } = "ecs.g7.large";
+    public string InstanceType { get; set; } = "ecs.g7.large";
 
-    public string ImageId { get; init; } = "aliyun_3_x64_20G_alibase_20240528.vhd";
+    public string ImageId { get; set; } = "aliyun_3_x64_20G_alibase_20240528.vhd";
 
     public string Status { get; set; } = InstanceStatus.Running;
 
@@ -45,28 +45,28 @@ public sealed class Instance
     public bool NetworkChangedSinceStart { get; set; }
 
     /// <summary><c>PostPaid</c> (default) or <c>PrePaid</c>: shown, and it decides what DescribeInstanceAutoRenewAttribute answers.</summary>
-    public string InstanceChargeType { get; init; } = "PostPaid";
+    public string InstanceChargeType { get; set; } = "PostPaid";
 
     /// <summary>Base64, as given to RunInstances / CreateInstance / ModifyInstanceAttribute; empty when none.</summary>
     public string UserData { get; set; } = "";
 
     /// <summary>The RAM role named at launch (<c>RamRoleName</c>); empty: none.</summary>
-    public string RamRoleName { get; init; } = "";
+    public string RamRoleName { get; set; } = "";
 
     /// <summary>The system disk, created and released with the instance (<c>d-...</c>).</summary>
     public string SystemDiskId { get; init; } = "";
 
-    public string SystemDiskCategory { get; init; } = "cloud_essd";
+    public string SystemDiskCategory { get; set; } = "cloud_essd";
 
     /// <summary>GiB.</summary>
-    public int SystemDiskSize { get; init; } = 40;
+    public int SystemDiskSize { get; set; } = 40;
 
-    public string SystemDiskName { get; init; } = "";
+    public string SystemDiskName { get; set; } = "";
 
-    public string SystemDiskDescription { get; init; } = "";
+    public string SystemDiskDescription { get; set; } = "";
 
     /// <summary>ESSD performance level (<c>PL0</c>..<c>PL3</c>); empty for other categories.</summary>
-    public string SystemDiskPerformanceLevel { get; init; } = "";
+    public string SystemDiskPerformanceLevel { get; set; } = "";
 
     /// <summary>A public IPv4 address from the emulator's public pool, allocated at launch when <c>InternetMaxBandwidthOut</c> &gt; 0; empty: none.</summary>
     public string PublicIpAddress { get; set; } = "";
@@ -81,10 +81,52 @@ public sealed class Instance
     public string InternetChargeType { get; init; } = "PayByTraffic";
 
     /// <summary>The key pair named at launch (stored and shown; not checked against a key-pair service).</summary>
-    public string KeyPairName { get; init; } = "";
+    public string KeyPairName { get; set; } = "";
 
     /// <summary>The <c>StoppedMode</c> of the last stop: <c>KeepCharging</c> (default) or <c>StopCharging</c>.</summary>
     public string StoppedMode { get; set; } = "KeepCharging";
+
+    /// <summary>Metadata options (RunInstances / ModifyInstanceMetadataOptions): <c>enabled</c> or <c>disabled</c>.</summary>
+    public string HttpEndpoint { get; set; } = "enabled";
+
+    /// <summary><c>optional</c> or <c>required</c> (security-hardened mode).</summary>
+    public string HttpTokens { get; set; } = "optional";
+
+    /// <summary>1-64.</summary>
+    public int HttpPutResponseHopLimit { get; set; } = 1;
+
+    /// <summary><c>enabled</c> or <c>disabled</c>.</summary>
+    public string InstanceMetadataTags { get; set; } = "disabled";
+
+    /// <summary>When the instance is to be released (UTC; RunInstances / ModifyInstanceAutoReleaseTime; shown, never acted on).</summary>
+    public DateTime? AutoReleaseTime { get; set; }
+
+    /// <summary>ModifyInstanceMaintenanceAttributes: <c>Stop</c>, <c>AutoRecover</c> (default) or <c>AutoRedeploy</c>.</summary>
+    public string MaintenanceAction { get; set; } = "AutoRecover";
+
+    /// <summary>The maintenance window (<c>HH:mm:ssZ</c>); both empty: none.</summary>
+    public string MaintenanceStartTime { get; set; } = "";
+
+    public string MaintenanceEndTime { get; set; } = "";
+
+    public bool NotifyOnMaintenance { get; set; }
+
+    /// <summary>The deployment set (RunInstances / ModifyInstanceDeployment; not checked against a deployment-set service).</summary>
+    public string DeploymentSetId { get; set; } = "";
+
+    /// <summary>Private pool options (RunInstances / ModifyInstanceAttachmentAttributes): <c>Open</c>, <c>Target</c> or <c>None</c>.</summary>
+    public string PrivatePoolMatchCriteria { get; set; } = "Open";
+
+    public string PrivatePoolId { get; set; } = "";
+
+    /// <summary>Burstable instances' mode: <c>Standard</c>, <c>Unlimited</c> or empty.</summary>
+    public string CreditSpecification { get; set; } = "";
+
+    /// <summary>The system disk's automatic snapshot policy (ApplyAutoSnapshotPolicy; not checked against a policy service).</summary>
+    public string SystemDiskAutoSnapshotPolicyId { get; set; } = "";
+
+    /// <summary>End of a subscription (PrePaid); null: a month after creation, as before this was stored.</summary>
+    public DateTime? ExpiredAt { get; set; }
 }
 
 /// <summary>Instance statuses. The emulator completes every transition at once: <c>Starting</c> and <c>Stopping</c> are only
@@ -144,6 +186,9 @@ public sealed class NetworkInterface
 
     /// <summary><c>Standard</c>, <c>HighPerformance</c> or <c>HighPerformanceRDMA</c> (stored, no effect).</summary>
     public string NetworkInterfaceTrafficMode { get; set; } = "Standard";
+
+    /// <summary>Queue pairs (RunInstances' <c>NetworkInterface.N.QueuePairNumber</c> / CreateNetworkInterface; stored, no effect; 0: not set).</summary>
+    public int QueuePairNumber { get; set; }
 
     public DateTime CreatedAt { get; init; }
 }

@@ -71,26 +71,60 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("AutoReleaseTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreditSpecification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("DeletionProtection")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("DeploymentSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("HostName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("HttpEndpoint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("HttpPutResponseHopLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HttpTokens")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ImageId")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("InstanceChargeType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("InstanceMetadataTags")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -120,12 +154,40 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("MaintenanceAction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("MaintenanceEndTime")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MaintenanceStartTime")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<bool>("NetworkChangedSinceStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NotifyOnMaintenance")
                         .HasColumnType("boolean");
 
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("PrivatePoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PrivatePoolMatchCriteria")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("PublicIpAddress")
                         .IsRequired()
@@ -156,6 +218,11 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SystemDiskAutoSnapshotPolicyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("SystemDiskCategory")
                         .IsRequired()
@@ -257,6 +324,9 @@ namespace SecurityGroups.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("QueueNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QueuePairNumber")
                         .HasColumnType("integer");
 
                     b.Property<string>("RegionId")

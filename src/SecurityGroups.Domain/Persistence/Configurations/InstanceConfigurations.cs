@@ -26,6 +26,17 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.InternetChargeType).HasMaxLength(32);
         builder.Property(i => i.KeyPairName).HasMaxLength(128);
         builder.Property(i => i.StoppedMode).HasMaxLength(32);
+        builder.Property(i => i.HttpEndpoint).HasMaxLength(16);
+        builder.Property(i => i.HttpTokens).HasMaxLength(16);
+        builder.Property(i => i.InstanceMetadataTags).HasMaxLength(16);
+        builder.Property(i => i.MaintenanceAction).HasMaxLength(32);
+        builder.Property(i => i.MaintenanceStartTime).HasMaxLength(16);
+        builder.Property(i => i.MaintenanceEndTime).HasMaxLength(16);
+        builder.Property(i => i.DeploymentSetId).HasMaxLength(64);
+        builder.Property(i => i.PrivatePoolMatchCriteria).HasMaxLength(16);
+        builder.Property(i => i.PrivatePoolId).HasMaxLength(64);
+        builder.Property(i => i.CreditSpecification).HasMaxLength(16);
+        builder.Property(i => i.SystemDiskAutoSnapshotPolicyId).HasMaxLength(64);
         builder.HasIndex(i => new { i.AccountId, i.RegionId, i.InstanceId });
         // DescribeInstances with PageNumber pages in creation order: a range of this index, no sort of the region's instances.
         builder.HasIndex(i => new { i.AccountId, i.RegionId, i.CreatedAt, i.InstanceId });

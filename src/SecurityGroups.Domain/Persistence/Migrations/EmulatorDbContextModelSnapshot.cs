@@ -66,19 +66,48 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AutoReleaseTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditSpecification")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DeletionProtection")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeploymentSetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HttpEndpoint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HttpPutResponseHopLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HttpTokens")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ImageId")
@@ -86,6 +115,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceChargeType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceMetadataTags")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -115,11 +149,39 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MaintenanceAction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaintenanceEndTime")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaintenanceStartTime")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("NetworkChangedSinceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotifyOnMaintenance")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PrimaryNetworkInterfaceId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivatePoolId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivatePoolMatchCriteria")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicIpAddress")
@@ -150,6 +212,11 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                     b.Property<string>("StoppedMode")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemDiskAutoSnapshotPolicyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SystemDiskCategory")
@@ -252,6 +319,9 @@ namespace SecurityGroups.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("QueueNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueuePairNumber")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionId")
