@@ -155,7 +155,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             throw new AcsException(AcsErrors.DryRunOperation);
         }
 
-        var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("i", token) : null;
+        var after = query.NextToken is { Length: > 0 } token ? InstancePosition.Decode(token) : null;
 
         // The whole query (JSON: unambiguous whatever the values hold) and the caller key the page, kept until the next write.
         var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query);
@@ -163,7 +163,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
     }
 
     /// <summary>One page of instances with their ENIs, groups, IPs and tags, from one read snapshot.</summary>
-    private async Task<Listing<InstanceView>> LoadAsync(InstanceQuery query, string? after, CancellationToken ct)
+    private async Task<Listing<InstanceView>> LoadAsync(InstanceQuery query, InstancePosition? after, CancellationToken ct)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
@@ -190,13 +190,19 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             return new Listing<InstanceView>(await views.InstancesAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        instances = instances.WhereIf(after is not null, i => string.Compare(i.InstanceId, after) > 0);
+        // The same order as PageNumber paging (creation, then ID), so that both forms list a region alike; the token is the
+        // last instance's place in that order.
+        if (after is { } position)
+        {
+            var (createdAt, id) = (position.CreatedAt, position.InstanceId);
+            instances = instances.Where(i => i.CreatedAt > createdAt || (i.CreatedAt == createdAt && string.Compare(i.InstanceId, id) > 0));
+        }
 
-        var window = await instances.OrderBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
+        var window = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.MaxResults;
         var shown = more ? window.GetRange(0, query.MaxResults) : window;
         return new Listing<InstanceView>(await views.InstancesAsync(shown, ct).ConfigureAwait(false), null, null,
-            more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
+            more ? InstancePosition.Encode(shown[^1]) : null);
     }
 
     /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases the primary ENI and the
