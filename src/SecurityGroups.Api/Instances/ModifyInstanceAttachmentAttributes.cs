@@ -16,6 +16,8 @@ public sealed class ModifyInstanceAttachmentAttributesRequest : CommonParameters
     /// <summary><c>PrivatePoolOptions.MatchCriteria</c> (required: <c>Open</c>, <c>Target</c> or <c>None</c>) and <c>PrivatePoolOptions.Id</c>
     /// (required for <c>Target</c>, dropped otherwise; pools are not modelled, any ID is taken).</summary>
     public PrivatePoolOptionsParameter? PrivatePoolOptions { get; set; }
+
+    internal string? MatchCriteria => PrivatePoolOptions?.MatchCriteria;
 }
 
 public sealed class ModifyInstanceAttachmentAttributesValidator : AcsValidator<ModifyInstanceAttachmentAttributesRequest>
@@ -24,7 +26,6 @@ public sealed class ModifyInstanceAttachmentAttributesValidator : AcsValidator<M
     {
         RuleFor(r => r.RegionId).Required(AcsErrors.MissingRegionId);
         RuleFor(r => r.InstanceId).Required();
-        RuleFor(r => r.PrivatePoolOptions).Must(p => !string.IsNullOrEmpty(p?.MatchCriteria)).OverridePropertyName("PrivatePoolOptions.MatchCriteria")
-            .Raises(AcsErrors.MissingParameter);
+        RuleFor(r => r.MatchCriteria).Required().OverridePropertyName("PrivatePoolOptions.MatchCriteria");
     }
 }
