@@ -7,7 +7,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ACCOUNTS, ECS_VERSION, Ecs, REGION, UUID, assertAcsError, cleanup, ecsClient, popClient, resetEmulator, sdk, uniqueName,
+  ACCOUNTS, ECS_VERSION, Ecs, REGION, UUID, assertAcsError, cleanup, drivers, ecsClient, popClient, rawFetch, resetEmulator, sdk, strictEndpoint,
+  uniqueName,
 } from './clients.mjs';
 
 before(resetEmulator);
@@ -32,17 +33,17 @@ const popPost = (action, params) => pop.request(action, params, { method: 'POST'
 const minutes = (date) => date.toISOString().slice(0, 16) + 'Z';
 const seconds = (date) => date.toISOString().slice(0, 19) + 'Z';
 
-async function launch(t, extra = {}) {
-  const clean = cleanup(t);
-  const vpc = await sdk.createVpc({ RegionId: REGION, CidrBlock: '10.77.0.0/16', VpcName: uniqueName('settings') });
+async function launch(t, extra = {}, client = ecs, driver = sdk) {
+  const clean = cleanup(t, driver);
+  const vpc = await driver.createVpc({ RegionId: REGION, CidrBlock: '10.77.0.0/16', VpcName: uniqueName('settings') });
   clean.vpc(vpc.VpcId);
-  const vsw = await sdk.createVSwitch({ RegionId: REGION, VpcId: vpc.VpcId, ZoneId: 'cn-hangzhou-h', CidrBlock: '10.77.1.0/24' });
+  const vsw = await driver.createVSwitch({ RegionId: REGION, VpcId: vpc.VpcId, ZoneId: 'cn-hangzhou-h', CidrBlock: '10.77.1.0/24' });
   clean.vSwitch(vsw.VSwitchId);
-  const sg = await sdk.createSecurityGroup({ RegionId: REGION, VpcId: vpc.VpcId, SecurityGroupName: uniqueName('settings') });
+  const sg = await driver.createSecurityGroup({ RegionId: REGION, VpcId: vpc.VpcId, SecurityGroupName: uniqueName('settings') });
   clean.securityGroup(sg.SecurityGroupId);
   const run = await v7('runInstances', Ecs.RunInstancesRequest, {
     regionId: REGION, vSwitchId: vsw.VSwitchId, securityGroupId: sg.SecurityGroupId, ...extra,
-  });
+  }, client);
   const id = run.InstanceIdSets.InstanceIdSet[0];
   clean.instance(id);
   return id;
@@ -166,4 +167,28 @@ test('ModifyInstanceAttribute CreditSpecification is stored', async (t) => {
   await popPost('ModifyInstanceAttribute', { InstanceId: id, CreditSpecification: 'Unlimited' });
   assert.equal((await v7('describeInstanceAttribute', Ecs.DescribeInstanceAttributeRequest, { instanceId: id })).CreditSpecification, 'Unlimited');
   await assertAcsError(v7('modifyInstanceAttribute', Ecs.ModifyInstanceAttributeRequest, { instanceId: id, creditSpecification: 'Boost' }), 'InvalidParameter', 400);
+});
+
+test('Strict mode: the owner changes its instance\'s settings; the other account gets InvalidInstanceId.NotFound; unsigned is refused', async (t) => {
+  const endpoint = strictEndpoint();
+  const mine = ecsClient({ endpoint });
+  const theirs = ecsClient({ endpoint, account: ACCOUNTS.test2 });
+  const id = await launch(t, { httpTokens: 'required' }, mine, drivers(ACCOUNTS.test, endpoint)[0]);
+  const metadata = { regionId: REGION, instanceId: id, httpEndpoint: 'enabled', httpTokens: 'optional' };
+  await assertAcsError(v7('modifyInstanceMetadataOptions', Ecs.ModifyInstanceMetadataOptionsRequest, metadata, theirs), 'InvalidInstanceId.NotFound', 404);
+  await assertAcsError(v7('modifyInstanceAutoReleaseTime', Ecs.ModifyInstanceAutoReleaseTimeRequest, { instanceId: id }, theirs), 'InvalidInstanceId.NotFound', 404);
+  await assertAcsError(v7('modifyInstanceMaintenanceAttributes', Ecs.ModifyInstanceMaintenanceAttributesRequest,
+    { regionId: REGION, instanceId: [id], actionOnMaintenance: 'Stop' }, theirs), 'InvalidInstanceId.NotFound', 404);
+  await assertAcsError(v7('modifyInstanceDeployment', Ecs.ModifyInstanceDeploymentRequest, { regionId: REGION, instanceId: id, deploymentSetId: 'ds-x' }, theirs),
+    'InvalidInstanceId.NotFound', 404);
+  await assertAcsError(v7('modifyInstanceAttachmentAttributes', Ecs.ModifyInstanceAttachmentAttributesRequest, { regionId: REGION, instanceId: id,
+    privatePoolOptions: new Ecs.ModifyInstanceAttachmentAttributesRequestPrivatePoolOptions({ matchCriteria: 'None' }) }, theirs), 'InvalidInstanceId.NotFound', 404);
+  const unsigned = await rawFetch(`/?Action=ModifyInstanceMetadataOptions&Version=${ECS_VERSION}&RegionId=${REGION}&InstanceId=${id}&HttpEndpoint=disabled`,
+    { endpoint });
+  assert.ok(unsigned.status >= 400, `an unsigned call must be refused, got ${unsigned.status}`);
+  const read = async () => (await v7('describeInstances', Ecs.DescribeInstancesRequest, { regionId: REGION, instanceIds: JSON.stringify([id]) }, mine))
+    .Instances.Instance[0].MetadataOptions;
+  assert.deepEqual([(await read()).HttpEndpoint, (await read()).HttpTokens], ['enabled', 'required'], 'untouched by the other account and the unsigned call');
+  await v7('modifyInstanceMetadataOptions', Ecs.ModifyInstanceMetadataOptionsRequest, metadata, mine);
+  assert.equal((await read()).HttpTokens, 'optional');
 });
