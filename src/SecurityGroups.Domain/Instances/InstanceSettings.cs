@@ -136,7 +136,8 @@ public sealed record LaunchSettings(string? HttpEndpoint = null, string? HttpTok
         instance.HttpEndpoint = HttpEndpoint ?? instance.HttpEndpoint;
         instance.HttpTokens = HttpTokens ?? instance.HttpTokens;
         instance.HttpPutResponseHopLimit = HttpPutResponseHopLimit ?? instance.HttpPutResponseHopLimit;
-        instance.AutoReleaseTime = releaseTime;
+        // only a pay-as-you-go instance is released automatically: a subscription keeps none (Terraform suppresses the diff)
+        instance.AutoReleaseTime = instance.InstanceChargeType == "PrePaid" ? null : releaseTime;
         instance.DeploymentSetId = DeploymentSetId ?? "";
         if (!string.IsNullOrEmpty(PrivatePoolMatchCriteria))
         {

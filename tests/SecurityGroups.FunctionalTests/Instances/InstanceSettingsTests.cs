@@ -177,7 +177,8 @@ public sealed class InstanceSettingsTests(EmulatorFactory factory) : InstanceTes
         (await Client.Ecs("ModifyInstanceAutoReleaseTime", P("InstanceId", id), P("AutoReleaseTime", ReleaseAt(TimeSpan.FromMinutes(5)).Sent))).Error("InvalidAutoReleaseTime.Malformed", 400);
         (await Client.Ecs("ModifyInstanceAutoReleaseTime", P("InstanceId", "i-nosuch"), P("AutoReleaseTime", release.Sent))).Error("InvalidInstanceId.NotFound", 404);
         (await AsOtherAccount("ModifyInstanceAutoReleaseTime", [P("InstanceId", id), P("AutoReleaseTime", release.Sent)])).Error("InvalidInstanceId.NotFound", 404);
-        var prePaid = (await Run(group, 1, P("InstanceChargeType", "PrePaid")))[0];
+        // a subscription instance has no automatic release: RunInstances takes the time (checked) and keeps none
+        var prePaid = (await Run(group, 1, P("InstanceChargeType", "PrePaid"), P("AutoReleaseTime", release.Sent)))[0];
         (await Client.Ecs("ModifyInstanceAutoReleaseTime", P("InstanceId", prePaid), P("AutoReleaseTime", release.Sent))).Error("ChargeTypeViolation", 403);
         Assert.Equal("", (await Instance(id)).GetProperty("AutoReleaseTime").GetString());
         Assert.Equal("", (await Instance(prePaid)).GetProperty("AutoReleaseTime").GetString());
