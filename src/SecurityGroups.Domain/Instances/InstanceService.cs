@@ -59,6 +59,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
         tags.Validate(command.Tags);
         var launch = Launch.Check(command, compute);
+        var releaseTime = command.Settings.Check(AcsTime.Now(clock));
         return gate.RunAsync<IReadOnlyList<string>>(db, async c =>
         {
             var vSwitch = await VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
@@ -112,6 +113,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     CreatedAt = AcsTime.Now(clock),
                     StartedAt = command.Stopped ? null : AcsTime.Now(clock),
                 };
+                command.Settings.ApplyTo(instance, releaseTime);
                 eni.InstanceId = instance.InstanceId;
                 eni.Status = NetworkInterfaceStatus.InUse;
                 db.NetworkInterfaces.Add(eni);
@@ -260,8 +262,9 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
     /// <summary>ModifyInstanceAttribute: name, description, host name, deletion protection and (replacing them) the groups.</summary>
     public Task ModifyAsync(string instanceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, string? hostName,
-        bool? deletionProtection, CancellationToken ct, string? userData = null)
+        bool? deletionProtection, CancellationToken ct, string? userData = null, string? creditSpecification = null)
     {
+        InstanceSettings.CheckCredit(creditSpecification);
         if (userData is not null)
         {
             Launch.CheckUserData(userData);
@@ -275,6 +278,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             instance.Description = description ?? instance.Description;
             instance.HostName = hostName ?? instance.HostName;
             instance.DeletionProtection = deletionProtection ?? instance.DeletionProtection;
+            instance.CreditSpecification = string.IsNullOrEmpty(creditSpecification) ? instance.CreditSpecification : creditSpecification;
             if (securityGroupIds is { Count: > 0 })
             {
                 var eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
@@ -321,6 +325,9 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             .WhereIf(query.PublicIpAddresses.Count > 0, i => query.PublicIpAddresses.Contains(i.PublicIpAddress))
             .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
             .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
+            .WhereIf(!string.IsNullOrEmpty(query.HttpEndpoint), i => i.HttpEndpoint == query.HttpEndpoint)
+            .WhereIf(!string.IsNullOrEmpty(query.HttpTokens), i => i.HttpTokens == query.HttpTokens)
+            .WhereIf(query.HttpPutResponseHopLimit.HasValue, i => i.HttpPutResponseHopLimit == query.HttpPutResponseHopLimit)
             .WhereIf(query.Ipv6Addresses.Count > 0, i => db.NetworkInterfaceIpv6Addresses.Any(a => ipv6.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
     }
