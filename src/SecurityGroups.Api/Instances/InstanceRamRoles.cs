@@ -33,25 +33,36 @@ public sealed class AttachInstanceRamRoleRequest : InstanceRamRoleRequest
     public string? Policy { get; set; }
 }
 
-public sealed class InstanceRamRoleValidator : AcsValidator<InstanceRamRoleRequest>
+/// <summary>The rules both Actions share: the region, 1 to 100 instance IDs, a role name that fits.</summary>
+public abstract class InstanceRamRoleRules<T> : AcsValidator<T>
+    where T : InstanceRamRoleRequest
 {
-    public const int MaxIds = 100;
-
-    public InstanceRamRoleValidator()
+    /// <summary>Missing parameters first (<paramref name="roleRequired"/>: RamRoleName too), then their forms.</summary>
+    protected InstanceRamRoleRules(bool roleRequired)
     {
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.InstanceIds).Required();
-        RuleFor(r => r.InstanceIds).Must(ids => JsonIdList.TryParse(ids, MaxIds, out var list) && list.Count > 0).Raises(AcsErrors.InvalidInstanceIdsMalformed);
+        if (roleRequired)
+        {
+            RuleFor(r => r.RamRoleName).Required();
+        }
+
+        RuleFor(r => r.InstanceIds).Must(ids => JsonIdList.TryParse(ids, InstanceRamRoleValidator.MaxIds, out var list) && list.Count > 0)
+            .Raises(AcsErrors.InvalidInstanceIdsMalformed);
         RuleFor(r => r.RamRoleName).Must(name => name is null || name.Length <= 64).Raises(AcsErrors.InvalidRamRoleNotFound);
     }
 }
 
-public sealed class AttachInstanceRamRoleValidator : AcsValidator<AttachInstanceRamRoleRequest>
+public sealed class InstanceRamRoleValidator() : InstanceRamRoleRules<InstanceRamRoleRequest>(roleRequired: false)
+{
+    public const int MaxIds = 100;
+}
+
+public sealed class AttachInstanceRamRoleValidator : InstanceRamRoleRules<AttachInstanceRamRoleRequest>
 {
     public AttachInstanceRamRoleValidator()
+        : base(roleRequired: true)
     {
-        RuleFor(r => r.RamRoleName).Required();
-        Include(new InstanceRamRoleValidator());
         RuleFor(r => r.Policy).Must(p => p is null || p.Length is >= 1 and <= 1024).Raises(AcsErrors.InvalidParameter);
     }
 }
