@@ -77,6 +77,7 @@ public sealed class ModifyInstanceSpecValidator : AcsValidator<ModifyInstanceSpe
 {
     public ModifyInstanceSpecValidator()
     {
+        RuleFor(r => r.Disk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.InstanceId).Required();
         RuleFor(r => r.InternetMaxBandwidthOut).Null().Raises(AcsErrors.UnsupportedBandwidthChange);
         RuleFor(r => r.InternetMaxBandwidthIn).Null().Raises(AcsErrors.UnsupportedBandwidthChange);
@@ -134,6 +135,7 @@ public sealed class ModifyPrepayInstanceSpecValidator : AcsValidator<ModifyPrepa
 {
     public ModifyPrepayInstanceSpecValidator()
     {
+        RuleFor(r => r.Disk).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.InstanceId).Required();
         RuleFor(r => r.InstanceType).Required();
     }

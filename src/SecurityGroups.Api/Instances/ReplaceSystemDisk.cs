@@ -70,6 +70,7 @@ public sealed class ReplaceSystemDiskValidator : AcsValidator<ReplaceSystemDiskR
 {
     public ReplaceSystemDiskValidator()
     {
+        RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.InstanceId).Required();
         RuleFor(r => r.KeyPairName).Must(InstanceKeyPairValidation.Fits).Raises(AcsErrors.InvalidKeyPairNameNotFound);
     }
