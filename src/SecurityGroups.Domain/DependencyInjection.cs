@@ -132,6 +132,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceLifecycleService>();
         services.AddScoped<InstanceVpcService>();
+        services.AddScoped<InstanceSpecService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<InstanceSettingsService>();
         services.AddScoped<NetworkInterfaceService>();

@@ -279,7 +279,7 @@ public sealed record InstanceItem
             OSNameEn = image?.OSNameEn ?? "",
             OSType = image?.OSType ?? "linux",
             InstanceChargeType = view.Instance.InstanceChargeType,
-            ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
+            ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.ExpiredAt ?? view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
             StoppedMode = view.Instance.Status == InstanceStatus.Stopped ? view.Instance.StoppedMode : InstanceLifecycleService.NotApplicableStoppedMode,
             InternetMaxBandwidthOut = view.Instance.InternetMaxBandwidthOut,
             InternetMaxBandwidthIn = view.Instance.InternetMaxBandwidthIn,

@@ -168,7 +168,7 @@ export async function readInstance(c, id, { isNew = false, prePaid = false } = {
     system_disk_category: disk.Category, system_disk_size: disk.Size, system_disk_id: disk.DiskId, system_disk_performance_level: disk.PerformanceLevel,
     // `if v, ok := sysDisk["Tags"].(map[string]interface{}); ok { d.Set("volume_tags", tagsToMap(v["Tag"])) }`
     ...(isObject(disk.Tags) ? { volume_tags: tagsToMap(disk.Tags.Tag) } : {}),
-    stopped_mode: instance.StoppedMode,
+    stopped_mode: instance.StoppedMode, key_name: instance.KeyPairName,
   };
 
   // DescribeUserData (old SDK)
