@@ -28,7 +28,9 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
         {
             foreach (var version in products.Select(p => p.Version).Distinct())
             {
-                foreach (var parameters in Attempts(owned))
+                var attempts = action.StartsWith("Describe", StringComparison.Ordinal) || action.StartsWith("List", StringComparison.Ordinal)
+                    ? Attempts(owned) : Attempts(owned).Concat(Changes(owned));
+                foreach (var parameters in attempts)
                 {
                     var result = await Client.Call(action, version, AcsStyle.Query, [("RegionId", Region), ("AccessKeyId", "test2"), .. parameters]);
                     calls++;
@@ -50,7 +52,7 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
     private static IEnumerable<(string Key, string Value)[]> Attempts(IReadOnlyDictionary<string, string> owned)
     {
         var spellings = new List<(string Key, string Value)>();
-        foreach (var (name, id) in owned)
+        foreach (var (name, id) in owned.Where(o => !o.Key.StartsWith("Stopped", StringComparison.Ordinal)))
         {
             spellings.AddRange([(name, id), (name + ".1", id), (name + "s", JsonSerializer.Serialize(new[] { id })), (name + "s.1", id)]);
         }
@@ -77,6 +79,32 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
         }
     }
 
+    /// <summary>Every setting a Modify/Attach/Replace/Resize Action can change, with the first account's instance (running and
+    /// stopped, in each ID spelling) or disk: were the owner check missing, the change would go through and show in the state.</summary>
+    private static IEnumerable<(string Key, string Value)[]> Changes(IReadOnlyDictionary<string, string> owned)
+    {
+        (string Key, string Value)[] changes =
+        [
+            ("HttpTokens", "required"), ("HttpEndpoint", "enabled"), ("HttpPutResponseHopLimit", "3"),
+            ("AutoReleaseTime", DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+            ("ActionOnMaintenance", "Stop"), ("NotifyOnMaintenance", "true"), ("DeploymentSetId", "ds-sweep"),
+            ("PrivatePoolOptions.MatchCriteria", "None"), ("CreditSpecification", "Unlimited"), ("InstanceType", "ecs.g7.xlarge"),
+            ("ImageId", "ubuntu_22_04_x64_20G_alibase_20240530.vhd"), ("KeyPairName", "sweep-key"), ("RamRoleName", "sweep-role"),
+            ("InstanceChargeType", "PrePaid"), ("InstanceName", "swept"), ("Description", "swept"), ("DiskName", "swept"), ("NewSize", "200"),
+            ("DiskCategory", "cloud_essd"), ("PerformanceLevel", "PL2"), ("DeleteWithInstance", "false"), ("QueuePairNumber", "4"),
+            ("autoSnapshotPolicyId", "sp-sweep"),
+        ];
+        foreach (var instance in new[] { owned["InstanceId"], owned["StoppedInstanceId"] })
+        {
+            yield return [("InstanceId", instance), .. changes];
+            yield return [("InstanceId.1", instance), .. changes];
+            yield return [("InstanceIds", JsonSerializer.Serialize(new[] { instance })), .. changes];
+        }
+
+        yield return [("DiskId", owned["DiskId"]), .. changes];
+        yield return [("DiskIds", JsonSerializer.Serialize(new[] { owned["DiskId"] })), ("diskIds", JsonSerializer.Serialize(new[] { owned["DiskId"] })), .. changes];
+    }
+
     private async Task<Dictionary<string, string>> ArrangeFirstAccountAsync()
     {
         var vpcId = await CreateVpc("10.0.0.0/8", Region, ("Tag.1.Key", "owner"));
@@ -92,6 +120,9 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
             ("Entry.1.Cidr", "10.0.0.0/8"))).Ok().GetProperty("PrefixListId").GetString()!;
         var portRangeListId = (await Client.Ecs("CreatePortRangeList", ("RegionId", Region), ("PortRangeListName", "prl"), ("MaxEntries", "5"),
             ("Entry.1.PortRange", "80/80"))).Ok().GetProperty("PortRangeListId").GetString()!;
+        var stoppedId = (await Client.Ecs("RunInstances", ("RegionId", Region), ("VSwitchId", vSwitchId), ("SecurityGroupId", groupId))).Ok()
+            .GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        (await Client.Ecs("StopInstance", ("InstanceId", stoppedId))).Ok();
         var diskId = (await Client.Ecs("DescribeDisks", ("RegionId", Region), ("InstanceId", instanceId))).Ok()
             .GetProperty("Disks").GetProperty("Disk")[0].GetProperty("DiskId").GetString()!;
         var routeTableId = (await Client.Vpc("DescribeVpcs", ("RegionId", Region), ("VpcId", vpcId))).Ok()
@@ -100,7 +131,7 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
         {
             ["SecurityGroupId"] = groupId, ["InstanceId"] = instanceId, ["NetworkInterfaceId"] = eniId, ["VpcId"] = vpcId,
             ["VSwitchId"] = vSwitchId, ["PrefixListId"] = prefixListId, ["PortRangeListId"] = portRangeListId, ["RouteTableId"] = routeTableId,
-            ["DiskId"] = diskId,
+            ["DiskId"] = diskId, ["StoppedInstanceId"] = stoppedId,
         };
     }
 
@@ -114,11 +145,12 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
             ("DescribeSecurityGroupAttribute", AcsClient.EcsVersion, [("SecurityGroupId", owned["SecurityGroupId"]), ("Direction", "egress")]),
             ("DescribeInstances", AcsClient.EcsVersion, []),
             ("DescribeInstanceAttribute", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
+            ("DescribeInstanceAttribute", AcsClient.EcsVersion, [("InstanceId", owned["StoppedInstanceId"])]),
             ("DescribeDisks", AcsClient.EcsVersion, []),
             ("DescribeUserData", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
-            ("DescribeInstanceRamRole", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"] }))]),
-            ("DescribeInstanceMaintenanceAttributes", AcsClient.EcsVersion, [("InstanceId.1", owned["InstanceId"])]),
-            ("DescribeInstanceAttachmentAttributes", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"] }))]),
+            ("DescribeInstanceRamRole", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"], owned["StoppedInstanceId"] }))]),
+            ("DescribeInstanceMaintenanceAttributes", AcsClient.EcsVersion, [("InstanceId.1", owned["InstanceId"]), ("InstanceId.2", owned["StoppedInstanceId"])]),
+            ("DescribeInstanceAttachmentAttributes", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"], owned["StoppedInstanceId"] }))]),
             ("DescribeInstanceAutoRenewAttribute", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
             ("DescribeNetworkInterfaceAttribute", AcsClient.EcsVersion, [("NetworkInterfaceId", owned["NetworkInterfaceId"])]),
             ("DescribeNetworkInterfaces", AcsClient.EcsVersion, []),
