@@ -133,6 +133,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceLifecycleService>();
         services.AddScoped<InstanceVpcService>();
         services.AddScoped<InstanceAttributeService>();
+        services.AddScoped<DiskService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<NetworkInterfacePermissionService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();

@@ -261,6 +261,7 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
             n.RuleFor(i => i.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+            n.RuleFor(i => i.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber);
         });
         RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);

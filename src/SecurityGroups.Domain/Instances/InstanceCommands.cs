@@ -123,8 +123,12 @@ public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwit
 public sealed record NetworkInterfaceOptions(int? QueueNumber = null, bool? SourceDestCheck = null, bool? DeleteOnRelease = null,
     string? NetworkInterfaceTrafficMode = null)
 {
+    /// <summary>ERI queue pairs (<c>QueuePairNumber</c>); 0: not set.</summary>
+    public int? QueuePairNumber { get; init; }
+
     public void ApplyTo(NetworkInterface eni)
     {
+        eni.QueuePairNumber = QueuePairNumber ?? eni.QueuePairNumber;
         eni.QueueNumber = QueueNumber ?? eni.QueueNumber;
         eni.SourceDestCheck = SourceDestCheck ?? eni.SourceDestCheck;
         eni.DeleteOnRelease = DeleteOnRelease ?? eni.DeleteOnRelease;
