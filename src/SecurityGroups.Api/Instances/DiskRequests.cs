@@ -145,29 +145,29 @@ public sealed class ModifyDiskSpecResponse : AcsResponse
     public string TaskId { get; init; } = "";
 }
 
-/// <summary>ApplyAutoSnapshotPolicy and CancelAutoSnapshotPolicy. Alibaba spells these parameters in lower camel case
-/// (<c>regionId</c>, <c>autoSnapshotPolicyId</c>, <c>diskIds</c>); names bind in any letter case.</summary>
+/// <summary>ApplyAutoSnapshotPolicy and CancelAutoSnapshotPolicy. Alibaba spells these parameters in lower camel case, and so
+/// do these properties, so that Swagger names them as the SDK sends them (names bind in any letter case).</summary>
 public sealed class AutoSnapshotPolicyRequest : CommonParameters
 {
     /// <summary>Region of the policy and the disks. Required.</summary>
     /// <example>cn-hangzhou</example>
-    public string? RegionId { get; set; }
+    public string? regionId { get; set; }
 
     /// <summary>ApplyAutoSnapshotPolicy: the policy, <c>sp-</c> and 1-60 letters or digits (policies are not modelled: any such ID
     /// is accepted). CancelAutoSnapshotPolicy: accepted, no effect.</summary>
-    public string? AutoSnapshotPolicyId { get; set; }
+    public string? autoSnapshotPolicyId { get; set; }
 
     /// <summary>The disks, a JSON array string (<c>["d-a","d-b"]</c>), up to 100. Required.</summary>
-    public string? DiskIds { get; set; }
+    public string? diskIds { get; set; }
 }
 
 public sealed class AutoSnapshotPolicyValidator : AcsValidator<AutoSnapshotPolicyRequest>
 {
     public AutoSnapshotPolicyValidator()
     {
-        RuleFor(r => r.RegionId).Required();
-        RuleFor(r => r.DiskIds).Required();
-        RuleFor(r => r.DiskIds).Must(ids => JsonIdList.TryParse(ids, ListBounds.Ids, out var list) && list.Count > 0)
+        RuleFor(r => r.regionId).Required();
+        RuleFor(r => r.diskIds).Required();
+        RuleFor(r => r.diskIds).Must(ids => JsonIdList.TryParse(ids, ListBounds.Ids, out var list) && list.Count > 0)
             .Raises(AcsErrors.InvalidSnapshotPolicyDiskIds);
     }
 }

@@ -39,8 +39,8 @@ public sealed class DisksController(DiskService disks) : AcsController
     [AcsAction]
     public async Task<AcsResponse> ApplyAutoSnapshotPolicy([FromQuery] AutoSnapshotPolicyRequest request, CancellationToken ct)
     {
-        JsonIdList.TryParse(request.DiskIds, ListBounds.Ids, out var ids);
-        await disks.ApplyAutoSnapshotPolicyAsync(request.RegionId!, request.AutoSnapshotPolicyId ?? "", ids, ct);
+        JsonIdList.TryParse(request.diskIds, ListBounds.Ids, out var ids);
+        await disks.ApplyAutoSnapshotPolicyAsync(request.regionId!, request.autoSnapshotPolicyId ?? "", ids, ct);
         return new AcsResponse();
     }
 
@@ -48,8 +48,8 @@ public sealed class DisksController(DiskService disks) : AcsController
     [AcsAction]
     public async Task<AcsResponse> CancelAutoSnapshotPolicy([FromQuery] AutoSnapshotPolicyRequest request, CancellationToken ct)
     {
-        JsonIdList.TryParse(request.DiskIds, ListBounds.Ids, out var ids);
-        await disks.CancelAutoSnapshotPolicyAsync(request.RegionId!, ids, ct);
+        JsonIdList.TryParse(request.diskIds, ListBounds.Ids, out var ids);
+        await disks.CancelAutoSnapshotPolicyAsync(request.regionId!, ids, ct);
         return new AcsResponse();
     }
 }

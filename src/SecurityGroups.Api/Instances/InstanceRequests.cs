@@ -153,7 +153,8 @@ public sealed class SystemDiskParameter
     /// <summary>ESSD only: PL0-PL3 (default PL1).</summary>
     public string? PerformanceLevel { get; set; }
 
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>The disk's automatic snapshot policy, <c>sp-</c> and 1-60 letters or digits (policies are not modelled: stored and
+    /// shown by DescribeDisks; else <c>ParameterInvalid</c>, 403).</summary>
     public string? AutoSnapshotPolicyId { get; set; }
 
     /// <summary>Accepted, no effect.</summary>

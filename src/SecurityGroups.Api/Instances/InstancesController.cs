@@ -152,6 +152,6 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             RamRoleName = r.RamRoleName,
             InstanceChargeType = r.InstanceChargeType,
             SystemDisk = new SystemDiskInput(r.SystemDisk?.Category, r.SystemDisk?.Size, r.SystemDisk?.DiskName, r.SystemDisk?.Description,
-                r.SystemDisk?.PerformanceLevel),
+                r.SystemDisk?.PerformanceLevel) { AutoSnapshotPolicyId = r.SystemDisk?.AutoSnapshotPolicyId },
         };
 }

@@ -55,7 +55,11 @@ public sealed record LaunchNetworkInterface(string? NetworkInterfaceId, string? 
     string? PrimaryIpAddress, string? NetworkInterfaceName, string? Description, NetworkInterfaceOptions Options);
 
 /// <summary>RunInstances' <c>SystemDisk.*</c>.</summary>
-public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel);
+public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel)
+{
+    /// <summary><c>SystemDisk.AutoSnapshotPolicyId</c>: any well-formed ID (<see cref="DiskService.IsPolicyId"/>).</summary>
+    public string? AutoSnapshotPolicyId { get; init; }
+}
 
 public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> InstanceIds, string? VpcId, string? VSwitchId, string? ZoneId,
     string? SecurityGroupId, string? Status, string? InstanceName, IReadOnlyList<string> PrivateIpAddresses, IReadOnlyList<TagInput> Tags,

@@ -165,6 +165,18 @@ public sealed class DiskTests(EmulatorFactory factory) : InstanceTest(factory)
     }
 
     [Fact]
+    public async Task RunInstances_StoresTheSystemDisksPolicy_AndRefusesAMalformedOne()
+    {
+        var (id, _) = await Launch(P("SystemDisk.AutoSnapshotPolicyId", "sp-atlaunch1"));
+        Assert.Equal("sp-atlaunch1", (await Disk(id)).GetProperty("AutoSnapshotPolicyId").GetString());
+
+        var group = await CreateGroup(Vpc);
+        (await Client.Ecs("RunInstances", P("RegionId", Region), P("VSwitchId", VSwitch), P("SecurityGroupId", group),
+            P("SystemDisk.AutoSnapshotPolicyId", "policy"))).Error("ParameterInvalid", 403);
+        Assert.Equal(1, (await Client.Ecs("DescribeInstances", P("RegionId", Region))).Ok().GetProperty("TotalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task AnotherAccountsDisk_IsNotFound_ByEveryDiskAction()
     {
         var (id, disk) = await Launch(P("SystemDisk.DiskName", "root"));
