@@ -20,10 +20,11 @@ public sealed class ModifyDiskAttributeRequest : CommonParameters
     /// <summary>Up to 100 disks, <c>DiskIds.N</c>, changed alike.</summary>
     public List<string>? DiskIds { get; set; }
 
-    /// <summary>2-128 characters, starting with a letter, not http(s):// (else <c>InvalidDiskName.Malformed</c>).</summary>
+    /// <summary>2-128 characters, starting with a letter, not http(s):// (else <c>InvalidDiskName.Malformed</c>); empty: unchanged
+    /// (Terraform sends the name it holds, empty when none was ever set).</summary>
     public string? DiskName { get; set; }
 
-    /// <summary>2-256 characters, not http(s):// (else <c>InvalidDescription.Malformed</c>).</summary>
+    /// <summary>2-256 characters, not http(s):// (else <c>InvalidDescription.Malformed</c>); empty: unchanged.</summary>
     public string? Description { get; set; }
 
     /// <summary>A system disk is released with its instance: true is accepted, false is refused (<c>DiskTypeViolation</c>).</summary>
@@ -39,7 +40,8 @@ public sealed class ModifyDiskAttributeRequest : CommonParameters
     public bool? BurstingEnabled { get; set; }
 
     internal ModifyDiskAttributeCommand Command() =>
-        new(string.IsNullOrEmpty(RegionId) ? null : RegionId, DiskIds is { Count: > 0 } ? DiskIds : [DiskId!], DiskName, Description)
+        new(string.IsNullOrEmpty(RegionId) ? null : RegionId, DiskIds is { Count: > 0 } ? DiskIds : [DiskId!],
+            string.IsNullOrEmpty(DiskName) ? null : DiskName, string.IsNullOrEmpty(Description) ? null : Description)
         {
             DeleteWithInstance = DeleteWithInstance,
             DeleteAutoSnapshot = DeleteAutoSnapshot,
@@ -56,8 +58,8 @@ public sealed class ModifyDiskAttributeValidator : AcsValidator<ModifyDiskAttrib
         RuleFor(r => r).Must(r => !string.IsNullOrEmpty(r.DiskId) || r.DiskIds is { Count: > 0 }).Raises(AcsErrors.MissingDiskId);
         RuleFor(r => r).Must(r => string.IsNullOrEmpty(r.DiskId) || r.DiskIds is not { Count: > 0 }).Raises(AcsErrors.DiskIdAndDiskIdsConflict);
         RuleFor(r => r.DiskIds).Must(ids => ids is null || ids.All(id => !string.IsNullOrEmpty(id))).Raises(AcsErrors.InvalidDiskIdNotFound);
-        RuleFor(r => r.DiskName).AcsName(2, 128).Raises(AcsErrors.InvalidDiskNameMalformed);
-        RuleFor(r => r.Description).AcsText(2, 256).Raises(AcsErrors.InvalidDescriptionMalformed);
+        RuleFor(r => r.DiskName).AcsName(2, 128).Raises(AcsErrors.InvalidDiskNameMalformed).When(r => !string.IsNullOrEmpty(r.DiskName));
+        RuleFor(r => r.Description).AcsText(2, 256).Raises(AcsErrors.InvalidDescriptionMalformed).When(r => !string.IsNullOrEmpty(r.Description));
     }
 }
 

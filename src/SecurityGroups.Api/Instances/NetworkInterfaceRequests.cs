@@ -100,7 +100,8 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     /// <summary>Accepted, no effect: <c>EnhancedNetwork.*</c>.</summary>
     public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
 
-    /// <summary>Accepted, no effect (use <c>NetworkInterfaceTrafficMode</c> and <c>QueueNumber</c>): <c>NetworkInterfaceTrafficConfig.*</c>.</summary>
+    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> when the top-level one is absent; the rest accepted, no
+    /// effect (use <c>NetworkInterfaceTrafficMode</c> and <c>QueueNumber</c>).</summary>
     public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
 
     internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease, NetworkInterfaceTrafficMode)
@@ -157,7 +158,7 @@ public sealed class EnhancedNetworkParameter
     public int? VirtualFunctionTotalQueueNumber { get; set; }
 }
 
-/// <summary><c>NetworkInterfaceTrafficConfig.*</c> (accepted, no effect).</summary>
+/// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> is stored (CreateNetworkInterface, ModifyNetworkInterfaceAttribute); the rest is accepted, no effect.</summary>
 public sealed class NetworkInterfaceTrafficConfigParameter
 {
     public string? NetworkInterfaceTrafficMode { get; set; }
@@ -547,7 +548,8 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary><c>EnhancedNetwork.*</c>: Accepted; no effect here.</summary>
     public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
 
-    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: Accepted; no effect here.</summary>
+    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> (ERI queue pairs, 0-256, 0: not set) is stored and
+    /// shown; the rest is accepted with no effect here.</summary>
     public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
 
     /// <summary>Receive queue depth: Accepted; no effect here.</summary>
@@ -556,12 +558,9 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary>Transmit queue depth: Accepted; no effect here.</summary>
     public int? TxQueueSize { get; set; }
 
-    /// <summary>ERI queue pairs, 0-256 (0: not set; stored and shown; no effect here). Default: <c>NetworkInterfaceTrafficConfig.QueuePairNumber</c>.</summary>
-    public int? QueuePairNumber { get; set; }
-
     internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease)
     {
-        QueuePairNumber = QueuePairNumber ?? NetworkInterfaceTrafficConfig?.QueuePairNumber,
+        QueuePairNumber = NetworkInterfaceTrafficConfig?.QueuePairNumber,
     };
 }
 
@@ -575,7 +574,6 @@ public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<Modi
         RuleFor(r => r.NetworkInterfaceName).AcsName(2, 128).Raises(AcsErrors.InvalidParamsNetworkInterfaceName);
         RuleFor(r => r.Description).AcsText(2, 255).Raises(AcsErrors.InvalidDescriptionMalformed);
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
-        RuleFor(r => r.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber);
         RuleFor(r => r.NetworkInterfaceTrafficConfig!.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber)
             .When(r => r.NetworkInterfaceTrafficConfig is not null);
     }

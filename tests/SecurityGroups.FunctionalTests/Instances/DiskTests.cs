@@ -37,6 +37,11 @@ public sealed class DiskTests(EmulatorFactory factory) : InstanceTest(factory)
         var shown = await Disk(id);
         Assert.Equal(("system-2", "second disk"), (shown.GetProperty("DiskName").GetString(), shown.GetProperty("Description").GetString()));
 
+        // an empty value keeps the current one (Terraform sends DiskName "" when no name was ever set)
+        (await Client.Ecs("ModifyDiskAttribute", P("DiskId", disk), P("DiskName", ""), P("Description", ""))).Ok();
+        shown = await Disk(id);
+        Assert.Equal(("system-2", "second disk"), (shown.GetProperty("DiskName").GetString(), shown.GetProperty("Description").GetString()));
+
         (await Client.Ecs("ModifyDiskAttribute", P("RegionId", Region), P("DiskIds.1", disk), P("DiskName", "system-3"))).Ok();
         shown = await Disk(id);
         Assert.Equal(("system-3", "second disk"), (shown.GetProperty("DiskName").GetString(), shown.GetProperty("Description").GetString()));

@@ -4,7 +4,8 @@ namespace SecurityGroups.FunctionalTests.Instances;
 
 /// <summary>
 /// <c>QueuePairNumber</c> of ENIs (Terraform's <c>queue_pair_number</c>, instance-level and in <c>network_interfaces</c>):
-/// stored from RunInstances' <c>NetworkInterface.N</c> entries, CreateNetworkInterface and ModifyNetworkInterfaceAttribute,
+/// stored from RunInstances' <c>NetworkInterface.N</c> entries, CreateNetworkInterface and ModifyNetworkInterfaceAttribute
+/// (<c>NetworkInterfaceTrafficConfig.QueuePairNumber</c>, the only place its model has it),
 /// shown by DescribeNetworkInterfaces and DescribeNetworkInterfaceAttribute; 0-256 (docs/actions.md, "ENI options").
 /// </summary>
 public sealed class QueuePairNumberTests(EmulatorFactory factory) : InstanceTest(factory)
@@ -49,7 +50,7 @@ public sealed class QueuePairNumberTests(EmulatorFactory factory) : InstanceTest
         var nested = await Eni(P("SecurityGroupId", group), P("NetworkInterfaceTrafficConfig.QueuePairNumber", "6"));
         Assert.Equal(6, (await Attribute(nested)).GetProperty("QueuePairNumber").GetInt32());
 
-        (await Client.Ecs("ModifyNetworkInterfaceAttribute", P("RegionId", Region), P("NetworkInterfaceId", eni), P("QueuePairNumber", "16"))).Ok();
+        (await Client.Ecs("ModifyNetworkInterfaceAttribute", P("RegionId", Region), P("NetworkInterfaceId", eni), P("NetworkInterfaceTrafficConfig.QueuePairNumber", "16"))).Ok();
         Assert.Equal(16, (await Attribute(eni)).GetProperty("QueuePairNumber").GetInt32());
         (await Client.Ecs("ModifyNetworkInterfaceAttribute", P("RegionId", Region), P("NetworkInterfaceId", eni), P("Description", "kept"))).Ok();
         Assert.Equal(16, (await NetworkInterface(eni)).GetProperty("QueuePairNumber").GetInt32());
@@ -73,7 +74,7 @@ public sealed class QueuePairNumberTests(EmulatorFactory factory) : InstanceTest
         Assert.Equal(0, (await Client.Ecs("DescribeInstances", P("RegionId", Region))).Ok().GetProperty("TotalCount").GetInt32());
 
         var eni = await Eni(P("SecurityGroupId", group), P("QueuePairNumber", "2"));
-        (await Client.Ecs("ModifyNetworkInterfaceAttribute", P("RegionId", Region), P("NetworkInterfaceId", eni), P("QueuePairNumber", "257")))
+        (await Client.Ecs("ModifyNetworkInterfaceAttribute", P("RegionId", Region), P("NetworkInterfaceId", eni), P("NetworkInterfaceTrafficConfig.QueuePairNumber", "257")))
             .Error("InvalidParameter.QueuePairNumber", 400);
         Assert.Equal(2, (await NetworkInterface(eni)).GetProperty("QueuePairNumber").GetInt32());
     }

@@ -35,7 +35,7 @@ function callers() {
         map[byWire.get(wire)] = value;
       }
       const method = action.charAt(0).toLowerCase() + action.slice(1);
-      return JSON.parse(JSON.stringify((await client[method](new Request(map))).body));
+      return (await client[method](new Request(map))).body.toMap();
     };
   };
   const pop = (method) => {
@@ -112,15 +112,15 @@ describe('ENI queue pairs', () => {
   test('QueuePairNumber round-trips through RunInstances, CreateNetworkInterface and ModifyNetworkInterfaceAttribute', async (t) => {
     const clean = cleanup(t);
     const net = await network(clean, 193);
-    const run = await sdk.runInstances({ RegionId: REGION, SecurityGroupId: net.GroupId, NetworkInterface: [
-      { InstanceType: 'Primary', VSwitchId: net.VSwitchId, SecurityGroupId: net.GroupId, QueuePairNumber: 8 },
-      { InstanceType: 'Secondary', VSwitchId: net.VSwitchId, QueuePairNumber: 2 },
-    ] });
-    const id = run.InstanceIdSets.InstanceIdSet[0];
+    const client = ecsClient();
+    const run = (await client.runInstances(new Ecs.RunInstancesRequest({ regionId: REGION, securityGroupId: net.GroupId, networkInterface: [
+      new Ecs.RunInstancesRequestNetworkInterface({ instanceType: 'Primary', vSwitchId: net.VSwitchId, securityGroupId: net.GroupId, queuePairNumber: 8 }),
+      new Ecs.RunInstancesRequestNetworkInterface({ instanceType: 'Secondary', vSwitchId: net.VSwitchId, queuePairNumber: 2 }),
+    ] }))).body;
+    const id = run.instanceIdSets.instanceIdSet[0];
     clean.instance(id);
     const instance = (await sdk.describeInstances({ RegionId: REGION, InstanceIds: JSON.stringify([id]) })).Instances.Instance[0];
     const byType = Object.fromEntries(instance.NetworkInterfaces.NetworkInterface.map((e) => [e.Type, e.NetworkInterfaceId]));
-    const client = ecsClient();
     const listed = async (eni) => (await client.describeNetworkInterfaces(new Ecs.DescribeNetworkInterfacesRequest({ regionId: REGION, networkInterfaceId: [eni] })))
       .body.networkInterfaceSets.networkInterfaceSet[0].queuePairNumber;
     const attribute = async (eni) => (await client.describeNetworkInterfaceAttribute(new Ecs.DescribeNetworkInterfaceAttributeRequest({ regionId: REGION, networkInterfaceId: eni }))).body;
@@ -132,10 +132,12 @@ describe('ENI queue pairs', () => {
     const eni = await sdk.createNetworkInterface({ RegionId: REGION, VSwitchId: net.VSwitchId, SecurityGroupId: net.GroupId, QueuePairNumber: 22 });
     clean.networkInterface(eni.NetworkInterfaceId);
     assert.equal(await listed(eni.NetworkInterfaceId), 22);
-    await sdk.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni.NetworkInterfaceId, QueuePairNumber: 4 });
+    // the ModifyNetworkInterfaceAttribute model has it only inside NetworkInterfaceTrafficConfig
+    const modify = (queuePairNumber) => client.modifyNetworkInterfaceAttribute(new Ecs.ModifyNetworkInterfaceAttributeRequest({ regionId: REGION,
+      networkInterfaceId: eni.NetworkInterfaceId, networkInterfaceTrafficConfig: new Ecs.ModifyNetworkInterfaceAttributeRequestNetworkInterfaceTrafficConfig({ queuePairNumber }) }));
+    await modify(4);
     assert.equal((await attribute(eni.NetworkInterfaceId)).queuePairNumber, 4);
-    await assertAcsError(sdk.modifyNetworkInterfaceAttribute({ RegionId: REGION, NetworkInterfaceId: eni.NetworkInterfaceId, QueuePairNumber: 257 }),
-      'InvalidParameter.QueuePairNumber', 400);
+    await assertAcsError(modify(257), 'InvalidParameter.QueuePairNumber', 400);
     assert.equal(await listed(eni.NetworkInterfaceId), 4);
   });
 });
