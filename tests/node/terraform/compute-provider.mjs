@@ -546,6 +546,15 @@ export function planDiff(state, config) {
   return diff;
 }
 
+/** Refresh: a second Read gives the same state (`role_name` aside: it is read only when not new), and the configuration shows
+ * no diff. */
+export async function assertSteady(c, id, state, config) {
+  const refreshed = await readInstance(c, id);
+  assert.deepEqual({ ...refreshed, role_name: undefined }, { ...state, role_name: undefined });
+  assert.deepEqual(planDiff(refreshed, config), {});
+  return refreshed;
+}
+
 /** RebootEcsInstance (service_alicloud_ecs.go; after a key pair change): RpcPost RebootInstance InstanceId, ForceStop=true, then
  * the Running wait. StartEcsInstance is the same call shape for StartInstance (without ForceStop). */
 export async function rebootEcsInstance(c, id) {

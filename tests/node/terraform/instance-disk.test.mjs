@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tfClient } from './tf-client.mjs';
 import {
-  REGION, applyInstance, applyInstanceUpdate, destroyInstance, instanceNetwork, planDiff, readInstance, recording,
+  REGION, applyInstance, assertSteady, applyInstanceUpdate, destroyInstance, instanceNetwork, readInstance, recording,
 } from './compute-provider.mjs';
 
 const targets = [['http', process.env.SG_ENDPOINT]];
@@ -23,14 +23,6 @@ const disk = (s) => ({
   performance_level: s.system_disk_performance_level, auto_snapshot_policy_id: s.system_disk_auto_snapshot_policy_id,
   provisioned_iops: s.system_disk_provisioned_iops, bursting_enabled: s.system_disk_bursting_enabled, encrypted: s.system_disk_encrypted,
 });
-
-/** Refresh: a second Read gives the same state, and the configuration shows no diff. */
-async function assertSteady(c, id, state, config) {
-  const refreshed = await readInstance(c, id);
-  assert.deepEqual({ ...refreshed, role_name: undefined }, { ...state, role_name: undefined });
-  assert.deepEqual(planDiff(refreshed, config), {});
-  return refreshed;
-}
 
 for (const [protocol, endpoint] of targets) {
   describe(`terraform alicloud_instance system disk and queue pairs over ${protocol}`, () => {
