@@ -74,7 +74,8 @@ public sealed class ResizeDiskRequest : CommonParameters
     /// <summary><c>offline</c> (default) or <c>online</c>; both take effect at once here.</summary>
     public string? Type { get; set; }
 
-    /// <summary>Accepted; no effect here.</summary>
+    /// <summary>Idempotency: a retry with the same token and parameters replays the first answer (other parameters:
+    /// <c>IdempotentParameterMismatch</c>).</summary>
     public string? ClientToken { get; set; }
 }
 

@@ -18,8 +18,9 @@ public sealed class DisksController(DiskService disks) : AcsController
         return new AcsResponse();
     }
 
-    /// <summary>Grows a disk (online or offline: at once either way).</summary>
+    /// <summary>Grows a disk (online or offline: at once either way); a retry with the same <c>ClientToken</c> replays the first answer.</summary>
     [AcsAction]
+    [AcsIdempotent]
     public async Task<ResizeDiskResponse> ResizeDisk([FromQuery] ResizeDiskRequest request, CancellationToken ct)
     {
         await disks.ResizeAsync(new ResizeDiskCommand(request.DiskId!, request.NewSize!.Value, request.Type), ct);

@@ -87,7 +87,11 @@ public sealed class DiskTests(EmulatorFactory factory) : InstanceTest(factory)
         var shown = await Disk(id);
         Assert.Equal(60, shown.GetProperty("Size").GetInt32());
         Assert.Equal(1800 + (50 * 60), shown.GetProperty("IOPS").GetInt32());
-        (await Client.Ecs("ResizeDisk", P("DiskId", disk), P("NewSize", "2048"))).Ok();
+        // a retry with the same ClientToken replays the first answer instead of refusing the now-equal size
+        var first = (await Client.Ecs("ResizeDisk", P("DiskId", disk), P("NewSize", "2048"), P("ClientToken", "resize-1"))).Ok();
+        var retry = (await Client.Ecs("ResizeDisk", P("DiskId", disk), P("NewSize", "2048"), P("ClientToken", "resize-1"))).Ok();
+        Assert.Equal(first.GetProperty("RequestId").GetString(), retry.GetProperty("RequestId").GetString());
+        (await Client.Ecs("ResizeDisk", P("DiskId", disk), P("NewSize", "1000"), P("ClientToken", "resize-1"))).Error("IdempotentParameterMismatch", 400);
         Assert.Equal(2048, (await Disk(id)).GetProperty("Size").GetInt32());
 
         (await Client.Ecs("ResizeDisk", P("DiskId", disk), P("NewSize", "2048"))).Error("InvalidDiskSize.TooSmall", 403);
