@@ -132,7 +132,9 @@ public static class DependencyInjection
         services.AddScoped<InstanceService>();
         services.AddScoped<InstanceLifecycleService>();
         services.AddScoped<InstanceVpcService>();
+        services.AddScoped<InstanceSpecService>();
         services.AddScoped<InstanceAttributeService>();
+        services.AddScoped<InstanceSettingsService>();
         services.AddScoped<DiskService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<NetworkInterfacePermissionService>();

@@ -69,13 +69,14 @@ public sealed class DescribeImagesRequest : CommonParameters
     /// <summary>Catalogue images have no tags: a tag filter lists none.</summary>
     public List<TagParameter>? Tag { get; set; }
 
-    /// <summary><c>Filter.N.Key</c>/<c>Value</c> (creation-time bounds), N = 1..10: Accepted; no effect here.</summary>
+    /// <summary><c>Filter.N.Key</c> <c>CreationStartTime</c> / <c>CreationEndTime</c> and <c>Filter.N.Value</c> (UTC,
+    /// <c>yyyy-MM-ddTHH:mmZ</c> or with seconds), N = 1..10: images created at or after / at or before it; other keys have no effect.</summary>
     public List<FilterParameter>? Filter { get; set; }
 
-    /// <summary>Accepted; no effect here (catalogue images are all public system images).</summary>
+    /// <summary>Catalogue images are all public system images: <c>false</c> lists none.</summary>
     public bool? IsPublic { get; set; }
 
-    /// <summary>Accepted; no effect here (every catalogue image is usable).</summary>
+    /// <summary>Every catalogue image is usable: <c>false</c> lists none.</summary>
     public bool? Usable { get; set; }
 }
 
@@ -87,6 +88,7 @@ public sealed class DescribeImagesValidator : AcsValidator<DescribeImagesRequest
     {
         RuleFor(r => r.Tag).MaxItems(ListBounds.Tags, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Filter).MaxItems(ListBounds.Filters, AcsErrors.InvalidParameter);
+        RuleFor(r => r.Filter).Must(FilterParameter.AreValid).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.ImageOwnerAlias).Must(o => PageParameters.SplitIds(o).All(a => Owners.Contains(a, StringComparer.Ordinal)))
             .Raises(AcsErrors.InvalidImageOwnerAliasValueNotSupported);
@@ -116,13 +118,16 @@ public sealed class DescribeImagesResponse : AcsResponse
         compute.Zones(r.RegionId!);
         var none = (owners.Count > 0 && !owners.Contains("system")) || (statuses.Count > 0 && !statuses.Contains("Available"))
             || (!string.IsNullOrEmpty(r.InstanceType) && compute.FindType(r.InstanceType) is null)
-            || !string.IsNullOrEmpty(r.ResourceGroupId) || r.Tag is { Count: > 0 };
+            || !string.IsNullOrEmpty(r.ResourceGroupId) || r.Tag is { Count: > 0 } || r.IsPublic is false || r.Usable is false;
+        var createdFrom = FilterParameter.Time(r.Filter, FilterParameter.CreationStartTime);
+        var createdTo = FilterParameter.Time(r.Filter, FilterParameter.CreationEndTime);
         var images = none ? [] : compute.ImagesIn(r.RegionId!).Where(i =>
             (ids.Count == 0 || ids.Contains(i.ImageId))
             && (string.IsNullOrEmpty(r.ImageName) || i.ImageName.Contains(r.ImageName, StringComparison.Ordinal))
             && (string.IsNullOrEmpty(r.OSType) || i.OSType == r.OSType)
             && (string.IsNullOrEmpty(r.Architecture) || i.Architecture == r.Architecture)
-            && (string.IsNullOrEmpty(r.ImageFamily) || i.ImageFamily == r.ImageFamily)).ToList();
+            && (string.IsNullOrEmpty(r.ImageFamily) || i.ImageFamily == r.ImageFamily)
+            && (createdFrom is null || Created(i) >= createdFrom) && (createdTo is null || Created(i) <= createdTo)).ToList();
         return new DescribeImagesResponse
         {
             RegionId = r.RegionId!,
@@ -132,6 +137,11 @@ public sealed class DescribeImagesResponse : AcsResponse
             Images = new ImageList(images.Skip(page.Skip).Take(page.PageSize).Select(ImageItem.From).ToList()),
         };
     }
+
+    /// <summary>An image's creation time; null (outside every bound) for a configured one that is not a time.</summary>
+    private static DateTime? Created(ImageDefinition image) =>
+        DateTime.TryParse(image.CreationTime, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var created) ? created : null;
 }
 
 public sealed record ImageList(IReadOnlyList<ImageItem> Image);

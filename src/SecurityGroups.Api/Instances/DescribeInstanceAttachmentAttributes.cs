@@ -30,7 +30,7 @@ public sealed class DescribeInstanceAttachmentAttributesValidator : AcsValidator
     }
 }
 
-/// <summary>The private pool each instance matches: no pools are modelled, so <c>Open</c> with no pool ID.</summary>
+/// <summary>The private pool each instance matches (RunInstances / ModifyInstanceAttachmentAttributes; default <c>Open</c>, no ID).</summary>
 public sealed class DescribeInstanceAttachmentAttributesResponse : AcsResponse
 {
     public required int TotalCount { get; init; }

@@ -85,6 +85,7 @@ public sealed class DescribeInstanceAttributeResponse : AcsResponse
             PublicIpAddress = item.PublicIpAddress,
             SecurityGroupIds = item.SecurityGroupIds,
             VpcAttributes = item.VpcAttributes,
+            CreditSpecification = item.CreditSpecification,
         };
     }
 }

@@ -1,6 +1,7 @@
 using SecurityGroups.Api.Acs;
 using SecurityGroups.Api.Common;
 using SecurityGroups.Domain.Errors;
+using SecurityGroups.Domain.Instances;
 
 namespace SecurityGroups.Api.Instances;
 
@@ -29,7 +30,8 @@ public sealed class DescribeInstanceMaintenanceAttributesValidator : AcsValidato
     }
 }
 
-/// <summary>Every instance has Alibaba's defaults: no maintenance window, action <c>AutoRecover</c>, no notification.</summary>
+/// <summary>Each instance's window, action and notification (ModifyInstanceMaintenanceAttributes; Alibaba's defaults: no window,
+/// <c>AutoRecover</c>, no notification).</summary>
 public sealed class DescribeInstanceMaintenanceAttributesResponse : AcsResponse
 {
     public required int TotalCount { get; init; }
@@ -52,8 +54,10 @@ public sealed record ActionOnMaintenance(string Value, string DefaultValue, Supp
 public sealed record MaintenanceAttribute(string InstanceId, MaintenanceWindowList MaintenanceWindows, ActionOnMaintenance ActionOnMaintenance,
     bool NotifyOnMaintenance)
 {
-    public static MaintenanceAttribute Default(string instanceId) => new(instanceId, new MaintenanceWindowList([]),
-        new ActionOnMaintenance("AutoRecover", "AutoRecover", new SupportedValueList(["Stop", "AutoRecover", "AutoRedeploy"])), false);
+    public static MaintenanceAttribute Of(Instance instance) => new(instance.InstanceId,
+        new MaintenanceWindowList(instance.MaintenanceStartTime.Length == 0 ? [] : [new MaintenanceWindow(instance.MaintenanceStartTime, instance.MaintenanceEndTime)]),
+        new ActionOnMaintenance(instance.MaintenanceAction, "AutoRecover", new SupportedValueList(InstanceSettings.MaintenanceActions)),
+        instance.NotifyOnMaintenance);
 }
 
 public sealed record MaintenanceAttributeList(IReadOnlyList<MaintenanceAttribute> MaintenanceAttribute);

@@ -83,13 +83,13 @@ public sealed class DescribeInstancesRequest : CommonParameters
     /// <summary>Accepted, no effect.</summary>
     public bool? NeedSaleCycle { get; set; }
 
-    /// <summary>Every instance's metadata endpoint is <c>enabled</c>: <c>disabled</c> matches nothing.</summary>
+    /// <summary>Instances whose metadata endpoint is <c>enabled</c> or <c>disabled</c> (RunInstances / ModifyInstanceMetadataOptions).</summary>
     public string? HttpEndpoint { get; set; }
 
-    /// <summary>Every instance shows <c>optional</c>: <c>required</c> matches nothing.</summary>
+    /// <summary>Instances whose metadata token mode is <c>optional</c> or <c>required</c>.</summary>
     public string? HttpTokens { get; set; }
 
-    /// <summary>Every instance shows 1: another value matches nothing.</summary>
+    /// <summary>Instances with this metadata hop limit.</summary>
     public int? HttpPutResponseHopLimit { get; set; }
 
     /// <summary><c>Filter.N.Key</c> <c>CreationStartTime</c> / <c>CreationEndTime</c> and <c>Filter.N.Value</c> (UTC,
@@ -99,8 +99,7 @@ public sealed class DescribeInstancesRequest : CommonParameters
     /// <summary>Whether a filter on a feature the emulator does not model is set (then nothing matches).</summary>
     internal bool MatchesNothing() =>
         NonEmptyJsonList(EipAddresses) || NonEmptyJsonList(InnerIpAddresses) || NonEmptyJsonList(RdmaIpAddresses)
-        || !string.IsNullOrEmpty(HpcClusterId) || !string.IsNullOrEmpty(LockReason) || DeviceAvailable == false || IoOptimized == false
-        || HttpEndpoint == "disabled" || HttpTokens == "required" || HttpPutResponseHopLimit is { } hops && hops != 1;
+        || !string.IsNullOrEmpty(HpcClusterId) || !string.IsNullOrEmpty(LockReason) || DeviceAvailable == false || IoOptimized == false;
 
     private static bool NonEmptyJsonList(string? list) => JsonIdList.TryParse(list, 100, out var items) && items.Count > 0;
 
@@ -223,10 +222,10 @@ public sealed record InstanceItem
     public double SpotPriceLimit { get; init; }
     public int SpotDuration { get; init; }
     public string SpotInterruptionBehavior { get; init; } = "Terminate";
-    public string CreditSpecification { get; init; } = "";
-    public string AutoReleaseTime { get; init; } = "";
+    public required string CreditSpecification { get; init; }
+    public required string AutoReleaseTime { get; init; }
     public string HpcClusterId { get; init; } = "";
-    public string DeploymentSetId { get; init; } = "";
+    public required string DeploymentSetId { get; init; }
     public int DeploymentSetGroupNo { get; init; }
     public required string StoppedMode { get; init; }
     public bool IoOptimized { get; init; } = true;
@@ -280,14 +279,20 @@ public sealed record InstanceItem
             OSNameEn = image?.OSNameEn ?? "",
             OSType = image?.OSType ?? "linux",
             InstanceChargeType = view.Instance.InstanceChargeType,
-            ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
+            ExpiredTime = view.Instance.InstanceChargeType == "PrePaid" ? AcsTime.Minutes(view.Instance.ExpiredAt ?? view.Instance.CreatedAt.AddMonths(1)) : "2099-12-31T15:59Z",
             StoppedMode = view.Instance.Status == InstanceStatus.Stopped ? view.Instance.StoppedMode : InstanceLifecycleService.NotApplicableStoppedMode,
             InternetMaxBandwidthOut = view.Instance.InternetMaxBandwidthOut,
             InternetMaxBandwidthIn = view.Instance.InternetMaxBandwidthIn,
             InternetChargeType = view.Instance.InternetChargeType,
             KeyPairName = view.Instance.KeyPairName,
             PublicIpAddress = new IpAddressList(view.Instance.PublicIpAddress.Length == 0 ? [] : [view.Instance.PublicIpAddress]),
-            MetadataOptions = new InstanceMetadataOptions("enabled", "optional", 1),
+            MetadataOptions = new InstanceMetadataOptions(view.Instance.HttpEndpoint, view.Instance.HttpTokens, view.Instance.HttpPutResponseHopLimit)
+            {
+                InstanceMetadataTags = view.Instance.InstanceMetadataTags,
+            },
+            CreditSpecification = view.Instance.CreditSpecification,
+            AutoReleaseTime = view.Instance.AutoReleaseTime is { } release ? AcsTime.Minutes(release) : "",
+            DeploymentSetId = view.Instance.DeploymentSetId,
             CpuOptions = new InstanceCpuOptions(cpu / 2 is 0 ? 1 : cpu / 2, cpu > 1 ? 2 : 1, "", ""),
             InstanceId = view.Instance.InstanceId,
             InstanceName = view.Instance.InstanceName,

@@ -62,7 +62,7 @@ public sealed class InstanceAttributesController(InstanceAttributeService attrib
         };
     }
 
-    /// <summary>Maintenance attributes (Alibaba's defaults for every instance).</summary>
+    /// <summary>Maintenance attributes: window, action and notification.</summary>
     [AcsAction]
     public async Task<DescribeInstanceMaintenanceAttributesResponse> DescribeInstanceMaintenanceAttributes(
         [FromQuery] DescribeInstanceMaintenanceAttributesRequest request, CancellationToken ct)
@@ -75,11 +75,11 @@ public sealed class InstanceAttributesController(InstanceAttributeService attrib
             PageNumber = page.PageNumber,
             PageSize = page.PageSize,
             MaintenanceAttributes = new MaintenanceAttributeList(instances.Skip(page.Skip).Take(page.PageSize)
-                .Select(i => MaintenanceAttribute.Default(i.InstanceId)).ToList()),
+                .Select(MaintenanceAttribute.Of).ToList()),
         };
     }
 
-    /// <summary>The private pool each instance matches (<c>Open</c>, none).</summary>
+    /// <summary>The private pool each instance matches.</summary>
     [AcsAction]
     public async Task<DescribeInstanceAttachmentAttributesResponse> DescribeInstanceAttachmentAttributes(
         [FromQuery] DescribeInstanceAttachmentAttributesRequest request, CancellationToken ct)
@@ -93,7 +93,7 @@ public sealed class InstanceAttributesController(InstanceAttributeService attrib
             PageNumber = page.PageNumber,
             PageSize = page.PageSize,
             Instances = new InstanceAttachmentList(instances.Skip(page.Skip).Take(page.PageSize)
-                .Select(i => new InstanceAttachment(i.InstanceId, "Open", "")).ToList()),
+                .Select(i => new InstanceAttachment(i.InstanceId, i.PrivatePoolMatchCriteria, i.PrivatePoolId)).ToList()),
         };
     }
 

@@ -81,7 +81,8 @@ public class LaunchRequest : CommonParameters
     public int? InternetMaxBandwidthIn { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public HibernationOptionsParameter? HibernationOptions { get; set; }
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>The private pool the instance matches, <c>PrivatePoolOptions.MatchCriteria</c> (<c>Open</c> default, <c>Target</c> with
+    /// <c>.Id</c>, <c>None</c>) and <c>.Id</c>: stored, shown by DescribeInstanceAttachmentAttributes.</summary>
     public PrivatePoolOptionsParameter? PrivatePoolOptions { get; set; }
     /// <summary>Accepted, no effect (<c>Arn.N.*</c>).</summary>
     public List<ArnParameter>? Arn { get; set; }
@@ -93,21 +94,21 @@ public class LaunchRequest : CommonParameters
     public bool? AutoRenew { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public int? AutoRenewPeriod { get; set; }
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary><c>Standard</c> or <c>Unlimited</c>: stored and shown (DescribeInstances, DescribeInstanceAttribute).</summary>
     public string? CreditSpecification { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public string? DedicatedHostId { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public int? DeploymentSetGroupNo { get; set; }
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>Stored and shown as DescribeInstances <c>DeploymentSetId</c> (not checked against a deployment-set service).</summary>
     public string? DeploymentSetId { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public string? HpcClusterId { get; set; }
-    /// <summary>Accepted, no effect (MetadataOptions shows <c>enabled</c>).</summary>
+    /// <summary><c>enabled</c> (default) or <c>disabled</c>: stored, shown in DescribeInstances <c>MetadataOptions</c>.</summary>
     public string? HttpEndpoint { get; set; }
-    /// <summary>Accepted, no effect (MetadataOptions shows 1).</summary>
+    /// <summary>1-64 (default 1): stored, shown in <c>MetadataOptions</c>.</summary>
     public int? HttpPutResponseHopLimit { get; set; }
-    /// <summary>Accepted, no effect (MetadataOptions shows <c>optional</c>).</summary>
+    /// <summary><c>optional</c> (default) or <c>required</c>: stored, shown in <c>MetadataOptions</c>.</summary>
     public string? HttpTokens { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public string? ImageFamily { get; set; }
@@ -208,7 +209,7 @@ public sealed class RunInstancesRequest : LaunchRequest
     public PrivateDnsNameOptionsParameter? PrivateDnsNameOptions { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public bool? AutoPay { get; set; }
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>, 30 minutes to 3 years ahead (seconds dropped): stored and shown, the instance is not released.</summary>
     public string? AutoReleaseTime { get; set; }
     /// <summary>Accepted, no effect.</summary>
     public string? Isp { get; set; }
@@ -382,7 +383,7 @@ public sealed class ModifyInstanceAttributeRequest : CommonParameters
     /// <summary>Accepted and ignored (no login).</summary>
     public string? Password { get; set; }
 
-    /// <summary>Accepted and ignored.</summary>
+    /// <summary><c>Standard</c> or <c>Unlimited</c>: stored and shown (empty: unchanged).</summary>
     public string? CreditSpecification { get; set; }
 
     /// <summary>Accepted and ignored (DescribeInstanceAttribute shows false).</summary>

@@ -52,6 +52,9 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             CreatedFrom = FilterParameter.Time(request.Filter, FilterParameter.CreationStartTime),
             CreatedTo = FilterParameter.Time(request.Filter, FilterParameter.CreationEndTime),
             DryRun = request.DryRun == true,
+            HttpEndpoint = request.HttpEndpoint,
+            HttpTokens = request.HttpTokens,
+            HttpPutResponseHopLimit = request.HttpPutResponseHopLimit,
         }, ct);
         return DescribeInstancesResponse.From(listing, compute);
     }
@@ -78,7 +81,7 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
     public async Task<AcsResponse> ModifyInstanceAttribute([FromQuery] ModifyInstanceAttributeRequest request, CancellationToken ct)
     {
         await instances.ModifyAsync(request.InstanceId!, request.SecurityGroupIds, request.InstanceName, request.Description, request.HostName,
-            request.DeletionProtection, ct, request.UserData);
+            request.DeletionProtection, ct, request.UserData, request.CreditSpecification);
         return new AcsResponse();
     }
 
@@ -125,6 +128,7 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         {
             UniqueSuffix = r.UniqueSuffix == true,
             HostNames = r.HostNames ?? [],
+            Settings = Settings(r) with { AutoReleaseTime = r.AutoReleaseTime },
             // the primary entry's IPv6 addresses and options stand in for the top-level ones too (Terraform's alicloud_instance
             // sends them there once network_interface_traffic_mode, queue_pair_number or source_dest_check is set)
             Ipv6Addresses = r.Ipv6Address ?? primary?.Ipv6Address ?? [],
@@ -153,5 +157,9 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             InstanceChargeType = r.InstanceChargeType,
             SystemDisk = new SystemDiskInput(r.SystemDisk?.Category, r.SystemDisk?.Size, r.SystemDisk?.DiskName, r.SystemDisk?.Description,
                 r.SystemDisk?.PerformanceLevel) { AutoSnapshotPolicyId = r.SystemDisk?.AutoSnapshotPolicyId },
+            Settings = Settings(r),
         };
+
+    private static LaunchSettings Settings(LaunchRequest r) => new(r.HttpEndpoint, r.HttpTokens, r.HttpPutResponseHopLimit, null, r.DeploymentSetId,
+        r.PrivatePoolOptions?.MatchCriteria, r.PrivatePoolOptions?.Id, r.CreditSpecification);
 }

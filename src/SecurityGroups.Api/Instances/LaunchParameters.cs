@@ -129,7 +129,7 @@ public sealed class HibernationOptionsParameter
     public bool? Configured { get; set; }
 }
 
-/// <summary><c>PrivatePoolOptions.*</c> (accepted, no effect).</summary>
+/// <summary><c>PrivatePoolOptions.*</c>: the private pool the instance matches (stored and shown; pools are not modelled).</summary>
 public sealed class PrivatePoolOptionsParameter
 {
     public string? MatchCriteria { get; set; }

@@ -72,7 +72,8 @@ internal sealed class AcsOperationFilter(IServiceProvider services) : IOperation
             parameter.In = ParameterLocation.Query;
             // A required list of values needs its first element (InstanceId.1).
             var topLevel = wire.Name == wire.TopLevel.Name || wire.Name == wire.TopLevel.Name + ".1";
-            parameter.Required = topLevel && required.Always.Contains(wire.TopLevel.Name);
+            // a field of a nested object (not a list) the validator requires by its dotted name: PrivatePoolOptions.MatchCriteria
+            parameter.Required = (topLevel && required.Always.Contains(wire.TopLevel.Name)) || (wire.ListName is null && required.Always.Contains(wire.Name));
             var unless = wire.TopLevel.GetCustomAttributes(typeof(RequiredUnlessAttribute), true).OfType<RequiredUnlessAttribute>().FirstOrDefault();
             var condition = !topLevel ? (wire.ListName == wire.TopLevel.Name && wire.Name.StartsWith(wire.ListName + ".1.", StringComparison.Ordinal)
                     && required.Always.Contains(wire.ListName) ? $"at least one {wire.ListName}.N is required" : null) // a required list of objects

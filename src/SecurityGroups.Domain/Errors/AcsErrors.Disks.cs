@@ -4,7 +4,7 @@ public static partial class AcsErrors
 {
     // Disks (only system disks exist): ModifyDiskAttribute, ResizeDisk, ModifyDiskSpec, ApplyAutoSnapshotPolicy,
     // CancelAutoSnapshotPolicy (docs/actions.md, "Disks"; where Alibaba's reference names no code, the choice is documented there).
-    public static readonly AcsErrorCode InvalidDiskIdNotFound = new("InvalidDiskId.NotFound", 404, "The specified disk does not exist.");
+    // InvalidDiskId.NotFound (404) is declared with ReplaceSystemDisk's codes (AcsErrors.InstanceSpec.cs).
     public static readonly AcsErrorCode InvalidDiskNameMalformed = new("InvalidDiskName.Malformed", 400, "Specified disk name is not valid.");
     public static readonly AcsErrorCode DiskIdAndDiskIdsConflict = new("InvalidParameter.Conflict", 400,
         "DiskId and DiskIds.N cannot be specified at the same time.");

@@ -53,8 +53,8 @@ public sealed class Instance
     /// <summary>The RAM role named at launch (<c>RamRoleName</c>); empty: none.</summary>
     public string RamRoleName { get; set; } = "";
 
-    /// <summary>The system disk, created and released with the instance (<c>d-...</c>).</summary>
-    public string SystemDiskId { get; init; } = "";
+    /// <summary>The system disk, created and released with the instance (<c>d-...</c>); ReplaceSystemDisk gives it a new ID.</summary>
+    public string SystemDiskId { get; set; } = "";
 
     public string SystemDiskCategory { get; set; } = "cloud_essd";
 

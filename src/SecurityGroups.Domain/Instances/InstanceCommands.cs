@@ -47,6 +47,9 @@ public sealed record RunInstancesCommand(string RegionId, string VSwitchId, stri
     /// <summary>The primary ENI's queue number, traffic mode and source/destination check (<c>NetworkInterface.N</c> with
     /// <c>InstanceType=Primary</c>, or <c>NetworkInterfaceQueueNumber</c>); unset ones keep the defaults.</summary>
     public NetworkInterfaceOptions PrimaryOptions { get; init; } = new();
+
+    /// <summary>Metadata options, automatic release time, deployment set, private pool and credit mode (stored and shown).</summary>
+    public LaunchSettings Settings { get; init; } = new();
 }
 
 /// <summary>One secondary ENI of RunInstances <c>NetworkInterface.N</c>: an existing available ENI (<paramref name="NetworkInterfaceId"/>)
@@ -99,6 +102,13 @@ public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> Instan
     public DateTime? CreatedTo { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary>Metadata options: instances whose endpoint, token mode or hop limit is the given one.</summary>
+    public string? HttpEndpoint { get; init; }
+
+    public string? HttpTokens { get; init; }
+
+    public int? HttpPutResponseHopLimit { get; init; }
 }
 
 /// <summary>An ENI with its groups and private IPs (primary first).</summary>

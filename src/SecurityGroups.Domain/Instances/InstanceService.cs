@@ -59,6 +59,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
         tags.Validate(command.Tags);
         var launch = Launch.Check(command, compute);
+        var releaseTime = command.Settings.Check(AcsTime.Now(clock));
         return gate.RunAsync<IReadOnlyList<string>>(db, async c =>
         {
             var vSwitch = await VSwitchAsync(command.RegionId, command.VSwitchId, c).ConfigureAwait(false);
@@ -113,6 +114,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     CreatedAt = AcsTime.Now(clock),
                     StartedAt = command.Stopped ? null : AcsTime.Now(clock),
                 };
+                command.Settings.ApplyTo(instance, releaseTime);
                 eni.InstanceId = instance.InstanceId;
                 eni.Status = NetworkInterfaceStatus.InUse;
                 db.NetworkInterfaces.Add(eni);
@@ -156,7 +158,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             throw new AcsException(AcsErrors.DryRunOperation);
         }
 
-        var after = query.NextToken is { Length: > 0 } token ? PageTokens.Decode("i", token) : null;
+        var after = query.NextToken is { Length: > 0 } token ? InstancePosition.Decode(token) : null;
 
         // The whole query (JSON: unambiguous whatever the values hold) and the caller key the page, kept until the next write.
         var key = caller.AccountId + System.Text.Json.JsonSerializer.Serialize(query);
@@ -164,7 +166,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
     }
 
     /// <summary>One page of instances with their ENIs, groups, IPs and tags, from one read snapshot.</summary>
-    private async Task<Listing<InstanceView>> LoadAsync(InstanceQuery query, string? after, CancellationToken ct)
+    private async Task<Listing<InstanceView>> LoadAsync(InstanceQuery query, InstancePosition? after, CancellationToken ct)
     {
         await using var snapshot = await ReadSnapshot.BeginAsync(db, ct).ConfigureAwait(false);
         var instances = db.Instances.AsNoTracking().Where(i => i.AccountId == caller.AccountId && i.RegionId == query.RegionId);
@@ -191,13 +193,19 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             return new Listing<InstanceView>(await views.InstancesAsync(items, ct).ConfigureAwait(false), total, page, null);
         }
 
-        instances = instances.WhereIf(after is not null, i => string.Compare(i.InstanceId, after) > 0);
+        // The same order as PageNumber paging (creation, then ID), so that both forms list a region alike; the token is the
+        // last instance's place in that order.
+        if (after is { } position)
+        {
+            var (createdAt, id) = (position.CreatedAt, position.InstanceId);
+            instances = instances.Where(i => i.CreatedAt > createdAt || (i.CreatedAt == createdAt && string.Compare(i.InstanceId, id) > 0));
+        }
 
-        var window = await instances.OrderBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
+        var window = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Take(query.MaxResults + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = window.Count > query.MaxResults;
         var shown = more ? window.GetRange(0, query.MaxResults) : window;
         return new Listing<InstanceView>(await views.InstancesAsync(shown, ct).ConfigureAwait(false), null, null,
-            more ? PageTokens.Encode("i", shown[^1].InstanceId) : null);
+            more ? InstancePosition.Encode(shown[^1]) : null);
     }
 
     /// <summary>Deletes instances (all or none): a running one only with <paramref name="force"/>; releases the primary ENI and the
@@ -255,8 +263,9 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
 
     /// <summary>ModifyInstanceAttribute: name, description, host name, deletion protection and (replacing them) the groups.</summary>
     public Task ModifyAsync(string instanceId, IReadOnlyList<string>? securityGroupIds, string? name, string? description, string? hostName,
-        bool? deletionProtection, CancellationToken ct, string? userData = null)
+        bool? deletionProtection, CancellationToken ct, string? userData = null, string? creditSpecification = null)
     {
+        InstanceSettings.CheckCredit(creditSpecification);
         if (userData is not null)
         {
             Launch.CheckUserData(userData);
@@ -270,6 +279,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             instance.Description = description ?? instance.Description;
             instance.HostName = hostName ?? instance.HostName;
             instance.DeletionProtection = deletionProtection ?? instance.DeletionProtection;
+            instance.CreditSpecification = string.IsNullOrEmpty(creditSpecification) ? instance.CreditSpecification : creditSpecification;
             if (securityGroupIds is { Count: > 0 })
             {
                 var eni = await db.NetworkInterfaces.FirstAsync(e => e.NetworkInterfaceId == instance.PrimaryNetworkInterfaceId, c).ConfigureAwait(false);
@@ -316,6 +326,9 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
             .WhereIf(query.PublicIpAddresses.Count > 0, i => query.PublicIpAddresses.Contains(i.PublicIpAddress))
             .WhereIf(query.CreatedFrom.HasValue, i => i.CreatedAt >= query.CreatedFrom)
             .WhereIf(query.CreatedTo.HasValue, i => i.CreatedAt <= query.CreatedTo)
+            .WhereIf(!string.IsNullOrEmpty(query.HttpEndpoint), i => i.HttpEndpoint == query.HttpEndpoint)
+            .WhereIf(!string.IsNullOrEmpty(query.HttpTokens), i => i.HttpTokens == query.HttpTokens)
+            .WhereIf(query.HttpPutResponseHopLimit.HasValue, i => i.HttpPutResponseHopLimit == query.HttpPutResponseHopLimit)
             .WhereIf(query.Ipv6Addresses.Count > 0, i => db.NetworkInterfaceIpv6Addresses.Any(a => ipv6.Contains(a.Address)
                 && db.NetworkInterfaces.Any(e => e.NetworkInterfaceId == a.NetworkInterfaceId && e.InstanceId == i.InstanceId)));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace SecurityGroups.FunctionalTests.Instances;
@@ -287,5 +288,62 @@ public sealed class ComputeTests(EmulatorFactory factory) : InstanceTest(factory
         (await Client.Ecs("DescribeImages", P("RegionId", Region), P("ImageOwnerAlias", "friends"))).Error("InvalidImageOwnerAlias.ValueNotSupported", 400);
         (await Client.Ecs("DescribeImages", P("RegionId", Region), P("PageSize", "101"))).Error("InvalidPageSize.Malformed", 400);
         (await Client.Ecs("DescribeZones")).Error("MissingParameter", 400);
+    }
+
+    [Theory]
+    [InlineData("CreationStartTime", "2024-05-01T00:00Z", null, null)]
+    [InlineData(null, null, "CreationEndTime", "2024-01-01T00:00Z")]
+    [InlineData("CreationStartTime", "2024-05-27T00:00:00Z", "CreationEndTime", "2024-05-28T00:00Z")]
+    [InlineData("CreationEndTime", "2024-05-28T00:00Z", "CreationStartTime", "2024-05-27T00:00Z")]
+    [InlineData("Foo", "bar", null, null)]
+    public async Task DescribeImages_CreationTimeFilters_BoundTheCreationTimeInclusively(string? key1, string? value1, string? key2, string? value2)
+    {
+        static List<(string Id, DateTime Created)> Listed(JsonElement page) => page.GetProperty("Images").GetProperty("Image").EnumerateArray()
+            .Select(i => (i.GetProperty("ImageId").GetString()!, DateTime.Parse(i.GetProperty("CreationTime").GetString()!, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal))).ToList();
+        var all = Listed((await Client.Ecs("DescribeImages", P("RegionId", Region), P("PageSize", "100"))).Ok());
+        var parameters = new List<(string, string)> { P("RegionId", Region), P("PageSize", "100") };
+        DateTime? from = null, to = null;
+        foreach (var (n, key, value) in new[] { (1, key1, value1), (2, key2, value2) })
+        {
+            if (key is null)
+            {
+                continue;
+            }
+
+            parameters.Add(P($"Filter.{n}.Key", key));
+            parameters.Add(P($"Filter.{n}.Value", value!));
+            if (key is not ("CreationStartTime" or "CreationEndTime"))
+            {
+                continue;
+            }
+
+            var time = DateTime.Parse(value!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            from = key == "CreationStartTime" ? time : from;
+            to = key == "CreationEndTime" ? time : to;
+        }
+
+        var expected = all.Where(i => (from is null || i.Created >= from) && (to is null || i.Created <= to)).Select(i => i.Id).ToList();
+        var filtered = (await Client.Ecs("DescribeImages", [.. parameters])).Ok();
+        Assert.Equal(expected, Listed(filtered).Select(i => i.Id));
+        Assert.Equal(expected.Count, filtered.GetProperty("TotalCount").GetInt32());
+        Assert.NotEmpty(expected);
+        Assert.True(key1 == "Foo" || expected.Count < all.Count, "the bound must leave some image out");
+    }
+
+    [Fact]
+    public async Task DescribeImages_IsPublicUsableAndMalformedFilters()
+    {
+        int Count(JsonElement page) => page.GetProperty("TotalCount").GetInt32();
+        var all = Count((await Client.Ecs("DescribeImages", P("RegionId", Region))).Ok());
+        Assert.True(all > 1);
+        Assert.Equal(all, Count((await Client.Ecs("DescribeImages", P("RegionId", Region), P("IsPublic", "true"), P("Usable", "true"))).Ok()));
+        Assert.Equal(0, Count((await Client.Ecs("DescribeImages", P("RegionId", Region), P("IsPublic", "false"))).Ok()));
+        Assert.Equal(0, Count((await Client.Ecs("DescribeImages", P("RegionId", Region), P("Usable", "false"))).Ok()));
+        (await Client.Ecs("DescribeImages", P("RegionId", Region), P("Filter.1.Key", "CreationStartTime"), P("Filter.1.Value", "yesterday")))
+            .Error("InvalidParameter", 400);
+        (await Client.Ecs("DescribeImages", P("RegionId", Region), P("Filter.1.Key", "CreationEndTime"), P("Filter.1.Value", "2024-13-01T00:00Z")))
+            .Error("InvalidParameter", 400);
+        (await Client.Ecs("DescribeImages", P("RegionId", Region), P("IsPublic", "maybe"))).Error("InvalidParameter", 400);
     }
 }

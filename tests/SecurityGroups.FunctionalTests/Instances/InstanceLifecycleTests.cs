@@ -198,6 +198,20 @@ public sealed class InstanceLifecycleTests(EmulatorFactory factory) : InstanceTe
         (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"), ("InstanceIds", "not json"))).Error("InvalidInstanceIds.Malformed", 400);
     }
 
+    [Theory]
+    [InlineData("i:i-bp1abc")] // the form before positions carried the creation time
+    [InlineData("i:123|")]
+    [InlineData("i:|i-bp1abc")]
+    [InlineData("i:-5|i-bp1abc")]
+    [InlineData("i:99999999999999999999|i-bp1abc")]
+    [InlineData("sg:123|i-bp1abc")]
+    public async Task DescribeInstances_ForgedNextToken_IsInvalidParameter(string text)
+    {
+        await Arrange();
+        var token = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        (await Client.Ecs("DescribeInstances", ("RegionId", "cn-hangzhou"), ("MaxResults", "2"), ("NextToken", token))).Error("InValidParameter.NextToken", 400);
+    }
+
     [Fact]
     public async Task SecurityGroupIdFilter_ListsExactlyTheGroupsMembers_InstancesAndEnis()
     {

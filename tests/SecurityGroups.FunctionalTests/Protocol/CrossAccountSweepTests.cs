@@ -92,12 +92,15 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
             ("Entry.1.Cidr", "10.0.0.0/8"))).Ok().GetProperty("PrefixListId").GetString()!;
         var portRangeListId = (await Client.Ecs("CreatePortRangeList", ("RegionId", Region), ("PortRangeListName", "prl"), ("MaxEntries", "5"),
             ("Entry.1.PortRange", "80/80"))).Ok().GetProperty("PortRangeListId").GetString()!;
+        var diskId = (await Client.Ecs("DescribeDisks", ("RegionId", Region), ("InstanceId", instanceId))).Ok()
+            .GetProperty("Disks").GetProperty("Disk")[0].GetProperty("DiskId").GetString()!;
         var routeTableId = (await Client.Vpc("DescribeVpcs", ("RegionId", Region), ("VpcId", vpcId))).Ok()
             .GetProperty("Vpcs").GetProperty("Vpc")[0].GetProperty("RouterTableIds").GetProperty("RouterTableIds")[0].GetString()!;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SecurityGroupId"] = groupId, ["InstanceId"] = instanceId, ["NetworkInterfaceId"] = eniId, ["VpcId"] = vpcId,
             ["VSwitchId"] = vSwitchId, ["PrefixListId"] = prefixListId, ["PortRangeListId"] = portRangeListId, ["RouteTableId"] = routeTableId,
+            ["DiskId"] = diskId,
         };
     }
 
@@ -111,6 +114,13 @@ public sealed class CrossAccountSweepTests(EmulatorFactory factory) : EmulatorTe
             ("DescribeSecurityGroupAttribute", AcsClient.EcsVersion, [("SecurityGroupId", owned["SecurityGroupId"]), ("Direction", "egress")]),
             ("DescribeInstances", AcsClient.EcsVersion, []),
             ("DescribeInstanceAttribute", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
+            ("DescribeDisks", AcsClient.EcsVersion, []),
+            ("DescribeUserData", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
+            ("DescribeInstanceRamRole", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"] }))]),
+            ("DescribeInstanceMaintenanceAttributes", AcsClient.EcsVersion, [("InstanceId.1", owned["InstanceId"])]),
+            ("DescribeInstanceAttachmentAttributes", AcsClient.EcsVersion, [("InstanceIds", JsonSerializer.Serialize(new[] { owned["InstanceId"] }))]),
+            ("DescribeInstanceAutoRenewAttribute", AcsClient.EcsVersion, [("InstanceId", owned["InstanceId"])]),
+            ("DescribeNetworkInterfaceAttribute", AcsClient.EcsVersion, [("NetworkInterfaceId", owned["NetworkInterfaceId"])]),
             ("DescribeNetworkInterfaces", AcsClient.EcsVersion, []),
             ("DescribeNetworkInterfacePermissions", AcsClient.EcsVersion, [("NetworkInterfaceId.1", owned["NetworkInterfaceId"])]),
             ("DescribePrefixListAttributes", AcsClient.EcsVersion, [("PrefixListId", owned["PrefixListId"])]),

@@ -107,6 +107,9 @@ async function buildState() {
   s.disk = (await ecs('DescribeDisks', { InstanceId: s.spareInstance })).Disks.Disk[0].DiskId;
   s.spareInstances = [await newInstance(), await newInstance()];
   s.stoppable = await newInstance();
+  s.specInstance = await newInstance();
+  await ecs('StopInstance', { InstanceId: s.specInstance });
+  s.prepaidInstance = await newInstance({ InstanceChargeType: 'PrePaid' });
   s.sparePrefixList = await newPrefixList();
   s.sparePortRangeList = await newPortRangeList();
   const tables = await vpc('DescribeRouteTableList', { VpcId: s.vpc });
@@ -211,6 +214,22 @@ const RECIPES = new Map([
   R('ModifyDiskSpec', E, 2, () => ({ DiskId: s.disk, PerformanceLevel: 'PL2' })),
   R('ApplyAutoSnapshotPolicy', E, 2, () => ({ regionId: REGION, autoSnapshotPolicyId: 'sp-model', diskIds: JSON.stringify([s.disk]) })),
   R('CancelAutoSnapshotPolicy', E, 2, () => ({ regionId: REGION, diskIds: JSON.stringify([s.disk]) })),
+  R('ModifyInstanceMetadataOptions', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, HttpEndpoint: 'enabled', HttpTokens: 'required' })),
+  R('ModifyInstanceAutoReleaseTime', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance })),
+  R('ModifyInstanceMaintenanceAttributes', E, 2, () => ({ RegionId: REGION, InstanceId: [s.instance], ActionOnMaintenance: 'Stop',
+    MaintenanceWindow: [{ StartTime: '02:00:00', EndTime: '04:00:00' }] })),
+  R('ModifyInstanceDeployment', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, DeploymentSetId: 'ds-model' })),
+  R('ModifyInstanceAttachmentAttributes', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, PrivatePoolOptions: { MatchCriteria: 'None' } })),
+  R('ModifyInstanceSpec', E, 2, () => ({ InstanceId: s.specInstance, InstanceType: 'ecs.g7.xlarge' })),
+  R('ReplaceSystemDisk', E, 2, () => ({ InstanceId: s.specInstance, ImageId: s.image })),
+  // to PostPaid with fee details (FeeOfInstance items walked), then back to PrePaid (an empty FeeOfInstance list)
+  R('ModifyInstanceChargeType', E, 2, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.prepaidInstance]), InstanceChargeType: 'PostPaid', IsDetailFee: true }),
+    () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.prepaidInstance]), InstanceChargeType: 'PrePaid', Period: 1, PeriodUnit: 'Month' })),
+  R('ModifyPrepayInstanceSpec', E, 2, () => ({ RegionId: REGION, InstanceId: s.prepaidInstance, InstanceType: 'ecs.g7.xlarge' })),
+  R('AttachKeyPair', E, 2, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.specInstance]), KeyPairName: 'model-key' })),
+  R('DetachKeyPair', E, 2, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.specInstance]), KeyPairName: 'model-key' })),
+  R('AttachInstanceRamRole', E, 2, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.specInstance]), RamRoleName: 'model-role' })),
+  R('DetachInstanceRamRole', E, 2, () => ({ RegionId: REGION, InstanceIds: JSON.stringify([s.specInstance]), RamRoleName: 'model-role' })),
   R('AssignIpv6Addresses', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, Ipv6AddressCount: 1 })),
   R('UnassignIpv6Addresses', E, 2, () => ({ RegionId: REGION, NetworkInterfaceId: s.eni, Ipv6Address: [s.ipv6] })),
   R('JoinResourceGroup', E, 2, () => ({ RegionId: REGION, ResourceType: 'securitygroup', ResourceId: s.spareGroup, ResourceGroupId: RG })),

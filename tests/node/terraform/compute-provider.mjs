@@ -176,7 +176,7 @@ export async function readInstance(c, id, { isNew = false, prePaid = false } = {
     ...(disk.BurstingEnabled !== undefined && disk.BurstingEnabled !== null ? { system_disk_bursting_enabled: disk.BurstingEnabled } : {}),
     // `if v, ok := sysDisk["Tags"].(map[string]interface{}); ok { d.Set("volume_tags", tagsToMap(v["Tag"])) }`
     ...(isObject(disk.Tags) ? { volume_tags: tagsToMap(disk.Tags.Tag) } : {}),
-    stopped_mode: instance.StoppedMode,
+    stopped_mode: instance.StoppedMode, key_name: instance.KeyPairName,
   };
 
   // DescribeUserData (old SDK)
