@@ -12,6 +12,4 @@ public static partial class AcsErrors
         "The specified HttpPutResponseHopLimit not supported, more than 1 and less than 64 is reasonable.");
     public static readonly AcsErrorCode InvalidAutoReleaseTimeMalformed = new("InvalidAutoReleaseTime.Malformed", 400,
         "The specified parameter autoReleaseTime is not valid.");
-    public static readonly AcsErrorCode ChargeTypeViolation = new("ChargeTypeViolation", 403,
-        "The operation is not permitted due to charge type of the instance.");
 }
