@@ -135,6 +135,7 @@ public static class DependencyInjection
         services.AddScoped<InstanceSpecService>();
         services.AddScoped<InstanceAttributeService>();
         services.AddScoped<InstanceSettingsService>();
+        services.AddScoped<DiskService>();
         services.AddScoped<NetworkInterfaceService>();
         services.AddScoped<NetworkInterfacePermissionService>();
         services.AddScoped<ResourceGroups.ResourceGroupService>();

@@ -46,7 +46,7 @@ public sealed class DescribeDisksRequest : CommonParameters
     /// <summary><c>AdditionalAttributes.N</c>: Accepted; no effect here.</summary>
     public List<string>? AdditionalAttributes { get; set; }
 
-    /// <summary>No disk has an automatic snapshot policy: a value matches no disk.</summary>
+    /// <summary>Disks with this automatic snapshot policy (ApplyAutoSnapshotPolicy).</summary>
     public string? AutoSnapshotPolicyId { get; set; }
 
     /// <summary>Every system disk shows true: false matches no disk.</summary>
@@ -64,7 +64,7 @@ public sealed class DescribeDisksRequest : CommonParameters
     /// <summary>Every system disk shows false: true matches no disk.</summary>
     public bool? EnableAutoSnapshot { get; set; }
 
-    /// <summary>Every system disk shows false: true matches no disk.</summary>
+    /// <summary>true: disks with an automatic snapshot policy; false: disks without one.</summary>
     public bool? EnableAutomatedSnapshotPolicy { get; set; }
 
     /// <summary>No disk is shared: true matches no disk.</summary>
@@ -99,9 +99,9 @@ public sealed class DescribeDisksRequest : CommonParameters
 
     /// <summary>Whether a filter on a property every system disk shows alike (see <see cref="DiskItem"/>) asks for another value.</summary>
     internal bool MatchesNothing() =>
-        DeleteWithInstance == false || DeleteAutoSnapshot == false || EnableAutoSnapshot == true || EnableAutomatedSnapshotPolicy == true
+        DeleteWithInstance == false || DeleteAutoSnapshot == false || EnableAutoSnapshot == true
         || EnableShared == true || Encrypted == true || Portable == true || MultiAttach is { Length: > 0 } and not "Disabled"
-        || !string.IsNullOrEmpty(AutoSnapshotPolicyId) || !string.IsNullOrEmpty(SnapshotId) || !string.IsNullOrEmpty(KMSKeyId)
+        || !string.IsNullOrEmpty(SnapshotId) || !string.IsNullOrEmpty(KMSKeyId)
         || !string.IsNullOrEmpty(LockReason);
 }
 
@@ -227,6 +227,8 @@ public sealed record DiskItem
             ResourceGroupId = i.ResourceGroupId,
             IOPS = Math.Min(50_000, 1800 + (50 * i.SystemDiskSize)),
             DiskChargeType = i.InstanceChargeType,
+            AutoSnapshotPolicyId = i.SystemDiskAutoSnapshotPolicyId,
+            EnableAutomatedSnapshotPolicy = i.SystemDiskAutoSnapshotPolicyId.Length > 0,
             Attachments = new DiskAttachmentList([attachment]),
             MountInstances = new DiskMountInstanceList([]),
             Tags = EcsTags.From(view.Tags),

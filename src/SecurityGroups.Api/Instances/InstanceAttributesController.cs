@@ -23,6 +23,8 @@ public sealed class InstanceAttributesController(InstanceAttributeService attrib
             ResourceGroupId = request.ResourceGroupId,
             DiskChargeType = request.DiskChargeType,
             MatchesNothing = request.MatchesNothing(),
+            AutoSnapshotPolicyId = request.AutoSnapshotPolicyId,
+            EnableAutomatedSnapshotPolicy = request.EnableAutomatedSnapshotPolicy,
             CreatedFrom = FilterParameter.Time(request.Filter, FilterParameter.CreationStartTime),
             CreatedTo = FilterParameter.Time(request.Filter, FilterParameter.CreationEndTime),
             DryRun = request.DryRun == true,

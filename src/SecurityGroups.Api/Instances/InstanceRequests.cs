@@ -154,7 +154,8 @@ public sealed class SystemDiskParameter
     /// <summary>ESSD only: PL0-PL3 (default PL1).</summary>
     public string? PerformanceLevel { get; set; }
 
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>The disk's automatic snapshot policy, <c>sp-</c> and 1-60 letters or digits (policies are not modelled: stored and
+    /// shown by DescribeDisks; else <c>ParameterInvalid</c>, 403).</summary>
     public string? AutoSnapshotPolicyId { get; set; }
 
     /// <summary>Accepted, no effect.</summary>
@@ -262,6 +263,7 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
             n.RuleFor(i => i.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+            n.RuleFor(i => i.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber);
         });
         RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);

@@ -119,7 +119,10 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
         var privateIp = string.IsNullOrEmpty(r.PrivateIpAddress) ? primary?.PrimaryIpAddress : r.PrivateIpAddress;
         var secondaries = (r.NetworkInterface ?? []).Where(n => n.InstanceType != "Primary")
             .Select(n => new LaunchNetworkInterface(n.NetworkInterfaceId, n.VSwitchId, n.Groups(), n.PrimaryIpAddress, n.NetworkInterfaceName,
-                n.Description, new NetworkInterfaceOptions(n.QueueNumber, n.SourceDestCheck, n.DeleteOnRelease, n.NetworkInterfaceTrafficMode))).ToList();
+                n.Description, new NetworkInterfaceOptions(n.QueueNumber, n.SourceDestCheck, n.DeleteOnRelease, n.NetworkInterfaceTrafficMode)
+                {
+                    QueuePairNumber = n.QueuePairNumber,
+                })).ToList();
         var amount = r.Amount ?? 1;
         return Command(r, r.Groups(), amount, stopped: false, vSwitchId, privateIp) with
         {
@@ -132,7 +135,10 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             Ipv6AddressCount = r.Ipv6AddressCount ?? primary?.Ipv6AddressCount ?? 0,
             SecondaryNetworkInterfaces = secondaries,
             PrimaryOptions = new NetworkInterfaceOptions(primary?.QueueNumber ?? r.NetworkInterfaceQueueNumber, primary?.SourceDestCheck,
-                NetworkInterfaceTrafficMode: primary?.NetworkInterfaceTrafficMode),
+                NetworkInterfaceTrafficMode: primary?.NetworkInterfaceTrafficMode)
+            {
+                QueuePairNumber = primary?.QueuePairNumber,
+            },
         };
     }
 
@@ -150,7 +156,7 @@ public sealed class InstancesController(InstanceService instances, NetworkInterf
             RamRoleName = r.RamRoleName,
             InstanceChargeType = r.InstanceChargeType,
             SystemDisk = new SystemDiskInput(r.SystemDisk?.Category, r.SystemDisk?.Size, r.SystemDisk?.DiskName, r.SystemDisk?.Description,
-                r.SystemDisk?.PerformanceLevel),
+                r.SystemDisk?.PerformanceLevel) { AutoSnapshotPolicyId = r.SystemDisk?.AutoSnapshotPolicyId },
             Settings = Settings(r),
         };
 

@@ -49,7 +49,7 @@ public sealed class LaunchNetworkInterfaceParameter
     /// <summary>Accepted, no effect.</summary>
     public int? NetworkCardIndex { get; set; }
 
-    /// <summary>Accepted, no effect.</summary>
+    /// <summary>ERI queue pairs, 0-256 (0: not set; stored and shown by DescribeNetworkInterfaces / DescribeNetworkInterfaceAttribute).</summary>
     public int? QueuePairNumber { get; set; }
 
     /// <summary>Accepted, no effect.</summary>

@@ -31,8 +31,8 @@ public sealed class DescribeNetworkInterfaceAttributeValidator : AcsValidator<De
     }
 }
 
-/// <summary>One ENI with every object the SDK model declares: features the emulator does not model (bonding, QoS, ERI
-/// queue pairs, connection tracking) come back as their defaults.</summary>
+/// <summary>One ENI with every object the SDK model declares: features the emulator does not model (bonding, QoS,
+/// connection tracking) come back as their defaults.</summary>
 public sealed class DescribeNetworkInterfaceAttributeResponse : NetworkInterfaceRead<EniAttributeAttachment>
 {
     public required AttributePrivateIpSetList PrivateIpSets { get; init; }
@@ -50,7 +50,10 @@ public sealed class DescribeNetworkInterfaceAttributeResponse : NetworkInterface
         {
             PrivateIpSets = new AttributePrivateIpSetList(view.Ips.Select(ip => new AttributePrivateIpSetItem(ip.Address, ip.IsPrimary, AssociatedPublicIp.None)).ToList()),
             Attachment = new EniAttributeAttachment(view.Eni.InstanceId, view.Eni.DeviceIndex, 0, "", new MemberNetworkInterfaceIdList([])),
-            NetworkInterfaceTrafficConfig = new EniTrafficConfig(view.Eni.NetworkInterfaceTrafficMode, view.Eni.QueueNumber),
+            NetworkInterfaceTrafficConfig = new EniTrafficConfig(view.Eni.NetworkInterfaceTrafficMode, view.Eni.QueueNumber)
+            {
+                QueuePairNumber = view.Eni.QueuePairNumber,
+            },
         };
         response.FillRead(view);
         return response;
@@ -69,7 +72,7 @@ public sealed record AttributePrivateIpSetList(IReadOnlyList<AttributePrivateIpS
 
 public sealed record EniTrafficConfig(string NetworkInterfaceTrafficMode, int QueueNumber)
 {
-    /// <summary>No ERI queue pairs here.</summary>
+    /// <summary>ERI queue pairs as set (0: not set).</summary>
     public int QueuePairNumber { get; init; }
 }
 

@@ -85,7 +85,7 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     /// <summary>Accepted, no effect.</summary>
     public bool? Visible { get; set; }
 
-    /// <summary>Accepted, no effect (no ERI queue pairs here).</summary>
+    /// <summary>ERI queue pairs, 0-256 (0: not set; stored and shown; no effect here). Default: <c>NetworkInterfaceTrafficConfig.QueuePairNumber</c>.</summary>
     public int? QueuePairNumber { get; set; }
 
     /// <summary>Accepted, no effect.</summary>
@@ -100,10 +100,14 @@ public sealed class CreateNetworkInterfaceRequest : CommonParameters
     /// <summary>Accepted, no effect: <c>EnhancedNetwork.*</c>.</summary>
     public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
 
-    /// <summary>Accepted, no effect (use <c>NetworkInterfaceTrafficMode</c> and <c>QueueNumber</c>): <c>NetworkInterfaceTrafficConfig.*</c>.</summary>
+    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> when the top-level one is absent; the rest accepted, no
+    /// effect (use <c>NetworkInterfaceTrafficMode</c> and <c>QueueNumber</c>).</summary>
     public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
 
-    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease, NetworkInterfaceTrafficMode);
+    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease, NetworkInterfaceTrafficMode)
+    {
+        QueuePairNumber = QueuePairNumber ?? NetworkInterfaceTrafficConfig?.QueuePairNumber,
+    };
 
     internal IReadOnlyList<string> Groups() =>
         SecurityGroupIds is { Count: > 0 } ? SecurityGroupIds : string.IsNullOrEmpty(SecurityGroupId) ? [] : [SecurityGroupId];
@@ -122,6 +126,9 @@ public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetwork
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+        RuleFor(r => r.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber);
+        RuleFor(r => r.NetworkInterfaceTrafficConfig!.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber)
+            .When(r => r.NetworkInterfaceTrafficConfig is not null);
         RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.NetworkInterfaceTrafficMode).Must(NetworkInterfaceOptionsRules.IsTrafficMode).Raises(AcsErrors.InvalidNetworkInterfaceTrafficMode);
     }
@@ -151,7 +158,7 @@ public sealed class EnhancedNetworkParameter
     public int? VirtualFunctionTotalQueueNumber { get; set; }
 }
 
-/// <summary><c>NetworkInterfaceTrafficConfig.*</c> (accepted, no effect).</summary>
+/// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> is stored (CreateNetworkInterface, ModifyNetworkInterfaceAttribute); the rest is accepted, no effect.</summary>
 public sealed class NetworkInterfaceTrafficConfigParameter
 {
     public string? NetworkInterfaceTrafficMode { get; set; }
@@ -222,6 +229,7 @@ public abstract class NetworkInterfaceRead<TAttachment> : NetworkInterfaceCore
     public string CreationTime { get; protected set; } = "";
     public bool DeleteOnRelease { get; protected set; }
     public int QueueNumber { get; protected set; }
+    public int QueuePairNumber { get; protected set; }
     public string NetworkInterfaceTrafficMode { get; protected set; } = "Standard";
     public AssociatedPublicIp AssociatedPublicIp { get; protected set; } = AssociatedPublicIp.None;
     public required TAttachment Attachment { get; init; }
@@ -233,6 +241,7 @@ public abstract class NetworkInterfaceRead<TAttachment> : NetworkInterfaceCore
         CreationTime = AcsTime.Seconds(view.Eni.CreatedAt);
         DeleteOnRelease = view.Eni.DeleteOnRelease;
         QueueNumber = view.Eni.QueueNumber;
+        QueuePairNumber = view.Eni.QueuePairNumber;
         NetworkInterfaceTrafficMode = view.Eni.NetworkInterfaceTrafficMode;
     }
 }
@@ -539,7 +548,8 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary><c>EnhancedNetwork.*</c>: Accepted; no effect here.</summary>
     public EnhancedNetworkParameter? EnhancedNetwork { get; set; }
 
-    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: Accepted; no effect here.</summary>
+    /// <summary><c>NetworkInterfaceTrafficConfig.*</c>: <c>QueuePairNumber</c> (ERI queue pairs, 0-256, 0: not set) is stored and
+    /// shown; the rest is accepted with no effect here.</summary>
     public NetworkInterfaceTrafficConfigParameter? NetworkInterfaceTrafficConfig { get; set; }
 
     /// <summary>Receive queue depth: Accepted; no effect here.</summary>
@@ -548,7 +558,10 @@ public sealed class ModifyNetworkInterfaceAttributeRequest : CommonParameters
     /// <summary>Transmit queue depth: Accepted; no effect here.</summary>
     public int? TxQueueSize { get; set; }
 
-    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease);
+    internal NetworkInterfaceOptions Options() => new(QueueNumber, SourceDestCheck, DeleteOnRelease)
+    {
+        QueuePairNumber = NetworkInterfaceTrafficConfig?.QueuePairNumber,
+    };
 }
 
 public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<ModifyNetworkInterfaceAttributeRequest>
@@ -561,5 +574,7 @@ public sealed class ModifyNetworkInterfaceAttributeValidator : AcsValidator<Modi
         RuleFor(r => r.NetworkInterfaceName).AcsName(2, 128).Raises(AcsErrors.InvalidParamsNetworkInterfaceName);
         RuleFor(r => r.Description).AcsText(2, 255).Raises(AcsErrors.InvalidDescriptionMalformed);
         RuleFor(r => r.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
+        RuleFor(r => r.NetworkInterfaceTrafficConfig!.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber)
+            .When(r => r.NetworkInterfaceTrafficConfig is not null);
     }
 }

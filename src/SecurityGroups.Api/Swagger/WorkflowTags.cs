@@ -20,7 +20,7 @@ internal sealed class WorkflowTags : IDocumentFilter
         ("Security groups", "Security groups of a VPC (ECS 2014-05-26).", ["SecurityGroups"]),
         ("Rules", "Ingress and egress rules of a security group (ECS 2014-05-26).", ["SecurityGroupRules"]),
         ("Lists", "Prefix lists and port range lists that rules refer to (ECS 2014-05-26).", ["PrefixLists", "PortRangeLists"]),
-        ("Instances", "Instances (a model without machines), their zones, images and types (ECS 2014-05-26).", ["Instances", "InstanceLifecycle", "InstanceAttributes", "InstanceSettings", "InstanceSpec", "Compute"]),
+        ("Instances", "Instances (a model without machines), their zones, images and types (ECS 2014-05-26).", ["Instances", "InstanceLifecycle", "InstanceAttributes", "InstanceSettings", "InstanceSpec", "Disks", "Compute"]),
         ("ENIs", "Elastic network interfaces: where security groups apply (ECS 2014-05-26).", ["NetworkInterfaces", "NetworkInterfacePermissions"]),
         ("Tags", "Tags and resource groups (ECS 2014-05-26 and VPC 2016-04-28).", ["Tags", "LegacyTags", "VpcTags", "ResourceGroups"]),
         ("Traffic", "Is this traffic allowed, and why: the emulator's rule engine over the current state.", ["Traffic", "Findings"]),

@@ -11,6 +11,7 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidVpcCidrBlockShrink = new("InvalidCidrBlock.Malformed", 400,
         "Specified CIDR block is not valid: it must contain every vSwitch of the VPC.");
     public static readonly AcsErrorCode InvalidQueueNumber = new("InvalidParameter.QueueNumber", 400, "The specified QueueNumber is out of range (1-256).");
+    public static readonly AcsErrorCode InvalidQueuePairNumber = new("InvalidParameter.QueuePairNumber", 400, "The specified QueuePairNumber is out of range (0-256).");
     public static readonly AcsErrorCode InvalidNetworkInterfaceTrafficMode = new("InvalidParameter.NetworkInterfaceTrafficMode", 400,
         "The specified NetworkInterfaceTrafficMode is not valid.");
 }

@@ -21,6 +21,12 @@ public sealed record DiskQuery(string RegionId, string? InstanceId, IReadOnlyLis
     /// <summary>A system disk is charged as its instance (<c>PostPaid</c> or <c>PrePaid</c>).</summary>
     public string? DiskChargeType { get; init; }
 
+    /// <summary>Disks with this automatic snapshot policy.</summary>
+    public string? AutoSnapshotPolicyId { get; init; }
+
+    /// <summary>true: disks with an automatic snapshot policy; false: without one.</summary>
+    public bool? EnableAutomatedSnapshotPolicy { get; init; }
+
     /// <summary>A filter on a property every system disk shows alike was set to another value: no disk matches.</summary>
     public bool MatchesNothing { get; init; }
 
@@ -93,7 +99,10 @@ public sealed class InstanceAttributeService(EmulatorDbContext db, ICaller calle
             .WhereIf(query.DiskIds.Count > 0, i => query.DiskIds.Contains(i.SystemDiskId))
             .WhereIf(!string.IsNullOrEmpty(query.ZoneId), i => i.ZoneId == query.ZoneId)
             .WhereIf(!string.IsNullOrEmpty(query.Category), i => i.SystemDiskCategory == query.Category)
-            .WhereIf(!string.IsNullOrEmpty(query.DiskName), i => i.SystemDiskName == query.DiskName);
+            .WhereIf(!string.IsNullOrEmpty(query.DiskName), i => i.SystemDiskName == query.DiskName)
+            .WhereIf(!string.IsNullOrEmpty(query.AutoSnapshotPolicyId), i => i.SystemDiskAutoSnapshotPolicyId == query.AutoSnapshotPolicyId)
+            .WhereIf(query.EnableAutomatedSnapshotPolicy == true, i => i.SystemDiskAutoSnapshotPolicyId != "")
+            .WhereIf(query.EnableAutomatedSnapshotPolicy == false, i => i.SystemDiskAutoSnapshotPolicyId == "");
 
         var total = await instances.CountAsync(ct).ConfigureAwait(false);
         var page = await instances.OrderBy(i => i.CreatedAt).ThenBy(i => i.InstanceId).Skip(query.Page.Skip).Take(query.Page.PageSize)

@@ -58,7 +58,11 @@ public sealed record LaunchNetworkInterface(string? NetworkInterfaceId, string? 
     string? PrimaryIpAddress, string? NetworkInterfaceName, string? Description, NetworkInterfaceOptions Options);
 
 /// <summary>RunInstances' <c>SystemDisk.*</c>.</summary>
-public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel);
+public sealed record SystemDiskInput(string? Category, int? Size, string? DiskName, string? Description, string? PerformanceLevel)
+{
+    /// <summary><c>SystemDisk.AutoSnapshotPolicyId</c>: any well-formed ID (<see cref="DiskService.IsPolicyId"/>).</summary>
+    public string? AutoSnapshotPolicyId { get; init; }
+}
 
 public sealed record InstanceQuery(string RegionId, IReadOnlyList<string> InstanceIds, string? VpcId, string? VSwitchId, string? ZoneId,
     string? SecurityGroupId, string? Status, string? InstanceName, IReadOnlyList<string> PrivateIpAddresses, IReadOnlyList<TagInput> Tags,
@@ -133,8 +137,12 @@ public sealed record CreateNetworkInterfaceCommand(string RegionId, string VSwit
 public sealed record NetworkInterfaceOptions(int? QueueNumber = null, bool? SourceDestCheck = null, bool? DeleteOnRelease = null,
     string? NetworkInterfaceTrafficMode = null)
 {
+    /// <summary>ERI queue pairs (<c>QueuePairNumber</c>); 0: not set.</summary>
+    public int? QueuePairNumber { get; init; }
+
     public void ApplyTo(NetworkInterface eni)
     {
+        eni.QueuePairNumber = QueuePairNumber ?? eni.QueuePairNumber;
         eni.QueueNumber = QueueNumber ?? eni.QueueNumber;
         eni.SourceDestCheck = SourceDestCheck ?? eni.SourceDestCheck;
         eni.DeleteOnRelease = DeleteOnRelease ?? eni.DeleteOnRelease;

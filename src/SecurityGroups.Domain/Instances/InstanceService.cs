@@ -101,6 +101,7 @@ public sealed class InstanceService(EmulatorDbContext db, WriteGate gate, ICalle
                     SystemDiskName = command.SystemDisk.DiskName ?? "",
                     SystemDiskDescription = command.SystemDisk.Description ?? "",
                     SystemDiskPerformanceLevel = launch.PerformanceLevel,
+                    SystemDiskAutoSnapshotPolicyId = command.SystemDisk.AutoSnapshotPolicyId ?? "",
                     Status = command.Stopped ? InstanceStatus.Stopped : InstanceStatus.Running,
                     ResourceGroupId = command.ResourceGroupId ?? "",
                     DeletionProtection = command.DeletionProtection,

@@ -46,6 +46,11 @@ internal sealed record Launch(ImageDefinition Image, InstanceTypeDefinition Inst
             throw new AcsException(AcsErrors.InvalidParameter);
         }
 
+        if (!string.IsNullOrEmpty(disk.AutoSnapshotPolicyId) && !DiskService.IsPolicyId(disk.AutoSnapshotPolicyId))
+        {
+            throw new AcsException(AcsErrors.InvalidAutoSnapshotPolicyId);
+        }
+
         if (command.UserData is { Length: > 0 } userData)
         {
             CheckUserData(userData);

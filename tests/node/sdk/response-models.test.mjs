@@ -104,6 +104,7 @@ async function buildState() {
   s.detachEni = await newEni();
   await ecs('AttachNetworkInterface', { NetworkInterfaceId: s.detachEni, InstanceId: s.instance });
   s.spareInstance = await newInstance();
+  s.disk = (await ecs('DescribeDisks', { InstanceId: s.spareInstance })).Disks.Disk[0].DiskId;
   s.spareInstances = [await newInstance(), await newInstance()];
   s.stoppable = await newInstance();
   s.specInstance = await newInstance();
@@ -208,6 +209,11 @@ const RECIPES = new Map([
   R('RebootInstance', E, 2, () => ({ InstanceId: s.stoppable })),
   R('RebootInstances', E, 2, () => ({ RegionId: REGION, InstanceId: [s.stoppable] })),
   R('ModifyInstanceVpcAttribute', E, 2, () => ({ InstanceId: s.mover, VSwitchId: s.vsw2 })),
+  R('ModifyDiskAttribute', E, 2, () => ({ DiskId: s.disk, DiskName: 'model-disk', Description: 'changed' })),
+  R('ResizeDisk', E, 2, () => ({ DiskId: s.disk, NewSize: 80, Type: 'online' })),
+  R('ModifyDiskSpec', E, 2, () => ({ DiskId: s.disk, PerformanceLevel: 'PL2' })),
+  R('ApplyAutoSnapshotPolicy', E, 2, () => ({ regionId: REGION, autoSnapshotPolicyId: 'sp-model', diskIds: JSON.stringify([s.disk]) })),
+  R('CancelAutoSnapshotPolicy', E, 2, () => ({ regionId: REGION, diskIds: JSON.stringify([s.disk]) })),
   R('ModifyInstanceMetadataOptions', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance, HttpEndpoint: 'enabled', HttpTokens: 'required' })),
   R('ModifyInstanceAutoReleaseTime', E, 2, () => ({ RegionId: REGION, InstanceId: s.instance })),
   R('ModifyInstanceMaintenanceAttributes', E, 2, () => ({ RegionId: REGION, InstanceId: [s.instance], ActionOnMaintenance: 'Stop',

@@ -103,6 +103,10 @@ export async function createInstance(c, config) {
     InstanceType: config.instance_type, ImageId: config.image_id,
     'SystemDisk.Category': config.system_disk_category ?? 'cloud_efficiency',
     ...(config.system_disk_size ? { 'SystemDisk.Size': config.system_disk_size } : {}),
+    // d.GetOk: only set, non-zero values go
+    ...Object.fromEntries([['system_disk_name', 'SystemDisk.DiskName'], ['system_disk_description', 'SystemDisk.Description'],
+      ['system_disk_performance_level', 'SystemDisk.PerformanceLevel'], ['system_disk_auto_snapshot_policy_id', 'SystemDisk.AutoSnapshotPolicyId']]
+      .filter(([key]) => config[key]).map(([key, wire]) => [wire, config[key]])),
     InstanceName: config.instance_name, Description: config.description,
     InternetChargeType: 'PayByTraffic', InternetMaxBandwidthOut: 0, InstanceChargeType: 'PostPaid',
     UserData: config.user_data ? Buffer.from(config.user_data).toString('base64') : undefined,
@@ -166,6 +170,10 @@ export async function readInstance(c, id, { isNew = false, prePaid = false } = {
     dedicated_host_id: instance.DedicatedHostAttribute.DedicatedHostId, enable_high_density_mode: instance.AdditionalInfo.EnableHighDensityMode,
     login_as_non_root: instance.ImageOptions.LoginAsNonRoot,
     system_disk_category: disk.Category, system_disk_size: disk.Size, system_disk_id: disk.DiskId, system_disk_performance_level: disk.PerformanceLevel,
+    system_disk_name: disk.DiskName, system_disk_description: disk.Description, system_disk_auto_snapshot_policy_id: disk.AutoSnapshotPolicyId,
+    system_disk_storage_cluster_id: disk.StorageClusterId, system_disk_encrypted: disk.Encrypted, system_disk_kms_key_id: disk.KMSKeyId,
+    system_disk_provisioned_iops: disk.ProvisionedIops,
+    ...(disk.BurstingEnabled !== undefined && disk.BurstingEnabled !== null ? { system_disk_bursting_enabled: disk.BurstingEnabled } : {}),
     // `if v, ok := sysDisk["Tags"].(map[string]interface{}); ok { d.Set("volume_tags", tagsToMap(v["Tag"])) }`
     ...(isObject(disk.Tags) ? { volume_tags: tagsToMap(disk.Tags.Tag) } : {}),
     stopped_mode: instance.StoppedMode, key_name: instance.KeyPairName,
@@ -438,15 +446,62 @@ async function updateIpv6Addresses(c, id, prior, plan, isNew) {
   }
 }
 
+/** DescribeEcsDisk: RpcPost DescribeDisks by `DiskIds` (a JSON array), the disk or null. */
+async function describeEcsDisk(c, diskId) {
+  const { body } = await c.rpcPost('DescribeDisks', ECS_VERSION, { RegionId: REGION, DiskIds: JSON.stringify([diskId]) });
+  assertList(body.Disks.Disk, 'Disks.Disk');
+  return body.Disks.Disk[0] ?? null;
+}
+
+/**
+ * The system-disk block of resourceAliCloudInstanceUpdate (not for a new resource): DescribeEcsSystemDisk, then ModifyDiskSpec
+ * (RpcPost; PerformanceLevel / ProvisionedIops when changed) and the Available / In_use wait over DescribeEcsDisk; ResizeDisk
+ * (old SDK: NewSize, Type online unless the instance is Stopped, DiskId); ApplyAutoSnapshotPolicy (RpcPost, Alibaba's
+ * lower-case autoSnapshotPolicyId and diskIds as a JSON array); ModifyDiskAttribute (RpcPost without RegionId; DiskName and
+ * Description are always sent, as d.Get has them, BurstingEnabled only when changed).
+ */
+async function updateSystemDisk(c, id, prior, plan) {
+  const keys = ['system_disk_size', 'system_disk_auto_snapshot_policy_id', 'system_disk_name', 'system_disk_description',
+    'system_disk_performance_level', 'system_disk_provisioned_iops', 'system_disk_bursting_enabled'];
+  if (!keys.some((k) => hasChange(prior, plan, k))) return;
+  const { body: disks } = await c.rpcPost('DescribeDisks', ECS_VERSION, { RegionId: REGION, InstanceId: id, DiskType: 'system' });
+  const disk = disks.Disks.Disk[0];
+  assert.equal(typeof disk.DiskId, 'string'); // disk["DiskId"].(string)
+  if (hasChange(prior, plan, 'system_disk_performance_level') || hasChange(prior, plan, 'system_disk_provisioned_iops')) {
+    const request = { RegionId: REGION, DiskId: disk.DiskId };
+    if (hasChange(prior, plan, 'system_disk_performance_level')) request.PerformanceLevel = plan.system_disk_performance_level;
+    if (hasChange(prior, plan, 'system_disk_provisioned_iops')) request.ProvisionedIops = plan.system_disk_provisioned_iops;
+    await retryOn(['ServiceUnavailable', 'Throttling.ConcurrentLimitExceeded', 'Throttling'], () => c.rpcPost('ModifyDiskSpec', ECS_VERSION, request));
+    await waitFor(async () => ({ body: await describeEcsDisk(c, disk.DiskId) }), (d) => (d ? d.Status : null), ['Available', 'In_use']);
+  }
+  if (hasChange(prior, plan, 'system_disk_size')) {
+    const instance = await describeInstance(c, id);
+    await c.rpcGet('ResizeDisk', ECS_VERSION, {
+      RegionId: REGION, NewSize: plan.system_disk_size, Type: instance.Status === 'Stopped' ? 'offline' : 'online', DiskId: disk.DiskId,
+    });
+  }
+  if (hasChange(prior, plan, 'system_disk_auto_snapshot_policy_id')) {
+    await retryOn(['Throttling'], () => c.rpcPost('ApplyAutoSnapshotPolicy', ECS_VERSION, {
+      RegionId: REGION, autoSnapshotPolicyId: plan.system_disk_auto_snapshot_policy_id, diskIds: JSON.stringify([disk.DiskId]),
+    }));
+  }
+  if (hasChange(prior, plan, 'system_disk_name') || hasChange(prior, plan, 'system_disk_description') || hasChange(prior, plan, 'system_disk_bursting_enabled')) {
+    const request = { DiskId: disk.DiskId, DiskName: planned(prior, plan, 'system_disk_name') ?? '', Description: planned(prior, plan, 'system_disk_description') ?? '' };
+    if (hasChange(prior, plan, 'system_disk_bursting_enabled')) request.BurstingEnabled = plan.system_disk_bursting_enabled;
+    await retryOn(['Throttling'], () => c.rpcPost('ModifyDiskAttribute', ECS_VERSION, request));
+  }
+}
+
 /**
  * resourceAliCloudInstanceUpdate for the arguments re-enacted here, in its order: tags, volume_tags, security_groups, the
- * stop / ModifyInstanceVpcAttribute / start block (vswitch_id, private_ip, status), secondary_private_ips(_count), ipv6_addresses.
+ * system disk (system_disk_*), the stop / ModifyInstanceVpcAttribute / start block (vswitch_id, private_ip, status), secondary_private_ips(_count), ipv6_addresses.
  * `prior` is the state (empty for a new resource), `plan` the configuration's values. Also run right after create (isNew).
  */
 export async function updateInstance(c, id, prior, plan, { isNew = false } = {}) {
   if (!isNew && hasChange(prior, plan, 'tags')) await updateTags(c, [id], 'instance', prior.tags ?? {}, plan.tags); // setTags
   await setVolumeTags(c, id, prior, plan, isNew);
   if (!isNew && hasChange(prior, plan, 'security_groups')) await updateSecurityGroups(c, id, prior.security_groups, plan.security_groups);
+  if (!isNew) await updateSystemDisk(c, id, prior, plan);
   await stopChangeStart(c, id, prior, plan, isNew);
   await updateSecondaryPrivateIps(c, id, prior, plan);
   await updateIpv6Addresses(c, id, prior, plan, isNew);
@@ -489,6 +544,15 @@ export function planDiff(state, config) {
     }
   }
   return diff;
+}
+
+/** Refresh: a second Read gives the same state (`role_name` aside: it is read only when not new), and the configuration shows
+ * no diff. */
+export async function assertSteady(c, id, state, config) {
+  const refreshed = await readInstance(c, id);
+  assert.deepEqual({ ...refreshed, role_name: undefined }, { ...state, role_name: undefined });
+  assert.deepEqual(planDiff(refreshed, config), {});
+  return refreshed;
 }
 
 /** RebootEcsInstance (service_alicloud_ecs.go; after a key pair change): RpcPost RebootInstance InstanceId, ForceStop=true, then

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tfClient } from './tf-client.mjs';
 import {
-  REGION, applyInstance, instanceNetwork, applyInstanceUpdate, destroyInstance, planDiff, readInstance, rebootEcsInstance, recording, startEcsInstance,
+  REGION, applyInstance, assertSteady, instanceNetwork, applyInstanceUpdate, destroyInstance, readInstance, rebootEcsInstance, recording, startEcsInstance,
 } from './compute-provider.mjs';
 
 const targets = [['http', process.env.SG_ENDPOINT]];
@@ -21,14 +21,6 @@ const base = (net) => ({
 
 /** The calls of one apply, without the reads the provider's Read makes afterwards (which the refresh checks cover). */
 const writes = (calls) => calls.filter(([a]) => !/^Describe/.test(a)).map(([a, p]) => [a, p]);
-
-/** Refresh: a second Read gives the same state, and the configuration shows no diff. */
-async function assertSteady(c, id, state, config) {
-  const refreshed = await readInstance(c, id);
-  assert.deepEqual({ ...refreshed, role_name: undefined }, { ...state, role_name: undefined });
-  assert.deepEqual(planDiff(refreshed, config), {});
-  return refreshed;
-}
 
 for (const [protocol, endpoint] of targets) {
   describe(`terraform alicloud_instance status and VPC attributes over ${protocol}`, () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ECS_VERSION, VPC_VERSION, tfClient } from './tf-client.mjs';
 import {
-  REGION, applyInstance, instanceNetwork, applyInstanceUpdate, describeEcsNetworkInterface, destroyInstance, planDiff, readInstance, recording,
+  REGION, applyInstance, assertSteady, instanceNetwork, applyInstanceUpdate, describeEcsNetworkInterface, destroyInstance, readInstance, recording,
 } from './compute-provider.mjs';
 
 const targets = [['http', process.env.SG_ENDPOINT]];
@@ -28,13 +28,6 @@ const writes = (calls) => calls.filter(([a]) => !/^Describe/.test(a)).map(([a, p
   if (rest.Tag) rest.Tag = [...rest.Tag].sort((x, y) => x.Key.localeCompare(y.Key));
   return [a, a === 'RunInstances' ? undefined : rest];
 });
-
-async function assertSteady(c, id, state, config) {
-  const refreshed = await readInstance(c, id);
-  assert.deepEqual({ ...refreshed, role_name: undefined }, { ...state, role_name: undefined });
-  assert.deepEqual(planDiff(refreshed, config), {});
-  return refreshed;
-}
 
 const secondaryIps = async (c, eniId) =>
   (await describeEcsNetworkInterface(c, eniId)).PrivateIpSets.PrivateIpSet.filter((p) => !p.Primary).map((p) => p.PrivateIpAddress).sort();
