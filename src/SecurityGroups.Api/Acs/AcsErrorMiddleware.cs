@@ -42,6 +42,13 @@ internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<A
         {
             // The client went away; nothing to answer.
         }
+        catch (Exception ex) when (!http.Response.HasStarted && StorageFaults.IsRefusedValue(ex))
+        {
+            // A value longer than its column or with a character text cannot hold, that no validator caught: the client's
+            // error (nothing was written: the transaction rolled back), logged so that the missing rule gets written.
+            LogRefusedValue(logger, ex, acs.RequestId, acs.Action);
+            await Render(http, AcsErrors.InvalidParameterStorageRefused, AcsErrors.InvalidParameterStorageRefused.Message);
+        }
         catch (Exception ex) when (!http.Response.HasStarted && StorageFaults.Classify(ex) is { } fault)
         {
             // The mutation's transaction was rolled back (WriteGate); nothing of it is kept, its ClientToken included.
@@ -72,6 +79,9 @@ internal sealed partial class AcsErrorMiddleware(RequestDelegate next, ILogger<A
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage fault ({FaultKind}) in request {RequestId} (Action {AcsAction}): answered ServiceUnavailable")]
     private static partial void LogStorageFault(ILogger logger, Exception ex, string requestId, string? acsAction, StorageFaultKind faultKind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage refused a value no validator caught in request {RequestId} (Action {AcsAction}): answered InvalidParameter")]
+    private static partial void LogRefusedValue(ILogger logger, Exception ex, string requestId, string? acsAction);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in request {RequestId} (Action {AcsAction})")]
     private static partial void LogUnhandled(ILogger logger, Exception ex, string requestId, string? acsAction);

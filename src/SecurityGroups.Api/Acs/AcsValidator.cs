@@ -31,13 +31,11 @@ public static class AcsRuleExtensions
 
     /// <summary>Alibaba's name and description rule: length within bounds, not starting with http:// or https://, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> AcsText<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
-        rule.Must(v => v is null || (v.Length >= min && v.Length <= max && !v.Any(char.IsControl)
-            && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
+        rule.Must(v => v is null || Acs.AcsText.IsText(v, min, max));
 
     /// <summary>Alibaba's naming rule: length within bounds, starting with a letter (any script), not http(s)://, no control characters.</summary>
     public static IRuleBuilderOptions<T, string?> AcsName<T>(this IRuleBuilder<T, string?> rule, int min, int max) =>
-        rule.Must(v => v is null || (v.Length >= min && v.Length <= max && char.IsLetter(v[0]) && !v.Any(char.IsControl)
-            && !v.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !v.StartsWith("https://", StringComparison.OrdinalIgnoreCase)));
+        rule.Must(v => v is null || Acs.AcsText.IsName(v, min, max));
 
     /// <summary>
     /// A flattened list of at most <paramref name="max"/> items (absent is fine); past it, <paramref name="error"/> (the
@@ -58,3 +56,15 @@ public static class AcsRuleExtensions
 
 /// <summary>The state of a failed <see cref="AcsRuleExtensions.MaxItems{T, TItem}(IRuleBuilder{T, List{TItem}?}, int, AcsErrorCode)"/> rule: the count error and the bound it names.</summary>
 internal sealed record AcsListBound(AcsErrorCode Error, int Max);
+
+/// <summary>Alibaba's rules for names and descriptions, as predicates (the rule extensions above and composite rules use them).</summary>
+public static class AcsText
+{
+    /// <summary>Length within bounds, not starting with http:// or https://, no control characters.</summary>
+    public static bool IsText(string value, int min, int max) =>
+        value.Length >= min && value.Length <= max && !value.Any(char.IsControl)
+        && !value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>As <see cref="IsText"/>, and starting with a letter (any script).</summary>
+    public static bool IsName(string value, int min, int max) => IsText(value, min, max) && char.IsLetter(value[0]);
+}

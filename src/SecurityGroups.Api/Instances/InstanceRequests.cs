@@ -251,6 +251,41 @@ public sealed class RunInstancesResponse : AcsResponse
 
 public sealed record InstanceIdSets(IReadOnlyList<string> InstanceIdSet);
 
+/// <summary>The names, descriptions and free-text IDs of a launch (RunInstances and CreateInstance alike): Alibaba's length and
+/// character rules, so that no value is longer than what an instance keeps.</summary>
+public sealed class LaunchTextValidator : AcsValidator<LaunchRequest>
+{
+    public LaunchTextValidator()
+    {
+        RuleFor(r => r.InstanceName).InstanceName();
+        RuleFor(r => r.Description).InstanceDescription();
+        RuleFor(r => r.SystemDisk!.DiskName).AcsName(2, 128).Raises(AcsErrors.InvalidDiskNameMalformed)
+            .When(r => !string.IsNullOrEmpty(r.SystemDisk?.DiskName));
+        RuleFor(r => r.SystemDisk!.Description).AcsText(2, 256).Raises(AcsErrors.InvalidDiskDescriptionMalformed)
+            .When(r => !string.IsNullOrEmpty(r.SystemDisk?.Description));
+        RuleFor(r => r.KeyPairName).Must(InstanceKeyPairValidation.Fits).Raises(AcsErrors.InvalidKeyPairNameNotFound);
+        RuleFor(r => r.RamRoleName).Must(name => name is null || name.Length <= 64).Raises(AcsErrors.InvalidRamRoleNotFound);
+        RuleFor(r => r.DeploymentSetId).DeploymentSetId();
+    }
+}
+
+/// <summary>Instance names and descriptions, once for every write path (launch, ModifyInstanceAttribute).</summary>
+public static class InstanceTextRules
+{
+    /// <summary>2-128 characters starting with a letter, not http(s)://: <c>InvalidInstanceName.Malformed</c>; empty: unchanged / default.</summary>
+    public static IRuleBuilderOptions<T, string?> InstanceName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrEmpty(v) || AcsText.IsName(v, 2, 128)).Raises(AcsErrors.InvalidInstanceNameMalformed);
+
+    /// <summary>2-256 characters, not http(s)://: <c>InvalidDescription.Malformed</c>; empty: unchanged / none.</summary>
+    public static IRuleBuilderOptions<T, string?> InstanceDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrEmpty(v) || AcsText.IsText(v, 2, 256)).Raises(AcsErrors.InvalidDescriptionMalformed);
+
+    /// <summary>Deployment sets are not modelled: an ID longer than any Alibaba gives (64) names none
+    /// (<c>InvalidDeploymentSetId.NotFound</c>, 404).</summary>
+    public static IRuleBuilderOptions<T, string?> DeploymentSetId<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => v is null || v.Length <= 64).Raises(AcsErrors.InvalidDeploymentSetIdNotFound);
+}
+
 public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
 {
     public RunInstancesValidator(IOptions<QuotaOptions> quotas)
@@ -264,7 +299,10 @@ public sealed class RunInstancesValidator : AcsValidator<RunInstancesRequest>
             n.RuleFor(i => i.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
             n.RuleFor(i => i.QueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidQueueNumber);
             n.RuleFor(i => i.QueuePairNumber).InclusiveBetween(0, 256).Raises(AcsErrors.InvalidQueuePairNumber);
+            n.RuleFor(i => i.NetworkInterfaceName).NetworkInterfaceName();
+            n.RuleFor(i => i.Description).NetworkInterfaceDescription();
         });
+        Include(new LaunchTextValidator());
         RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.HostNames).MaxItems(InstanceService.MaxAmount, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.Ipv6Address).MaxItems(Ipv6Allocator.MaxAvailable, AcsErrors.InvalidParameterTooManyItems);
@@ -309,6 +347,7 @@ public sealed class CreateInstanceValidator : AcsValidator<CreateInstanceRequest
         RuleFor(r => r.Arn).MaxItems(ListBounds.DataDisks, AcsErrors.InvalidParameterTooManyItems);
         RuleFor(r => r.RegionId).Required();
         RuleFor(r => r.VSwitchId).Required();
+        Include(new LaunchTextValidator());
     }
 }
 
@@ -434,6 +473,8 @@ public sealed class ModifyInstanceAttributeValidator : AcsValidator<ModifyInstan
         RuleFor(r => r.SecurityGroupIds).MaxItems(_ => quotas.Value.SecurityGroupsPerNetworkInterface, AcsErrors.InstanceSecurityGroupLimitExceeded);
         RuleFor(r => r.InstanceId).Required();
         RuleFor(r => r.NetworkInterfaceQueueNumber).InclusiveBetween(1, 256).Raises(AcsErrors.InvalidParameter);
+        RuleFor(r => r.InstanceName).InstanceName();
+        RuleFor(r => r.Description).InstanceDescription();
     }
 }
 

@@ -56,5 +56,6 @@ public sealed class ModifyInstanceDeploymentValidator : AcsValidator<ModifyInsta
         RuleFor(r => r.InstanceId).Required();
         RuleFor(r => r.DeploymentSetGroupNo).InclusiveBetween(1, 7).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.DeploymentSetId).Required().When(r => r.RemoveFromDeploymentSet == true);
+        RuleFor(r => r.DeploymentSetId).DeploymentSetId();
     }
 }

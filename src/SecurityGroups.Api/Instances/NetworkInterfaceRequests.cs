@@ -131,7 +131,21 @@ public sealed class CreateNetworkInterfaceValidator : AcsValidator<CreateNetwork
             .When(r => r.NetworkInterfaceTrafficConfig is not null);
         RuleFor(r => r.Ipv6AddressCount).InclusiveBetween(1, Ipv6Allocator.MaxAvailable).Raises(AcsErrors.InvalidParameter);
         RuleFor(r => r.NetworkInterfaceTrafficMode).Must(NetworkInterfaceOptionsRules.IsTrafficMode).Raises(AcsErrors.InvalidNetworkInterfaceTrafficMode);
+        RuleFor(r => r.NetworkInterfaceName).NetworkInterfaceName();
+        RuleFor(r => r.Description).NetworkInterfaceDescription();
     }
+}
+
+/// <summary>ENI names and descriptions (CreateNetworkInterface, RunInstances' <c>NetworkInterface.N</c>).</summary>
+public static class NetworkInterfaceTextRules
+{
+    /// <summary>2-128 characters starting with a letter, not http(s)://: <c>InvalidNetworkInterfaceName.Malformed</c>.</summary>
+    public static IRuleBuilderOptions<T, string?> NetworkInterfaceName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrEmpty(v) || AcsText.IsName(v, 2, 128)).Raises(AcsErrors.InvalidNetworkInterfaceNameMalformed);
+
+    /// <summary>2-256 characters, not http(s)://: <c>InvalidDescription.Malformed</c>.</summary>
+    public static IRuleBuilderOptions<T, string?> NetworkInterfaceDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(v => string.IsNullOrEmpty(v) || AcsText.IsText(v, 2, 256)).Raises(AcsErrors.InvalidDescriptionMalformed);
 }
 
 /// <summary><c>ConnectionTrackingConfiguration.*</c> (accepted, no effect).</summary>

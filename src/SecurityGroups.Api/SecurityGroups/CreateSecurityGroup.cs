@@ -54,6 +54,8 @@ public sealed class CreateSecurityGroupValidator : AcsValidator<CreateSecurityGr
         RuleFor(r => r.SecurityGroupType).OneOf(SecurityGroupTypes.Normal, SecurityGroupTypes.Enterprise).Raises(AcsErrors.InvalidParamsGroupType);
         RuleFor(r => r.SecurityGroupName).SecurityGroupName();
         RuleFor(r => r.Description).SecurityGroupDescription();
+        // Longer than any resource group ID (rg-…, 64 at most): names no group.
+        RuleFor(r => r.ResourceGroupId).Must(v => v is null || v.Length <= 64).Raises(AcsErrors.InvalidResourceGroupNotFound);
     }
 }
 

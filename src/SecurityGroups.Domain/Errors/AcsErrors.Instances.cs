@@ -55,5 +55,13 @@ public static partial class AcsErrors
     public static readonly AcsErrorCode InvalidIpIpAssigned = new("InvalidIp.IpAssigned", 403, "The specified ipAddress \"{0}\" is already assigned.");
     public static readonly AcsErrorCode Ipv6CountExceeded = new("InvalidOperation.Ipv6CountExceeded", 403, "The number of eni {0} ipv6 address exceeds the limit({1}).");
     public static readonly AcsErrorCode Ipv6AddressAndCountConflict = new("InvalidParameter", 400, "Ipv6Address.N and Ipv6AddressCount cannot be specified at the same time.");
+    public static readonly AcsErrorCode InvalidInstanceNameMalformed = new("InvalidInstanceName.Malformed", 400, "The specified parameter \"InstanceName\" is not valid.");
+    public static readonly AcsErrorCode InvalidDiskDescriptionMalformed = new("InvalidDiskDescription.Malformed", 400, "The specified disk description is not valid.");
+    public static readonly AcsErrorCode InvalidNetworkInterfaceNameMalformed = new("InvalidNetworkInterfaceName.Malformed", 400, "The specified parameter \"NetworkInterfaceName\" is not valid.");
+    public static readonly AcsErrorCode InvalidDeploymentSetIdNotFound = new("InvalidDeploymentSetId.NotFound", 404, "The specified DeploymentSetId does not exist.");
+
+    /// <summary>The storage refused a value no validator caught (PostgreSQL: longer than its column, or a character text cannot hold):
+    /// the safety net of <c>AcsErrorMiddleware</c>, so that such a value is a client error, never a 500.</summary>
+    public static readonly AcsErrorCode InvalidParameterStorageRefused = new("InvalidParameter", 400, "A parameter value is too long or holds a character that cannot be stored.");
     public static readonly AcsErrorCode MissingIpv6Address = new("MissingParameter", 400, "The input parameter \"Ipv6Address\" or \"Ipv6AddressCount\" that is mandatory for processing this request is not supplied.");
 }

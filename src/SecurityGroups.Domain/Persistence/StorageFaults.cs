@@ -73,6 +73,21 @@ public static class StorageFaults
         return null;
     }
 
+    /// <summary>Whether the storage refused a value rather than failed: PostgreSQL 22001 (longer than the column), 22021 and
+    /// 22P05 (a character the text type cannot hold, NUL among them). SQLite keeps any length and any character.</summary>
+    public static bool IsRefusedValue(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: "22001" or "22021" or "22P05" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Primary result codes (https://www.sqlite.org/rescode.html); the low byte of an extended code is its primary code.
     private static StorageFaultKind? OfSqlite(int code) => (code & 0xFF) switch
     {

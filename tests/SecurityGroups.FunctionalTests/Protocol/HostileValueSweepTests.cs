@@ -17,13 +17,15 @@ public sealed class HostileValueSweepTests(EmulatorFactory factory) : EmulatorTe
 {
     private const string Region = "cn-hangzhou";
 
+    private static readonly string Huge = new('a', 5000);
+
     private static readonly string[] NumberValues = ["-1", "99999999999999999999", "1.5", "x", "", "1e309", "0x10", " 7"];
 
     private static readonly string[] BoolValues = ["maybe", "", "2", "TRUE ", "yes"];
 
     private static readonly string[] TextValues =
     [
-        "", "\u0000", "💥\u202e", new('a', 5000), "[", "{\"a\":", "2026-13-45T99:99Z", "%FF", "../../x", "-1", "null", "[\"i-x\",", "[1,2]",
+        "", "\u0000", "💥\u202e", "[", "{\"a\":", "2026-13-45T99:99Z", "%FF", "../../x", "-1", "null", "[\"i-x\",", "[1,2]",
         "{}", "[\"\"]", "[null]", "99999999999999999999", "*", "a,b,,c", "0/0", "1/70000", "::/999", "10.0.0.0/33", " ",
     ];
 
@@ -45,7 +47,8 @@ public sealed class HostileValueSweepTests(EmulatorFactory factory) : EmulatorTe
                 {
                     ValueKind.Number => NumberValues,
                     ValueKind.Bool => BoolValues,
-                    _ => TextValues.OrderBy(_ => random.Next()).Take(4).ToArray(),
+                    // Always what a storage with column lengths and text encodings refuses (PostgreSQL), then a sample.
+                    _ => [Huge, "a\u0000b", .. TextValues.OrderBy(_ => random.Next()).Take(3)],
                 };
                 foreach (var value in values)
                 {
@@ -61,7 +64,7 @@ public sealed class HostileValueSweepTests(EmulatorFactory factory) : EmulatorTe
         }
 
         Assert.True(calls > 3000, $"only {calls} calls: the discovery found too few parameters");
-        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(30)));
+        Assert.True(failures.Count == 0, $"{failures.Count} failures:\n" + string.Join('\n', failures.Take(200)));
     }
 
     private static string Show(string value) => value.Length > 40 ? $"<{value.Length} chars>" : JsonSerializer.Serialize(value);

@@ -32,6 +32,26 @@ public sealed class PostgresStorageTests
     public void OtherPostgresErrors_AreNotFaults(string state) =>
         Assert.Null(StorageFaults.Classify(new DbUpdateException("update failed", new PostgresException("bug", "ERROR", "ERROR", state))));
 
+    [Theory]
+    [InlineData("22001", true)] // string too long for its column
+    [InlineData("22021", true)] // a character the encoding cannot hold (NUL)
+    [InlineData("22P05", true)] // untranslatable character
+    [InlineData("22003", false)] // numeric out of range: a bug to fix where it happens, not a value to refuse
+    [InlineData("23505", false)]
+    [InlineData("53100", false)] // disk full: a fault (503), not the client's value
+    public void RefusedValues_AreTheClientsError_OnlyForLengthAndCharacters(string state, bool refused)
+    {
+        Assert.Equal(refused, StorageFaults.IsRefusedValue(new DbUpdateException("update failed", new PostgresException("refused", "ERROR", "ERROR", state))));
+        Assert.Equal(refused, StorageFaults.IsRefusedValue(new InvalidOperationException("outer", new PostgresException("refused", "ERROR", "ERROR", state))));
+    }
+
+    [Fact]
+    public void NoSqliteOrOtherError_IsARefusedValue()
+    {
+        Assert.False(StorageFaults.IsRefusedValue(new DbUpdateException("update failed", new Microsoft.Data.Sqlite.SqliteException("SQLite Error", 19, 19))));
+        Assert.False(StorageFaults.IsRefusedValue(new InvalidOperationException("a bug")));
+    }
+
     [Fact]
     public void AConnectionThatCannotBeMade_IsAFault() =>
         Assert.Equal(StorageFaultKind.CannotOpen, StorageFaults.Classify(new NpgsqlException("refused", new System.Net.Sockets.SocketException(111)))?.Kind);
