@@ -17,7 +17,8 @@ public sealed class CompiledEdgeTests
 
     private static readonly IPAddress[] LocalsV4 = [IPAddress.Parse("172.16.0.5"), IPAddress.Parse("172.16.0.6")];
     private static readonly IPAddress[] LocalsV6 = [IPAddress.Parse("2001:db8::5"), IPAddress.Parse("2001:db8::6")];
-    private static readonly IPAddress[] PeersV4 = [IPAddress.Parse("10.1.2.3"), IPAddress.Parse("192.168.1.1"), IPAddress.Parse("8.8.8.8"), IPAddress.Parse("198.51.100.7")];
+    private static readonly IPAddress[] PeersV4 = [IPAddress.Parse("10.1.2.3"), IPAddress.Parse("192.168.1.1"), IPAddress.Parse("8.8.8.8"), IPAddress.Parse("198.51.100.7"),
+        IPAddress.Parse("198.51.100.200")];
     private static readonly IPAddress[] PeersV6 = [IPAddress.Parse("2001:db8:1::1"), IPAddress.Parse("2001:db8:2::1")];
     private static readonly int[] PacketProtocols = [0, 1, 6, 17, 47, 58, 255, 256, 300];
     private static readonly int[] DestinationPorts = [-1, 0, 1, 22, 53, 443, 65535];
@@ -50,6 +51,7 @@ public sealed class CompiledEdgeTests
         rules.Add(Rule(TrafficDirection.Ingress, 70, false, IpProtocol.All, PortRange.Any, "2001:db8:1::/48"));
         rules.Add(Rule(TrafficDirection.Ingress, 71, true, IpProtocol.IcmpV6, PortRange.Any, "::/0"));
         rules.Add(Rule(TrafficDirection.Egress, 50, true, IpProtocol.Tcp, new PortRange(443, 443), "198.51.100.0/24"));
+        rules.Add(Rule(TrafficDirection.Egress, 50, true, IpProtocol.Tcp, new PortRange(22, 22), "198.51.100.128/25"));
         rules.Add(Rule(TrafficDirection.Egress, 51, true, IpProtocol.All, PortRange.Any, "2001:db8:2::/48", local: "2001:db8::6/128"));
         rules.Add(Rule(TrafficDirection.Egress, 52, true, IpProtocol.Udp, new PortRange(1, 1), "0.0.0.0/0", new PortRange(1024, 5000)));
         rules.Add(Rule(TrafficDirection.Egress, 100, false, IpProtocol.All, PortRange.Any, "0.0.0.0/0"));
@@ -114,7 +116,8 @@ public sealed class CompiledEdgeTests
 
         // Every deciding rule (all past the 128th in evaluation order) decided some packet, so the checks above saw each of them.
         Assert.Equal(rules.Skip(140).Select(r => r.RuleId).Order(StringComparer.Ordinal), decidedByRule.Order(StringComparer.Ordinal));
-        Assert.Equal(2 * (2 * 2 * 4 + 2 * 2 * 2) / 2 * PacketProtocols.Length * DestinationPorts.Length * SourcePorts.Length, count);
+        Assert.Equal(2 * ((LocalsV4.Length * PeersV4.Length) + (LocalsV6.Length * PeersV6.Length)) * PacketProtocols.Length * DestinationPorts.Length
+            * SourcePorts.Length, count);
     }
 
     [Fact]
@@ -186,6 +189,31 @@ public sealed class CompiledEdgeTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void PortExposureOfAPeerSet_IsOpenExactlyWhereEveryMemberIsAccepted_InTheQuestionsDirection()
+    {
+        var rules = Rules();
+        var ordered = TrafficEvaluator.Order(rules);
+        var compiled = CompiledEni.Compile(Groups, rules);
+        // 198.51.100.0/24: egress drops 443 to all of it and 22 to its upper half only (no ingress rule splits it), so a
+        // set answer built from the other direction's intervals would miss the upper half.
+        var set = IPNetwork.Parse("198.51.100.0/24");
+        IPAddress[] members = [.. new[] { "198.51.100.0", "198.51.100.7", "198.51.100.127", "198.51.100.128", "198.51.100.200", "198.51.100.255" }.Select(IPAddress.Parse)];
+        foreach (var direction in new[] { TrafficDirection.Egress, TrafficDirection.Ingress })
+        {
+            var (open, closed) = compiled.PortExposure(direction, 6, set, -1, LocalsV4[1]);
+            Assert.Equal(65535, open.Concat(closed).Sum(r => r.To - r.From + 1));
+            foreach (var port in new[] { 1, 21, 22, 23, 442, 443, 444, 65535 })
+            {
+                var every = members.All(m => TrafficEvaluator.Evaluate(Groups, ordered, direction == TrafficDirection.Ingress
+                    ? new Packet(direction, 6, m, -1, LocalsV4[1], port) : new Packet(direction, 6, LocalsV4[1], -1, m, port), null, trace: false).Decision == Decision.Accept);
+                Assert.True(every == open.Any(r => r.From <= port && port <= r.To), $"{direction} port {port}: every member accepted={every}");
+            }
+        }
+
+        Assert.DoesNotContain(compiled.PortExposure(TrafficDirection.Egress, 6, set, -1, LocalsV4[1]).Accepted, r => r.From <= 22 && 22 <= r.To);
     }
 
     [Fact]
