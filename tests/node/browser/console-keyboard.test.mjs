@@ -16,6 +16,14 @@ const LIST = `${C}/security-groups`;
 /** The focused element's id, or its tag and aria-label. */
 const focused = (page) => page.evaluate(() => document.activeElement?.id || `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('aria-label') ?? ''}`);
 
+/** The focused element's id once an `autofocus` after a navigation had its chance: Chromium applies autofocus at a rendering
+ *  update after `load`, so this waits (up to 5 s) for `expected` before reading; the assertion after it still fails if the
+ *  focus never lands there. */
+async function focusedAfterAutofocus(page, expected) {
+  await page.waitForFunction((id) => document.activeElement?.id === id, expected, { timeout: 5000 }).catch(() => {});
+  return focused(page);
+}
+
 /** The focused control draws a visible outline (:focus-visible, 3px). */
 async function assertFocusVisible(page, what) {
   const outline = await page.evaluate(() => {
@@ -178,7 +186,7 @@ describe('Web console: keyboard only (headless Chromium)', { timeout: 12 * TEST_
     assert.equal(await page.locator(`section[data-group="${created}"]`).getAttribute('data-change'), 'added');
 
     await enter(page, '#snapshot-restore');
-    assert.equal(await focused(page), 'snapshot-restore-confirm', 'the confirmation button takes the focus');
+    assert.equal(await focusedAfterAutofocus(page, 'snapshot-restore-confirm'), 'snapshot-restore-confirm', 'the confirmation button takes the focus');
     await assertFocusVisible(page, 'restore');
     await shoot(page, 'snapshot-restore');
     await assertAccessible(page, 'restore confirmation');

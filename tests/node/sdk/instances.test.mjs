@@ -596,7 +596,7 @@ describe('instances', () => {
         'InvalidSecurityGroupVpc.NotBelongToOneVpc', 404, driver.name);
       await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: id, SecurityGroupIds: [foreign] }),
         'InvalidSecurityGroupVpc.NotBelongToOneVpc', 404, driver.name);
-      await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: UNKNOWN_INSTANCE, InstanceName: 'x' }), 'InvalidInstanceId.NotFound', 404, driver.name);
+      await assertAcsError(driver.modifyInstanceAttribute({ InstanceId: UNKNOWN_INSTANCE, InstanceName: 'xy' }), 'InvalidInstanceId.NotFound', 404, driver.name);
       view = await describeInstance(driver, id);
       assert.deepEqual(groupsOf(view), [A], `${driver.name}: a refused change changes nothing`);
       assert.equal(view.InstanceName, name);
